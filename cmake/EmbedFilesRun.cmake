@@ -1,0 +1,18 @@
+# Script mode helper of EmbedFiles.cmake: writes HEADER and SOURCE for FILES.
+get_filename_component(header_name ${HEADER} NAME)
+string(REPLACE "|" ";" FILES "${FILES}")
+set(decls "")
+set(defs "")
+foreach(file IN LISTS FILES)
+  get_filename_component(name ${file} NAME)
+  string(MAKE_C_IDENTIFIER ${name} ident)
+  file(READ ${file} hex HEX)
+  string(LENGTH "${hex}" hex_len)
+  math(EXPR byte_count "${hex_len} / 2")
+  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," bytes "${hex}")
+  string(APPEND decls "extern const std::string_view ${ident};\n")
+  string(APPEND defs "static const unsigned char ${ident}_data[] = {${bytes} 0};\n"
+    "const std::string_view ${ident}{reinterpret_cast<const char*>(${ident}_data), ${byte_count}};\n")
+endforeach()
+file(WRITE ${HEADER} "#pragma once\n#include <string_view>\nnamespace ${NAMESPACE} {\n${decls}}\n")
+file(WRITE ${SOURCE} "#include \"${header_name}\"\nnamespace ${NAMESPACE} {\n${defs}}\n")

@@ -1,0 +1,18 @@
+#pragma once
+// The knp commands, one function each, registered on the CLI11 app by registerCommands().
+#include <CLI/CLI.hpp>
+
+#include <functional>
+
+#include "core/taxonomy.hpp"
+
+namespace knp::cli {
+
+struct GlobalOptions {
+    Lang lang = Lang::De;
+};
+
+// Adds every command to `app`; the chosen one stores its action in `action`.
+void registerCommands(CLI::App& app, GlobalOptions& global, std::function<int()>& action);
+
+}  // namespace knp::cli

@@ -1,0 +1,33 @@
+#pragma once
+// Error types at the engine's boundaries. Each carries a message that says what, where and why.
+#include <stdexcept>
+#include <string>
+
+namespace knp {
+
+// A file or text that cannot be read as what it claims to be (exit code 3 in knp).
+class InputError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// An edit that would break the model's rules (empty name, duplicate id, unknown actor, ...).
+// Also bad input when it comes from a file (exit code 3).
+class ValidationError : public InputError {
+public:
+    using InputError::InputError;
+};
+
+// The project file cannot be used (foreign, newer, damaged, locked); never bad user data.
+class StoreError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// A foreign, newer or damaged file: it was not opened and not changed (exit code 3).
+class RefusedFileError : public StoreError {
+public:
+    using StoreError::StoreError;
+};
+
+}  // namespace knp

@@ -1,0 +1,58 @@
+#pragma once
+// Taxonomy: the categories a project uses (sectors, fields of action, link types, link statuses,
+// levels), each with a stable key, German and English labels and a colour. The defaults are
+// those of DOMAIN.md; a project may add or relabel categories.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace knp {
+
+enum class Lang { De, En };
+
+enum class LineStyle { Solid, Dashed, Dotted };
+
+struct Category {
+    std::string key;                  // stable identifier stored in the project file
+    std::string labelDe;              // German label (shown by default)
+    std::string labelEn;              // English label
+    std::uint32_t color = 0x808080;   // 0xRRGGBB
+    LineStyle line = LineStyle::Solid;  // link types only
+
+    const std::string& label(Lang lang) const { return lang == Lang::En ? labelEn : labelDe; }
+    bool operator==(const Category&) const = default;
+};
+
+enum class CategoryKind { Sector, Field, LinkType, Status, Level };
+
+struct Taxonomy {
+    std::vector<Category> sectors;
+    std::vector<Category> fields;
+    std::vector<Category> linkTypes;
+    std::vector<Category> statuses;
+    std::vector<Category> levels;
+
+    static Taxonomy defaults();
+
+    const std::vector<Category>& list(CategoryKind kind) const;
+    std::vector<Category>& list(CategoryKind kind);
+
+    // Finds a category by key, German or English label (case- and space-insensitive).
+    const Category* find(CategoryKind kind, std::string_view keyOrLabel) const;
+    const Category* byKey(CategoryKind kind, std::string_view key) const;
+    // Adds a category for a label no existing one matches; returns its key.
+    std::string addCustom(CategoryKind kind, std::string_view label);
+
+    bool operator==(const Taxonomy&) const = default;
+};
+
+const char* kindName(CategoryKind kind);  // "sector", "field", "link type", "status", "level"
+
+// Lower-case ASCII key for a label: umlauts transliterated, other characters become '_'.
+std::string slugify(std::string_view label);
+// Normalised form for comparing labels: case-folded (also Ä/Ö/Ü), inner spaces collapsed.
+std::string normalizeLabel(std::string_view text);
+
+}  // namespace knp

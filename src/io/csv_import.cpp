@@ -1,0 +1,103 @@
+#include "io/csv_import.hpp"
+
+#include <filesystem>
+
+#include "core/errors.hpp"
+#include "io/csv_table.hpp"
+#include "io/field_mapping.hpp"
+#include "io/network_builder.hpp"
+
+namespace knp {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string fileName(const std::string& path) { return fs::path(path).filename().string(); }
+
+void readLinks(const CsvTable& table, ImportResult& out, NetworkBuilder& builder, bool impliedActors) {
+    std::vector<LinkField> fields;
+    for (const std::string& h : table.header) fields.push_back(linkFieldFor(h));
+    int source = -1, target = -1;
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        if (fields[i] == LinkField::Source && source < 0) source = static_cast<int>(i);
+        if (fields[i] == LinkField::Target && target < 0) target = static_cast<int>(i);
+    }
+    const std::string name = fileName(table.path);
+    if (source < 0 || target < 0)
+        throw InputError(name + ":1: the header needs a source and a target column (source/target, From/To or Von/Nach)");
+    for (const CsvRow& row : table.rows) {
+        const std::string where = name + ":" + std::to_string(row.line);
+        if (row.cells.size() > table.header.size())
+            throw InputError(where + ": " + std::to_string(row.cells.size()) + " cells, but the header has " +
+                             std::to_string(table.header.size()) + " columns");
+        Link link;
+        FieldContext ctx{out.network.taxonomy, out.warnings, where};
+        for (std::size_t i = 0; i < row.cells.size(); ++i) {
+            if (fields[i] == LinkField::None) {
+                if (!row.cells[i].empty()) link.attributes[table.header[i]] = row.cells[i];
+                continue;
+            }
+            if (fields[i] == LinkField::Source && static_cast<int>(i) != source) continue;
+            if (fields[i] == LinkField::Target && static_cast<int>(i) != target) continue;
+            setLinkField(link, fields[i], row.cells[i], ctx);
+        }
+        if (impliedActors) {
+            builder.ensureActor(link.source, where);
+            builder.ensureActor(link.target, where);
+        }
+        builder.addLink(std::move(link), where, table.header[static_cast<std::size_t>(source)],
+                        table.header[static_cast<std::size_t>(target)]);
+    }
+}
+
+}  // namespace
+
+ImportResult importCsvFolder(const std::string& folder) {
+    const fs::path actorsPath = fs::path(folder) / "actors.csv";
+    const fs::path linksPath = fs::path(folder) / "links.csv";
+    if (!fs::exists(actorsPath)) throw InputError(folder + ": the folder has no actors.csv");
+    ImportResult out;
+    out.network.name = fs::path(folder).lexically_normal().filename().string();
+    if (out.network.name.empty()) out.network.name = fs::path(folder).lexically_normal().parent_path().filename().string();
+    NetworkBuilder builder(out);
+
+    const CsvTable actors = readCsvFile(actorsPath.string());
+    std::vector<ActorField> fields;
+    for (const std::string& h : actors.header) fields.push_back(actorFieldFor(h));
+    bool hasName = false, hasId = false;
+    for (ActorField f : fields) {
+        hasName = hasName || f == ActorField::Name;
+        hasId = hasId || f == ActorField::Id;
+    }
+    if (!hasName && !hasId) throw InputError("actors.csv:1: the header needs a name column (name, Label or Name)");
+    for (const CsvRow& row : actors.rows) {
+        const std::string where = "actors.csv:" + std::to_string(row.line);
+        if (row.cells.size() > actors.header.size())
+            throw InputError(where + ": " + std::to_string(row.cells.size()) + " cells, but the header has " +
+                             std::to_string(actors.header.size()) + " columns");
+        Actor actor;
+        FieldContext ctx{out.network.taxonomy, out.warnings, where};
+        for (std::size_t i = 0; i < row.cells.size(); ++i) {
+            if (fields[i] == ActorField::None) {
+                if (!row.cells[i].empty()) actor.attributes[actors.header[i]] = row.cells[i];
+                continue;
+            }
+            setActorField(actor, fields[i], row.cells[i], ctx);
+        }
+        builder.addActor(std::move(actor), where);
+    }
+    if (fs::exists(linksPath)) readLinks(readCsvFile(linksPath.string()), out, builder, false);
+    else out.warnings.push_back(folder + ": no links.csv; only actors were read");
+    return out;
+}
+
+ImportResult importCsvLinkList(const std::string& path) {
+    ImportResult out;
+    out.network.name = fs::path(path).stem().string();
+    NetworkBuilder builder(out);
+    readLinks(readCsvFile(path), out, builder, true);
+    return out;
+}
+
+}  // namespace knp

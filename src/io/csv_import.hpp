@@ -1,0 +1,13 @@
+#pragma once
+// CSV import: the folder form (actors.csv + links.csv, CONTRACT.md) and plain link lists
+// (a CSV with source/target columns, German or English names; actors are implied by name).
+#include <string>
+
+#include "io/import_result.hpp"
+
+namespace knp {
+
+ImportResult importCsvFolder(const std::string& folder);
+ImportResult importCsvLinkList(const std::string& path);
+
+}  // namespace knp

@@ -1,0 +1,28 @@
+#pragma once
+// Reading a CSV file into rows of cells with their line numbers (RFC 4180 through libcsv):
+// UTF-8 byte order mark removed, delimiter detected from the header (comma, semicolon, tab).
+#include <string>
+#include <vector>
+
+namespace knp {
+
+struct CsvRow {
+    std::size_t line = 0;            // line where the row starts (1-based)
+    std::vector<std::string> cells;
+};
+
+struct CsvTable {
+    std::string path;                // for messages
+    std::vector<std::string> header;
+    std::vector<CsvRow> rows;        // blank rows are skipped
+
+    // Index of the first header matching one of `names` (normalised: case, spaces, '_'), or -1.
+    int column(std::initializer_list<const char*> names) const;
+    // Cell of a row, empty when the row is short.
+    const std::string& cell(const CsvRow& row, int column) const;
+};
+
+CsvTable readCsvFile(const std::string& path);
+CsvTable parseCsv(const std::string& text, const std::string& pathForMessages);
+
+}  // namespace knp

@@ -1,0 +1,288 @@
+#include "io/graphml_import.hpp"
+
+#include <expat.h>
+
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <optional>
+#include <sstream>
+
+#include "core/errors.hpp"
+#include "io/field_mapping.hpp"
+#include "io/network_builder.hpp"
+
+namespace knp {
+
+namespace {
+
+constexpr int kMaxDepth = 256;
+
+struct Key {
+    std::string domain;  // node, edge, graph, all
+    std::string name;    // attr.name
+    std::string type;    // string, boolean, int, long, float, double
+    std::optional<std::string> defaultValue;
+};
+
+struct PendingElement {
+    std::size_t line = 0;
+    std::string id, source, target;
+    std::optional<bool> directed;
+    std::map<std::string, std::string> data;  // key id -> text
+};
+
+struct Parser {
+    XML_Parser xml = nullptr;
+    std::string file;
+    std::string error;
+    int depth = 0;
+    std::map<std::string, Key> keys;
+    std::string currentKey;          // inside <key>
+    bool inDefault = false;
+    bool inData = false;
+    int dataDepth = 0;
+    std::string dataKey, text;
+    std::optional<PendingElement> node, edge;
+    std::vector<PendingElement> nodes, edges;
+    int graphCount = 0, graphDepth = 0;
+    bool directedDefault = false;
+    bool sawGraphml = false;
+
+    std::size_t line() const { return static_cast<std::size_t>(XML_GetCurrentLineNumber(xml)); }
+    void fail(const std::string& message) {
+        if (error.empty()) error = file + ":" + std::to_string(line()) + ": " + message;
+        XML_StopParser(xml, XML_FALSE);
+    }
+};
+
+const char* attr(const XML_Char** atts, const char* name) {
+    for (int i = 0; atts[i]; i += 2)
+        if (std::strcmp(atts[i], name) == 0) return atts[i + 1];
+    return nullptr;
+}
+
+// Element names may carry a namespace prefix (y:ShapeNode); GraphML's own have none.
+std::string_view localName(const char* name) {
+    std::string_view n(name);
+    const auto colon = n.rfind(':');
+    return colon == std::string_view::npos ? n : n.substr(colon + 1);
+}
+
+void XMLCALL onStart(void* user, const XML_Char* name, const XML_Char** atts) {
+    auto* p = static_cast<Parser*>(user);
+    if (++p->depth > kMaxDepth) return p->fail("elements are nested more than " + std::to_string(kMaxDepth) + " deep");
+    if (p->inData) { ++p->dataDepth; return; }
+    const std::string_view el = localName(name);
+    if (p->depth == 1) {
+        if (el != "graphml") return p->fail("not a GraphML file (the root element is <" + std::string(el) + ">)");
+        p->sawGraphml = true;
+        return;
+    }
+    if (el == "key") {
+        const char* id = attr(atts, "id");
+        if (!id) return p->fail("<key> without id");
+        Key k;
+        const char* domain = attr(atts, "for");
+        const char* an = attr(atts, "attr.name");
+        const char* at = attr(atts, "attr.type");
+        k.domain = domain ? domain : "all";
+        k.name = an ? an : id;
+        k.type = at ? at : "string";
+        p->keys[id] = k;
+        p->currentKey = id;
+    } else if (el == "default") {
+        if (p->currentKey.empty()) return;
+        p->inDefault = true;
+        p->text.clear();
+    } else if (el == "graph") {
+        if (p->node || p->edge) return p->fail("nested graphs inside nodes or edges are not supported");
+        if (p->graphDepth > 0) return p->fail("nested graphs are not supported");
+        ++p->graphDepth;
+        if (++p->graphCount > 1) return p->fail("the file holds more than one graph; only one per file is supported");
+        const char* ed = attr(atts, "edgedefault");
+        p->directedDefault = ed && std::strcmp(ed, "directed") == 0;
+    } else if (el == "node") {
+        if (p->graphDepth == 0) return p->fail("<node> outside a <graph>");
+        const char* id = attr(atts, "id");
+        if (!id || !*id) return p->fail("<node> without id");
+        p->node = PendingElement{p->line(), id, "", "", std::nullopt, {}};
+    } else if (el == "edge") {
+        if (p->graphDepth == 0) return p->fail("<edge> outside a <graph>");
+        const char* s = attr(atts, "source");
+        const char* t = attr(atts, "target");
+        if (!s || !t) return p->fail("<edge> without source or target");
+        PendingElement e{p->line(), "", s, t, std::nullopt, {}};
+        if (const char* id = attr(atts, "id")) e.id = id;
+        if (const char* d = attr(atts, "directed")) {
+            if (std::strcmp(d, "true") == 0) e.directed = true;
+            else if (std::strcmp(d, "false") == 0) e.directed = false;
+            else return p->fail("edge attribute directed=\"" + std::string(d) + "\" is neither true nor false");
+        }
+        p->edge = std::move(e);
+    } else if (el == "hyperedge") {
+        return p->fail("hyperedges are not supported");
+    } else if (el == "data") {
+        const char* key = attr(atts, "key");
+        if (!key) return p->fail("<data> without key");
+        p->inData = true;
+        p->dataDepth = 0;
+        p->dataKey = key;
+        p->text.clear();
+    }
+}
+
+void XMLCALL onEnd(void* user, const XML_Char* name) {
+    auto* p = static_cast<Parser*>(user);
+    --p->depth;
+    if (p->inData) {
+        if (p->dataDepth > 0) { --p->dataDepth; return; }
+        p->inData = false;
+        if (!p->keys.count(p->dataKey)) return p->fail("<data> refers to undeclared key \"" + p->dataKey + "\"");
+        if (p->edge) p->edge->data[p->dataKey] = p->text;
+        else if (p->node) p->node->data[p->dataKey] = p->text;
+        return;
+    }
+    const std::string_view el = localName(name);
+    if (el == "default" && p->inDefault) {
+        p->keys[p->currentKey].defaultValue = p->text;
+        p->inDefault = false;
+    } else if (el == "key") {
+        p->currentKey.clear();
+    } else if (el == "node" && p->node) {
+        p->nodes.push_back(std::move(*p->node));
+        p->node.reset();
+    } else if (el == "edge" && p->edge) {
+        p->edges.push_back(std::move(*p->edge));
+        p->edge.reset();
+    } else if (el == "graph") {
+        --p->graphDepth;
+    }
+}
+
+void XMLCALL onText(void* user, const XML_Char* s, int len) {
+    auto* p = static_cast<Parser*>(user);
+    if ((p->inData && p->dataDepth == 0) || p->inDefault) {
+        if (p->text.size() + static_cast<std::size_t>(len) > (16u << 20)) return p->fail("a value is longer than 16 MB");
+        p->text.append(s, static_cast<std::size_t>(len));
+    }
+}
+
+void XMLCALL onDoctype(void* user, const XML_Char*, const XML_Char*, const XML_Char*, int) {
+    static_cast<Parser*>(user)->fail("DOCTYPE declarations are refused (they can hide entity expansion attacks)");
+}
+
+void XMLCALL onEntity(void* user, const XML_Char*, int, const XML_Char*, int, const XML_Char*, const XML_Char*,
+                      const XML_Char*, const XML_Char*) {
+    static_cast<Parser*>(user)->fail("entity declarations are refused");
+}
+
+void checkTyped(const Key& key, const std::string& value, const std::string& where) {
+    const std::string v = trim(value);
+    if (key.type == "boolean") {
+        if (v != "true" && v != "false" && v != "1" && v != "0")
+            throw InputError(where + ": attribute \"" + key.name + "\" is boolean, but holds \"" + value + "\"");
+    } else if (key.type == "int" || key.type == "long" || key.type == "float" || key.type == "double") {
+        if (v.empty()) return;
+        char* end = nullptr;
+        (void)std::strtod(v.c_str(), &end);
+        if (end != v.c_str() + v.size() && v != "NaN" && v != "INF" && v != "-INF")
+            throw InputError(where + ": attribute \"" + key.name + "\" is " + key.type + ", but holds \"" + value + "\"");
+    }
+}
+
+// Values of every key of the element's domain: its own data, else the key's default.
+std::vector<std::pair<const Key*, std::string>> valuesFor(const Parser& p, const PendingElement& e, const char* domain,
+                                                          const std::string& where) {
+    std::vector<std::pair<const Key*, std::string>> out;
+    for (const auto& [id, key] : p.keys) {
+        if (key.domain != domain && key.domain != "all") continue;
+        auto it = e.data.find(id);
+        if (it != e.data.end()) {
+            checkTyped(key, it->second, where);
+            out.emplace_back(&key, it->second);
+        } else if (key.defaultValue) {
+            out.emplace_back(&key, *key.defaultValue);
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+ImportResult parseGraphml(const std::string& text, const std::string& path) {
+    const std::string file = std::filesystem::path(path).filename().string();
+    Parser p;
+    p.file = file;
+    p.xml = XML_ParserCreate(nullptr);
+    if (!p.xml) throw std::bad_alloc();
+    XML_SetUserData(p.xml, &p);
+    XML_SetElementHandler(p.xml, onStart, onEnd);
+    XML_SetCharacterDataHandler(p.xml, onText);
+    XML_SetStartDoctypeDeclHandler(p.xml, onDoctype);
+    XML_SetEntityDeclHandler(p.xml, onEntity);
+    const auto status = XML_Parse(p.xml, text.data(), static_cast<int>(text.size()), XML_TRUE);
+    if (status == XML_STATUS_ERROR && p.error.empty())
+        p.error = file + ":" + std::to_string(XML_GetCurrentLineNumber(p.xml)) + ": malformed XML (" +
+                  XML_ErrorString(XML_GetErrorCode(p.xml)) + ")";
+    XML_ParserFree(p.xml);
+    p.xml = nullptr;
+    if (!p.error.empty()) throw InputError(p.error);
+    if (!p.sawGraphml) throw InputError(file + ": the file is empty (no <graphml> element)");
+    if (p.graphCount == 0) throw InputError(file + ": no <graph> element");
+
+    ImportResult out;
+    out.network.name = std::filesystem::path(path).stem().string();
+    NetworkBuilder builder(out);
+    for (const PendingElement& n : p.nodes) {
+        const std::string where = file + ":" + std::to_string(n.line);
+        Actor actor;
+        actor.id = n.id;
+        FieldContext ctx{out.network.taxonomy, out.warnings, where};
+        std::string nameFromName, nameFromLabel;
+        for (const auto& [key, value] : valuesFor(p, n, "node", where)) {
+            const ActorField field = actorFieldFor(key->name);
+            const std::string lower = normalizeLabel(key->name);
+            if (lower == "name") nameFromName = trim(value);
+            else if (lower == "label") nameFromLabel = trim(value);
+            else if (field == ActorField::None || field == ActorField::Id) actor.attributes[key->name] = value;
+            else setActorField(actor, field, value, ctx);
+        }
+        // igraph keeps the name in "name"; Gephi and networkx often in "label".
+        actor.name = !nameFromLabel.empty() ? nameFromLabel : !nameFromName.empty() ? nameFromName : n.id;
+        if (!nameFromLabel.empty() && !nameFromName.empty() && nameFromName != nameFromLabel)
+            actor.attributes["name"] = nameFromName;
+        builder.addActor(std::move(actor), where);
+    }
+    for (const PendingElement& e : p.edges) {
+        const std::string where = file + ":" + std::to_string(e.line);
+        Link link;
+        link.id = e.id;
+        link.source = e.source;
+        link.target = e.target;
+        link.directed = e.directed.value_or(p.directedDefault);
+        FieldContext ctx{out.network.taxonomy, out.warnings, where};
+        for (const auto& [key, value] : valuesFor(p, e, "edge", where)) {
+            const LinkField field = linkFieldFor(key->name);
+            if (field == LinkField::None || field == LinkField::Id || field == LinkField::Source || field == LinkField::Target)
+                link.attributes[key->name] = value;
+            else if (field == LinkField::Directed) continue;  // the element's own attribute decides
+            else setLinkField(link, field, value, ctx);
+        }
+        builder.addLink(std::move(link), where);
+    }
+    return out;
+}
+
+ImportResult importGraphml(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError(path + ": cannot be read");
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    const std::string text = ss.str();
+    if (text.size() > (std::size_t{1} << 31)) throw InputError(path + ": the file is larger than 2 GB");
+    return parseGraphml(text, path);
+}
+
+}  // namespace knp

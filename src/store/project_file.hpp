@@ -1,0 +1,85 @@
+#pragma once
+// ProjectFile: a Knotenpunkt project (.knp), an SQLite database with our application_id and
+// schema version in user_version. Every edit is one transaction, durable when execute(),
+// undo() or redo() returns (journal_mode=DELETE, synchronous=FULL). The undo history and
+// named snapshots live in the file, so undo works after closing and reopening.
+// Foreign, newer or damaged files are refused (RefusedFileError) without being written to.
+// A writer holds an advisory lock (flock) for its lifetime; a second writer is refused at once
+// with a clear message, and a lock left by a killed process is released by the kernel.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/commands.hpp"
+#include "store/sqlite.hpp"
+
+namespace knp {
+
+inline constexpr std::uint32_t kApplicationId = 0x4B4E5054;  // "KNPT"
+inline constexpr int kSchemaVersion = 1;                     // user_version written by this build
+
+enum class OpenMode { ReadOnly, ReadWrite };
+
+struct HistoryEntry {
+    std::int64_t seq = 0;
+    std::string kind;     // add_actor, remove_actor, import, restore_snapshot, ...
+    std::string subject;
+    std::string created;  // ISO 8601, UTC
+    bool undone = false;  // true: on the redo side
+    std::size_t operations = 0;
+};
+
+struct SnapshotInfo {
+    std::string name;
+    std::string created;  // ISO 8601, UTC
+    std::size_t actors = 0;
+    std::size_t links = 0;
+};
+
+class ProjectFile {
+public:
+    // Creates a new project; refuses an existing path. The file is created with mode 0600.
+    static ProjectFile create(const std::string& path, const std::string& projectName);
+    static ProjectFile open(const std::string& path, OpenMode mode);
+
+    ProjectFile(ProjectFile&&) noexcept;
+    ProjectFile& operator=(ProjectFile&&) noexcept;
+    ~ProjectFile();
+
+    const Network& network() const { return network_; }
+    const std::string& path() const { return path_; }
+    int schemaVersion() const { return schemaVersion_; }
+
+    void execute(const Edit& edit);  // validated, applied, committed; empty edits do nothing
+    bool undo();                     // false when there is nothing to undo
+    bool redo();
+    std::size_t undoDepth();
+    std::size_t redoDepth();
+    std::vector<HistoryEntry> history();
+
+    void takeSnapshot(const std::string& name);
+    std::vector<SnapshotInfo> snapshots();
+    Network loadSnapshot(const std::string& name);
+    void restoreSnapshot(const std::string& name);  // one undoable edit
+
+private:
+    ProjectFile() = default;
+    void load();
+    void writeOps(const Edit& edit);
+    void requireWritable() const;
+
+    std::string path_;
+    OpenMode mode_ = OpenMode::ReadOnly;
+    int schemaVersion_ = 0;
+    int lockFd_ = -1;
+    sql::Database db_;  // declared after lockFd_: closed before the lock is released
+    Network network_;
+};
+
+// Checks the first 100 bytes of a file: SQLite header, application_id and user_version.
+// Throws RefusedFileError with the reason when the file is not a project this build can open.
+void checkProjectHeader(const std::string& path);
+// True when the file starts with the SQLite header (a .knp project or another SQLite file).
+bool looksLikeSqlite(const std::string& path);
+
+}  // namespace knp

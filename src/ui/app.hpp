@@ -1,0 +1,21 @@
+#pragma once
+// The desktop view: a GLFW window with Dear ImGui panels over the canvas renderer.
+#include <string>
+
+#include "core/taxonomy.hpp"
+
+namespace knp::ui {
+
+struct AppOptions {
+    std::string input;            // project or importable file to open; empty: none
+    std::string screenshotPath;   // --screenshot: render, save PNG, exit
+    int width = 1600, height = 1000;
+    int frames = 3;               // frames rendered before the screenshot
+    int benchFrames = 0;          // --bench-frames: render N frames, print median and p95
+    Lang lang = Lang::De;
+};
+
+// Runs the view until the window closes; returns the process exit code.
+int runApp(const AppOptions& options);
+
+}  // namespace knp::ui
