@@ -199,7 +199,10 @@ Edit cmdMerge(const Network& n, const Network& incoming, std::vector<std::string
         mapKeys(taxonomy, incoming.taxonomy, CategoryKind::Field, l.fields);
         if (usedLinkIds.count(l.id)) {
             std::string fresh;
-            do fresh = "l" + std::to_string(counter++); while (usedLinkIds.count(fresh) || incoming.findLink(fresh));
+            do {
+                fresh = "l";
+                fresh += std::to_string(counter++);
+            } while (usedLinkIds.count(fresh) || incoming.findLink(fresh));
             if (warnings) warnings->push_back("link id \"" + l.id + "\" is taken; the imported link became \"" + fresh + "\"");
             l.id = fresh;
         }

@@ -46,8 +46,8 @@ void readLinks(const CsvTable& table, ImportResult& out, NetworkBuilder& builder
             builder.ensureActor(link.source, where);
             builder.ensureActor(link.target, where);
         }
-        builder.addLink(std::move(link), where, table.header[static_cast<std::size_t>(source)],
-                        table.header[static_cast<std::size_t>(target)]);
+        builder.addLink(std::move(link), where, "column \"" + table.header[static_cast<std::size_t>(source)] + "\"",
+                        "column \"" + table.header[static_cast<std::size_t>(target)] + "\"");
     }
 }
 
@@ -85,6 +85,7 @@ ImportResult importCsvFolder(const std::string& folder) {
             }
             setActorField(actor, fields[i], row.cells[i], ctx);
         }
+        if (!hasName) actor.name = actor.id;  // only an id column: the id is the name
         builder.addActor(std::move(actor), where);
     }
     if (fs::exists(linksPath)) readLinks(readCsvFile(linksPath.string()), out, builder, false);

@@ -19,7 +19,8 @@ std::string textOf(const json& v, const std::string& key, const std::string& whe
         std::string joined;
         for (const json& item : v) {
             if (!item.is_string()) throw InputError(where + ": \"" + key + "\" must be a list of texts");
-            joined += (joined.empty() ? "" : "|") + item.get<std::string>();
+            if (!joined.empty()) joined += '|';
+            joined += item.get<std::string>();
         }
         return joined;
     }

@@ -46,6 +46,7 @@ struct Parser {
     std::string dataKey, text;
     std::optional<PendingElement> node, edge;
     std::vector<PendingElement> nodes, edges;
+    std::map<std::string, std::string> graphData;  // <data> directly inside <graph>
     int graphCount = 0, graphDepth = 0;
     bool directedDefault = false;
     bool sawGraphml = false;
@@ -142,6 +143,7 @@ void XMLCALL onEnd(void* user, const XML_Char* name) {
         if (!p->keys.count(p->dataKey)) return p->fail("<data> refers to undeclared key \"" + p->dataKey + "\"");
         if (p->edge) p->edge->data[p->dataKey] = p->text;
         else if (p->node) p->node->data[p->dataKey] = p->text;
+        else if (p->graphDepth > 0) p->graphData[p->dataKey] = p->text;
         return;
     }
     const std::string_view el = localName(name);
@@ -213,6 +215,7 @@ std::vector<std::pair<const Key*, std::string>> valuesFor(const Parser& p, const
 
 ImportResult parseGraphml(const std::string& text, const std::string& path) {
     const std::string file = std::filesystem::path(path).filename().string();
+    if (text.find_first_not_of(" \t\r\n") == std::string::npos) throw InputError(file + ": the file is empty");
     Parser p;
     p.file = file;
     p.xml = XML_ParserCreate(nullptr);
@@ -234,6 +237,10 @@ ImportResult parseGraphml(const std::string& text, const std::string& path) {
 
     ImportResult out;
     out.network.name = std::filesystem::path(path).stem().string();
+    for (const auto& [keyId, value] : p.graphData) {
+        const std::string attrName = normalizeLabel(p.keys[keyId].name);
+        if ((attrName == "name" || attrName == "label") && !trim(value).empty()) out.network.name = trim(value);
+    }
     NetworkBuilder builder(out);
     for (const PendingElement& n : p.nodes) {
         const std::string where = file + ":" + std::to_string(n.line);
@@ -270,7 +277,7 @@ ImportResult parseGraphml(const std::string& text, const std::string& path) {
             else if (field == LinkField::Directed) continue;  // the element's own attribute decides
             else setLinkField(link, field, value, ctx);
         }
-        builder.addLink(std::move(link), where);
+        builder.addLink(std::move(link), where, "the edge's source", "the edge's target");
     }
     return out;
 }

@@ -7,8 +7,7 @@ namespace knp {
 
 void NetworkBuilder::addActor(Actor actor, const std::string& where) {
     if (actor.id.empty()) actor.id = actor.name;
-    if (actor.name.empty()) actor.name = actor.id;
-    if (actor.id.empty()) throw InputError(where + ": actor has neither id nor name");
+    if (actor.id.empty()) throw InputError(where + ": the actor has neither an id nor a name");
     if (auto it = actorWhere_.find(actor.id); it != actorWhere_.end())
         throw InputError(where + ": actor id \"" + actor.id + "\" appears twice (first at " + it->second + ")");
     actor.ord = out_.network.nextActorOrd();
@@ -29,14 +28,14 @@ void NetworkBuilder::ensureActor(const std::string& id, const std::string& where
     addActor(std::move(a), where);
 }
 
-void NetworkBuilder::addLink(Link link, const std::string& where, const std::string& sourceName,
-                             const std::string& targetName) {
-    if (link.source.empty()) throw InputError(where + ": column \"" + sourceName + "\" is empty");
-    if (link.target.empty()) throw InputError(where + ": column \"" + targetName + "\" is empty");
+void NetworkBuilder::addLink(Link link, const std::string& where, const std::string& sourceRef,
+                             const std::string& targetRef) {
+    if (link.source.empty()) throw InputError(where + ": " + sourceRef + " is empty");
+    if (link.target.empty()) throw InputError(where + ": " + targetRef + " is empty");
     if (!hasActor(link.source))
-        throw InputError(where + ": column \"" + sourceName + "\" names actor \"" + link.source + "\", which does not exist");
+        throw InputError(where + ": " + sourceRef + " names actor \"" + link.source + "\", which does not exist");
     if (!hasActor(link.target))
-        throw InputError(where + ": column \"" + targetName + "\" names actor \"" + link.target + "\", which does not exist");
+        throw InputError(where + ": " + targetRef + " names actor \"" + link.target + "\", which does not exist");
     if (link.source == link.target) {
         out_.warnings.push_back(where + ": link from \"" + link.source + "\" to itself dropped (self-links are not allowed)");
         return;

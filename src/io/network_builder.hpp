@@ -16,9 +16,9 @@ public:
     void addActor(Actor actor, const std::string& where);
     // The actor with this id, created with the id as name when it is new (link lists).
     void ensureActor(const std::string& id, const std::string& where);
-    // `sourceName`/`targetName`: how the input calls the endpoint fields, for messages.
-    void addLink(Link link, const std::string& where, const std::string& sourceName = "source",
-                 const std::string& targetName = "target");
+    // `sourceRef`/`targetRef`: how messages call the endpoint fields, e.g. `column "Von"`.
+    void addLink(Link link, const std::string& where, const std::string& sourceRef = "the source",
+                 const std::string& targetRef = "the target");
     bool hasActor(const std::string& id) const { return out_.network.findActor(id) != nullptr; }
 
 private:

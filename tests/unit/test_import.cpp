@@ -1,0 +1,206 @@
+// Import: the sample municipality (CSV folder), CSV link lists with German headers and other
+// delimiters, GraphML as networkx and igraph write it, and the bad-input corpus.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "core/errors.hpp"
+#include "io/csv_import.hpp"
+#include "io/graphml_import.hpp"
+#include "io/input.hpp"
+#include "support/temp_dir.hpp"
+
+using namespace knp;
+using knp::test::TempDir;
+using knp::test::writeFile;
+
+namespace {
+const std::string kData = KNP_TEST_DATA;
+const std::string kSample = std::string(KNP_DATASETS) + "/musterstadt";
+}  // namespace
+
+TEST_CASE("the sample municipality imports completely", "[import]") {
+    const ImportResult r = importCsvFolder(kSample);
+    const Network& n = r.network;
+    CHECK(r.warnings.empty());
+    CHECK(n.actors().size() == 67);
+    CHECK(n.links().size() == 167);
+    // Every sector, field, link type, status and strength of DOMAIN.md occurs.
+    std::set<std::string> sectors, fields, types, statuses;
+    std::set<double> strengths;
+    for (const Actor& a : n.actors()) {
+        sectors.insert(a.sector);
+        fields.insert(a.fields.begin(), a.fields.end());
+    }
+    for (const Link& l : n.links()) {
+        types.insert(l.type);
+        statuses.insert(l.status);
+        strengths.insert(l.strength);
+    }
+    CHECK(sectors.size() == 11);
+    CHECK(fields.size() == 7);
+    CHECK(types.size() == 7);
+    CHECK(statuses == std::set<std::string>{"besteht", "geplant", "gewuenscht"});
+    CHECK(strengths == std::set<double>{1, 2, 3});
+    CHECK(n.taxonomy == Taxonomy::defaults());  // no category had to be added
+
+    const Actor* wc = n.findActor("wc");
+    REQUIRE(wc);
+    CHECK(wc->name == "Welcome Center Musterstadt");
+    CHECK(wc->sector == "verwaltung");
+    CHECK(wc->fields == std::vector<std::string>{"koordination", "aufnahme", "arbeit"});
+    CHECK(wc->contactPoint);
+    CHECK(wc->influence == 4);
+    CHECK(wc->tags == std::vector<std::string>{"Lotse", "One-Stop"});
+    CHECK_FALSE(wc->placed);
+    CHECK(n.findActor("bleib")->name == "Bleiberechtsnetzwerk „Arbeit für alle“");
+    CHECK(n.findActor("ukr")->contactPerson == "Іван Петренко");
+    CHECK(n.findActor("praxis")->name == "Hausarztpraxis Dr. Yılmaz");
+    CHECK(n.findActor("schulamt")->level == "kreis");
+    // The isolated migrant organisation and the missing sector pair are there.
+    std::size_t afghLinks = 0, migrantAdmin = 0;
+    for (const Link& l : n.links()) {
+        afghLinks += (l.source == "afgh" || l.target == "afgh") ? 1 : 0;
+        const std::string& s = n.findActor(l.source)->sector;
+        const std::string& t = n.findActor(l.target)->sector;
+        migrantAdmin += ((s == "migrantenorganisationen" && t == "verwaltung") || (t == "migrantenorganisationen" && s == "verwaltung")) ? 1 : 0;
+    }
+    CHECK(afghLinks == 0);
+    CHECK(migrantAdmin == 0);
+    const Link* first = n.findLink("l47");
+    REQUIRE(first);
+    CHECK(first->status == "gewuenscht");
+    CHECK(first->note == "Qualifikationen werden doppelt erhoben");
+}
+
+TEST_CASE("CSV link lists with German headers semicolons and a byte order mark", "[import]") {
+    TempDir dir;
+    const std::string path = dir.file("liste.csv");
+    writeFile(path, "\xEF\xBB\xBFVon;Nach;Art;Stärke;Bemerkung;Raum\n"
+                    "Jobcenter;Caritas;Kooperation;2;\"Treffen; monatlich\";A1\n"
+                    "Caritas;Tafel;Referral;1,5;;\n"
+                    "Tafel;Tafel;Kooperation;1;;\n");
+    const ImportResult r = importCsvLinkList(path);
+    const Network& n = r.network;
+    REQUIRE(n.actors().size() == 3);
+    REQUIRE(n.links().size() == 2);
+    CHECK(n.actors()[0].id == "Jobcenter");
+    CHECK(n.links()[0].type == "kooperation");
+    CHECK(n.links()[0].note == "Treffen; monatlich");
+    CHECK(n.links()[0].attributes.at("Raum") == "A1");
+    CHECK(n.links()[1].type == "verweisung");
+    CHECK(n.links()[1].strength == 1.5);
+    REQUIRE(r.warnings.size() == 1);
+    CHECK_THAT(r.warnings[0], Catch::Contains("liste.csv:4") && Catch::Contains("itself"));
+}
+
+TEST_CASE("quoted CSV cells keep delimiters quotes and line breaks / lines are counted right", "[import]") {
+    TempDir dir;
+    std::filesystem::create_directory(dir.file("f"));
+    writeFile(dir.file("f/actors.csv"), "id,name,note\n"
+                                        "a,\"Verein \"\"Zukunft\"\", e.V.\",\"Zeile 1\nZeile 2\"\n"
+                                        "b,Tafel,\n");
+    writeFile(dir.file("f/links.csv"), "source,target\n"
+                                       "a,b\n"
+                                       "b,c\n");
+    try {
+        importCsvFolder(dir.file("f"));
+        FAIL("expected an error");
+    } catch (const InputError& e) {
+        CHECK(std::string(e.what()) == "links.csv:3: column \"target\" names actor \"c\", which does not exist");
+    }
+    writeFile(dir.file("f/links.csv"), "source,target\na,b\n");
+    const Network n = importCsvFolder(dir.file("f")).network;
+    CHECK(n.findActor("a")->name == "Verein \"Zukunft\", e.V.");
+    CHECK(n.findActor("a")->note == "Zeile 1\nZeile 2");
+    // An error after a multi-line cell names the right line.
+    writeFile(dir.file("f/actors.csv"), "id,name,influence\na,\"zwei\nZeilen\",1\nb,Tafel,7\n");
+    CHECK_THROWS_WITH(importCsvFolder(dir.file("f")), Catch::StartsWith("actors.csv:4: influence"));
+}
+
+TEST_CASE("GraphML from networkx: undirected weights graph name", "[import][graphml]") {
+    const ImportResult r = importGraphml(kData + "/graphml/networkx_undirected.graphml");
+    const Network& n = r.network;
+    CHECK(n.name == "Kleinstadt");
+    REQUIRE(n.actors().size() == 4);
+    CHECK(n.findActor("Sprachcafé Süd")->sector == "zivilgesellschaft");
+    CHECK(n.findActor("Jobcenter")->influence == 4);
+    REQUIRE(n.links().size() == 3);
+    for (const Link& l : n.links()) CHECK_FALSE(l.directed);
+    CHECK(n.links()[2].strength == 7.5);  // any positive weight is kept
+    CHECK(n.links()[1].type == "verweisung");
+}
+
+TEST_CASE("GraphML from networkx: a directed multigraph keeps parallel links", "[import][graphml]") {
+    const Network n = importGraphml(kData + "/graphml/networkx_directed_multi.graphml").network;
+    REQUIRE(n.links().size() == 3);
+    CHECK(n.links()[0].id == "f1");
+    CHECK(n.links()[0].type == "finanzierung");
+    CHECK(n.links()[0].strength == 3);
+    CHECK(n.links()[1].source == "BAMF");
+    CHECK(n.links()[2].source == "VHS");
+    for (const Link& l : n.links()) CHECK(l.directed);
+}
+
+TEST_CASE("GraphML from igraph: node ids n0.. names in the name attribute", "[import][graphml]") {
+    const Network n = importGraphml(kData + "/graphml/igraph_directed.graphml").network;
+    REQUIRE(n.actors().size() == 4);
+    CHECK(n.actors()[0].id == "n0");
+    CHECK(n.actors()[0].name == "Ausländerbehörde");
+    CHECK(n.actors()[2].sector == "arbeitsmarkt");
+    REQUIRE(n.links().size() == 4);
+    CHECK(n.links()[3].strength == 0.5);
+    CHECK(n.links()[3].directed);
+    CHECK(n.links()[0].id == "l1");  // generated ids
+}
+
+TEST_CASE("GraphML key defaults per-edge direction and edges before nodes", "[import][graphml]") {
+    const Network n = importGraphml(kData + "/graphml/defaults_mixed.graphml").network;
+    REQUIRE(n.actors().size() == 3);
+    CHECK(n.findActor("vhs")->sector == "bildung");  // default value
+    CHECK(n.findActor("jugendamt")->sector == "verwaltung");
+    CHECK(n.findActor("jugendamt")->contactPoint);
+    CHECK_FALSE(n.findActor("kita")->contactPoint);
+    CHECK(n.findActor("vhs")->attributes.at("Raum") == "A 1.02");
+    const Link* e1 = n.findLink("e1");
+    const Link* e2 = n.findLink("e2");
+    REQUIRE(e1);
+    REQUIRE(e2);
+    CHECK(e1->directed);
+    CHECK(e1->strength == 2);
+    CHECK_FALSE(e2->directed);
+    CHECK(e2->strength == 3);
+    CHECK(e2->status == "geplant");
+}
+
+TEST_CASE("every file of the bad-input corpus gives its message", "[import][bad]") {
+    std::ifstream manifest(kData + "/bad/expected.tsv");
+    std::string line;
+    int checked = 0;
+    while (std::getline(manifest, line)) {
+        if (line.empty() || line[0] == '#') continue;
+        const auto tab = line.find('\t');
+        REQUIRE(tab != std::string::npos);
+        const std::string file = line.substr(0, tab), expected = line.substr(tab + 1);
+        INFO(file);
+        try {
+            loadInput(kData + "/bad/" + file);
+            FAIL("no error for " << file);
+        } catch (const InputError& e) {
+            CHECK_THAT(e.what(), Catch::Contains(expected));
+        } catch (const RefusedFileError& e) {
+            CHECK_THAT(e.what(), Catch::Contains(expected));
+        }
+        ++checked;
+    }
+    CHECK(checked >= 16);
+}
+
+TEST_CASE("a deeply nested GraphML file is refused quickly", "[import][bad]") {
+    std::string text = "<graphml><graph>";
+    for (int i = 0; i < 10000; ++i) text += "<x>";
+    CHECK_THROWS_WITH(parseGraphml(text, "deep.graphml"), Catch::Contains("nested more than"));
+}
