@@ -112,14 +112,8 @@ int cmdInfo(const std::string& spec, const std::string& format, Lang lang) {
         ++statuses[l.status];
         directed += l.directed ? 1 : 0;
     }
-    std::vector<SnapshotInfo> snaps;
-    std::size_t undoDepth = 0, redoDepth = 0;
-    if (in.kind == "project") {
-        ProjectFile pf = ProjectFile::open(spec, OpenMode::ReadOnly);
-        snaps = pf.snapshots();
-        undoDepth = pf.undoDepth();
-        redoDepth = pf.redoDepth();
-    }
+    const std::vector<SnapshotInfo>& snaps = in.snapshots;
+    const std::size_t undoDepth = in.undoDepth, redoDepth = in.redoDepth;
     const auto sectorCounts = countBy(n.taxonomy, CategoryKind::Sector, lang, sectors);
     const auto fieldCounts = countBy(n.taxonomy, CategoryKind::Field, lang, fields);
     const auto levelCounts = countBy(n.taxonomy, CategoryKind::Level, lang, levels);

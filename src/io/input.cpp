@@ -6,7 +6,6 @@
 #include "core/errors.hpp"
 #include "io/csv_import.hpp"
 #include "io/graphml_import.hpp"
-#include "store/project_file.hpp"
 
 namespace knp {
 
@@ -48,6 +47,9 @@ LoadedInput loadInput(const std::string& spec) {
         in.result.network = pf.network();
         in.kind = "project";
         in.schemaVersion = pf.schemaVersion();
+        in.snapshots = pf.snapshots();
+        in.undoDepth = pf.undoDepth();
+        in.redoDepth = pf.redoDepth();
         return in;
     }
     if (ext == ".csv" || ext == ".tsv" || ext == ".txt") {

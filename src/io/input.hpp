@@ -5,6 +5,7 @@
 #include <string>
 
 #include "io/import_result.hpp"
+#include "store/project_file.hpp"
 
 namespace knp {
 
@@ -12,6 +13,8 @@ struct LoadedInput {
     ImportResult result;
     std::string kind;      // "project", "snapshot", "csv-folder", "csv", "graphml"
     int schemaVersion = 0; // for projects
+    std::vector<SnapshotInfo> snapshots;  // for projects
+    std::size_t undoDepth = 0, redoDepth = 0;
 };
 
 LoadedInput loadInput(const std::string& spec);
