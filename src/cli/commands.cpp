@@ -191,15 +191,7 @@ int cmdUndoRedo(const std::string& project, int steps, bool isUndo, Lang lang) {
     ProjectFile pf = ProjectFile::open(project, OpenMode::ReadWrite);
     int done = 0;
     for (; done < steps; ++done) {
-        std::vector<HistoryEntry> h = pf.history();
-        const HistoryEntry* entry = nullptr;
-        if (isUndo) {
-            for (auto it = h.rbegin(); it != h.rend() && !entry; ++it)
-                if (!it->undone) entry = &*it;
-        } else {
-            for (auto it = h.begin(); it != h.end() && !entry; ++it)
-                if (it->undone) entry = &*it;
-        }
+        const std::optional<HistoryEntry> entry = isUndo ? pf.nextUndo() : pf.nextRedo();
         if (!entry) break;
         const std::string what = std::string(tr(lang, entry->kind)) + (entry->subject.empty() ? "" : ": " + entry->subject);
         if (!(isUndo ? pf.undo() : pf.redo())) break;

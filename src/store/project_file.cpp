@@ -403,13 +403,31 @@ std::size_t ProjectFile::redoDepth() {
     return static_cast<std::size_t>(db_.queryInt("SELECT count(*) FROM history WHERE undone=1"));
 }
 
+namespace {
+constexpr const char* kHistoryColumns = "SELECT seq, kind, subject, created, undone, json_array_length(edit, '$.ops') FROM history ";
+
+HistoryEntry historyEntry(const sql::Statement& st) {
+    return {st.integer(0), st.text(1), st.text(2), st.text(3), st.integer(4) != 0, static_cast<std::size_t>(st.integer(5))};
+}
+}  // namespace
+
 std::vector<HistoryEntry> ProjectFile::history() {
     std::vector<HistoryEntry> out;
-    sql::Statement st(db_, "SELECT seq, kind, subject, created, undone, json_array_length(edit, '$.ops') FROM history ORDER BY seq");
-    while (st.step())
-        out.push_back({st.integer(0), st.text(1), st.text(2), st.text(3), st.integer(4) != 0,
-                       static_cast<std::size_t>(st.integer(5))});
+    sql::Statement st(db_, std::string(kHistoryColumns) + "ORDER BY seq");
+    while (st.step()) out.push_back(historyEntry(st));
     return out;
+}
+
+std::optional<HistoryEntry> ProjectFile::nextUndo() {
+    sql::Statement st(db_, std::string(kHistoryColumns) + "WHERE undone=0 ORDER BY seq DESC LIMIT 1");
+    if (!st.step()) return std::nullopt;
+    return historyEntry(st);
+}
+
+std::optional<HistoryEntry> ProjectFile::nextRedo() {
+    sql::Statement st(db_, std::string(kHistoryColumns) + "WHERE undone=1 ORDER BY seq ASC LIMIT 1");
+    if (!st.step()) return std::nullopt;
+    return historyEntry(st);
 }
 
 // [SECTION] Snapshots

@@ -7,6 +7,7 @@
 // A writer holds an advisory lock (flock) for its lifetime; a second writer is refused at once
 // with a clear message, and a lock left by a killed process is released by the kernel.
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -56,6 +57,8 @@ public:
     std::size_t undoDepth();
     std::size_t redoDepth();
     std::vector<HistoryEntry> history();
+    std::optional<HistoryEntry> nextUndo();  // the step undo() would take back
+    std::optional<HistoryEntry> nextRedo();  // the step redo() would apply again
 
     void takeSnapshot(const std::string& name);
     std::vector<SnapshotInfo> snapshots();
