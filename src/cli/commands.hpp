@@ -14,5 +14,7 @@ struct GlobalOptions {
 
 // Adds every command to `app`; the chosen one stores its action in `action`.
 void registerCommands(CLI::App& app, GlobalOptions& global, std::function<int()>& action);
+// knp metrics and knp gaps (analysis_commands.cpp); `lang` reads the --lang option.
+void registerAnalysisCommands(CLI::App& app, std::function<Lang()> lang, std::function<int()>& action);
 
 }  // namespace knp::cli

@@ -1,0 +1,93 @@
+#include "analysis/graph_view.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+namespace knp::analysis {
+
+bool Csr::hasArc(std::uint32_t u, std::uint32_t v) const {
+    const auto nb = neighbors(u);
+    return std::binary_search(nb.begin(), nb.end(), v);
+}
+
+Csr Csr::fromArcs(std::size_t n, std::vector<std::tuple<std::uint32_t, std::uint32_t, double>> arcs) {
+    // Sort by (u, v, weight descending): the first of a run of duplicates is the strongest.
+    std::sort(arcs.begin(), arcs.end(), [](const auto& a, const auto& b) {
+        if (std::get<0>(a) != std::get<0>(b)) return std::get<0>(a) < std::get<0>(b);
+        if (std::get<1>(a) != std::get<1>(b)) return std::get<1>(a) < std::get<1>(b);
+        return std::get<2>(a) > std::get<2>(b);
+    });
+    Csr csr;
+    csr.offsets.assign(n + 1, 0);
+    csr.targets.reserve(arcs.size());
+    csr.weights.reserve(arcs.size());
+    for (std::size_t i = 0; i < arcs.size(); ++i) {
+        const auto [u, v, w] = arcs[i];
+        if (i > 0 && std::get<0>(arcs[i - 1]) == u && std::get<1>(arcs[i - 1]) == v) continue;
+        csr.targets.push_back(v);
+        csr.weights.push_back(w);
+        ++csr.offsets[u + 1];
+    }
+    for (std::size_t u = 0; u < n; ++u) csr.offsets[u + 1] += csr.offsets[u];
+    return csr;
+}
+
+GraphView GraphView::build(const Network& network) {
+    GraphView g;
+    g.n = network.actors().size();
+    g.linkCount = network.links().size();
+    g.degree.assign(g.n, 0);
+    g.inDegree.assign(g.n, 0);
+    g.outDegree.assign(g.n, 0);
+    g.directed = !network.links().empty();
+    std::vector<std::tuple<std::uint32_t, std::uint32_t, double>> both, forward;
+    both.reserve(2 * network.links().size());
+    forward.reserve(network.links().size());
+    for (const Link& l : network.links()) {
+        const auto s = static_cast<std::uint32_t>(*network.actorIndex(l.source));
+        const auto t = static_cast<std::uint32_t>(*network.actorIndex(l.target));
+        ++g.degree[s];
+        ++g.degree[t];
+        forward.emplace_back(s, t, l.strength);
+        if (l.directed) {
+            ++g.outDegree[s];
+            ++g.inDegree[t];
+        } else {
+            g.directed = false;
+            forward.emplace_back(t, s, l.strength);
+        }
+        both.emplace_back(s, t, l.strength);
+        both.emplace_back(t, s, l.strength);
+    }
+    g.undirected = Csr::fromArcs(g.n, both);
+    std::vector<std::tuple<std::uint32_t, std::uint32_t, double>> reverse;
+    reverse.reserve(forward.size());
+    for (const auto& [s, t, w] : forward) reverse.emplace_back(t, s, w);
+    g.out = Csr::fromArcs(g.n, std::move(forward));
+    g.in = Csr::fromArcs(g.n, std::move(reverse));
+    return g;
+}
+
+GraphView GraphView::induced(const std::vector<std::uint32_t>& nodes) const {
+    GraphView sub;
+    sub.n = nodes.size();
+    std::vector<std::int64_t> local(n, -1);
+    for (std::size_t i = 0; i < nodes.size(); ++i) local[nodes[i]] = static_cast<std::int64_t>(i);
+    std::vector<std::tuple<std::uint32_t, std::uint32_t, double>> arcs;
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
+        const auto nb = undirected.neighbors(nodes[i]);
+        const auto wt = undirected.neighborWeights(nodes[i]);
+        for (std::size_t k = 0; k < nb.size(); ++k)
+            if (local[nb[k]] >= 0) arcs.emplace_back(static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(local[nb[k]]), wt[k]);
+    }
+    sub.linkCount = arcs.size() / 2;
+    sub.undirected = Csr::fromArcs(sub.n, arcs);
+    sub.out = sub.undirected;
+    sub.in = sub.undirected;
+    sub.degree.resize(sub.n);
+    for (std::uint32_t u = 0; u < sub.n; ++u) sub.degree[u] = sub.undirected.degree(u);
+    sub.inDegree = sub.outDegree = std::vector<std::uint32_t>(sub.n, 0);
+    return sub;
+}
+
+}  // namespace knp::analysis

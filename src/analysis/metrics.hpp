@@ -1,0 +1,37 @@
+#pragma once
+// The metrics of `knp metrics` (CONTRACT.md), computed only as far as the chosen columns need.
+// The desktop view calls the same function.
+#include <string>
+#include <vector>
+
+#include "analysis/centrality.hpp"
+#include "analysis/structure.hpp"
+
+namespace knp::analysis {
+
+// All per-actor metric names, in the contract's column order.
+const std::vector<std::string>& metricNames();
+
+struct MetricsOptions {
+    std::vector<std::string> names;  // empty: all; unknown names throw std::invalid_argument
+    bool weighted = false;
+    bool exactBetweenness = false;   // never sample, whatever the size
+    std::size_t sampleAbove = 50000; // actors above which betweenness is sampled
+    double epsilon = 0.02;
+};
+
+struct MetricColumn {
+    std::string name;
+    std::vector<double> values;  // NaN: not defined for that actor
+    bool integer = false;
+};
+
+struct MetricsTable {
+    std::vector<MetricColumn> columns;
+    BetweennessResult betweennessInfo;  // approximate, epsilon, delta, samples
+};
+
+MetricsTable computeMetrics(const GraphView& g, const MetricsOptions& o = {});
+GraphFigures graphFigures(const GraphView& g, bool weighted = false);
+
+}  // namespace knp::analysis
