@@ -215,9 +215,11 @@ BetweennessResult sampledBetweenness(const GraphView& g, const BetweennessOption
         }
     });
     // RK estimates are fractions of ordered pairs; networkx normalises by (n-1)(n-2).
+    // Counts are whole numbers: summed exactly whatever the split between workers, then scaled.
     const double scale = n > 2 ? static_cast<double>(n) / static_cast<double>(n - 2) / static_cast<double>(r) : 0;
     for (const SourceBuffers& b : buffers)
-        for (std::size_t v = 0; v < n; ++v) result.values[v] += b.bc[v] * scale;
+        for (std::size_t v = 0; v < n; ++v) result.values[v] += b.bc[v];
+    for (double& v : result.values) v *= scale;
     result.epsilon = n > 2 ? o.epsilon * static_cast<double>(n) / static_cast<double>(n - 2) : o.epsilon;
     return result;
 }

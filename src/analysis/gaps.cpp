@@ -316,9 +316,13 @@ GapReport analyseGaps(const Network& net, const GraphView& g, const GapOptions& 
         std::iota(hubs.begin(), hubs.end(), 0u);
         std::stable_sort(hubs.begin(), hubs.end(), [&](std::uint32_t a, std::uint32_t b) { return closenessRank[a] > closenessRank[b]; });
         std::map<std::pair<std::uint32_t, std::uint32_t>, SuggestedLink> best;
+        // A pair found for several purposes keeps its best gain and names every purpose.
+        std::map<std::pair<std::uint32_t, std::uint32_t>, std::vector<std::string>> purposes;
         auto consider = [&](std::uint32_t a, std::uint32_t b, double gain, const std::string& kind, const std::string& reason) {
             if (a == b || adjacent(g, a, b)) return;
             const auto key = std::minmax(a, b);
+            auto& texts = purposes[key];
+            if (std::find(texts.begin(), texts.end(), reason) == texts.end()) texts.push_back(reason);
             auto it = best.find(key);
             if (it == best.end() || gain > it->second.gain) best[key] = SuggestedLink{key.first, key.second, gain, kind, reason};
         };
@@ -412,21 +416,21 @@ GapReport analyseGaps(const Network& net, const GraphView& g, const GapOptions& 
             const std::string reason = fmt(tr(o.lang, "gaps.reason.distance"), {ctx.actorName(u), number(reach ? sum / static_cast<double>(reach) : 0, 1, o.lang)});
             for (const std::uint32_t m : partners(u, inMain)) consider(u, m, efficiencyGain(d, n, u, m) / pairs, "distance", reason);
         }
-        for (auto& [key, link] : best) r.suggestedLinks.push_back(link);
+        for (auto& [key, link] : best) {
+            // The primary purpose first, then the others.
+            std::string all = link.reason;
+            for (const std::string& text : purposes[key])
+                if (text != link.reason) all += "; " + text;
+            r.suggestedLinks.push_back(link);
+            r.suggestedLinks.back().reason = all;
+        }
         std::stable_sort(r.suggestedLinks.begin(), r.suggestedLinks.end(),
                          [](const SuggestedLink& a, const SuggestedLink& b) { return a.gain > b.gain; });
-        // Keep the best suggestion per reason subject first, then fill by gain.
+        // One suggestion per reason (the best partner), the strongest gains first.
         std::vector<SuggestedLink> chosen;
         std::set<std::string> reasons;
         for (const SuggestedLink& l : r.suggestedLinks)
-            if (chosen.size() < o.maxSuggestions && reasons.insert(l.reason).second) chosen.push_back(l);
-        for (const SuggestedLink& l : r.suggestedLinks) {
-            if (chosen.size() >= o.maxSuggestions) break;
-            bool taken = false;
-            for (const SuggestedLink& c : chosen) taken = taken || (c.a == l.a && c.b == l.b);
-            if (!taken) chosen.push_back(l);
-        }
-        std::stable_sort(chosen.begin(), chosen.end(), [](const SuggestedLink& a, const SuggestedLink& b) { return a.gain > b.gain; });
+            if (chosen.size() < o.maxSuggestions && reasons.insert(l.reason.substr(0, l.reason.find("; "))).second) chosen.push_back(l);
         r.suggestedLinks = std::move(chosen);
     }
 

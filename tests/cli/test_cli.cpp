@@ -8,7 +8,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
+#include <sstream>
 #include <thread>
 #include <filesystem>
 
@@ -219,4 +221,100 @@ TEST_CASE("a second writer gets a clear message instead of a hang", "[cli]") {
     CHECK(seconds < 3.0);
     // The killed writer's lock does not block anyone.
     CHECK(runKnp({"apply", p, "-"}, "{\"op\":\"add_actor\",\"name\":\"X\"}\n").exitCode == 0);
+}
+
+TEST_CASE("knp metrics on the sample: the contract's columns and values", "[cli][analysis]") {
+    TempDir dir;
+    const std::string p = dir.file("m.knp");
+    REQUIRE(runKnp({"import", kSample, "-o", p}).exitCode == 0);
+    auto csv = runKnp({"metrics", p});
+    REQUIRE(csv.exitCode == 0);
+    std::istringstream lines(csv.out);
+    std::string header;
+    std::getline(lines, header);
+    CHECK(header == "id,label,sector,degree,in_degree,out_degree,betweenness,closeness,harmonic,eigenvector,pagerank,"
+                    "clustering,core,constraint,effective_size,community,articulation");
+    std::size_t rows = 0;
+    std::string line, wcLine, frauLine, afghLine;
+    while (std::getline(lines, line)) {
+        ++rows;
+        if (line.rfind("wc,", 0) == 0) wcLine = line;
+        if (line.rfind("dia_frau,", 0) == 0) frauLine = line;
+        if (line.rfind("afgh,", 0) == 0) afghLine = line;
+    }
+    CHECK(rows == 67);
+    // Welcome Center: degree 24, in/out empty (the sample is undirected), betweenness 0.40754 (networkx).
+    CHECK_THAT(wcLine, Catch::StartsWith("wc,Welcome Center Musterstadt,Kommunalverwaltung,24,,,0.40753987161"));
+    CHECK_THAT(frauLine, Catch::EndsWith(",1"));  // the articulation point
+    // The isolated club: constraint and effective size are not defined (empty cells).
+    CHECK_THAT(afghLine, Catch::Contains(",0,0,,,"));
+
+    auto some = runKnp({"metrics", p, "--metrics", "degree,betweenness", "--format", "json"});
+    REQUIRE(some.exitCode == 0);
+    const json rowsJson = json::parse(some.out);
+    REQUIRE(rowsJson.size() == 67);
+    CHECK(rowsJson[0].size() == 5);  // id, label, sector, degree, betweenness
+    CHECK(rowsJson[0]["id"] == "wc");
+    CHECK(rowsJson[0]["degree"] == 24);
+    auto bad = runKnp({"metrics", p, "--metrics", "fame"});
+    CHECK(bad.exitCode == 2);
+    CHECK_THAT(bad.err, Catch::Contains("unknown metric \"fame\""));
+
+    const json graph = json::parse(runKnp({"metrics", p, "--graph"}).out);
+    for (const char* key : {"nodes", "edges", "directed", "density", "components", "transitivity", "modularity", "diameter",
+                            "average_path_length", "degree_centralization", "betweenness_centralization"})
+        CHECK(graph.contains(key));
+    CHECK(graph["nodes"] == 67);
+    CHECK(graph["components"] == 2);  // the main network and the isolated club
+    CHECK(graph["directed"] == false);
+    auto table = runKnp({"metrics", p, "--format", "table"});
+    CHECK_THAT(table.out, Catch::Contains("Welcome Center Musterstadt"));
+}
+
+TEST_CASE("knp gaps finds every situation the sample's README describes", "[cli][analysis]") {
+    auto r = runKnp({"gaps", kSample, "--format", "json"});
+    REQUIRE(r.exitCode == 0);
+    const json g = json::parse(r.out);
+    for (const char* key : {"sector_matrix", "ei_index", "fields", "uncovered_fields", "single_points_of_failure", "isolates",
+                            "parallel_work", "brokerage", "contact_points", "suggested_links", "findings"})
+        CHECK(g.contains(key));
+    // An isolated migrant organisation.
+    CHECK(g["isolates"] == json::array({"afgh"}));
+    // Two sectors with no link between them.
+    bool silent = false;
+    for (const json& c : g["sector_matrix"])
+        if (c["from"] == "Kommunalverwaltung" && c["to"] == "Migrantenorganisationen") silent = c["links"] == 0 && c["density"] == 0.0;
+    CHECK(silent);
+    // An actor whose loss cuts off others.
+    REQUIRE(!g["single_points_of_failure"].empty());
+    CHECK(g["single_points_of_failure"][0]["actor"] == "dia_frau");
+    CHECK(g["single_points_of_failure"][0]["cut_off"] == json::array({"syr", "erit", "arab"}));
+    // Two actors doing the same work without knowing each other (the most similar pair first).
+    REQUIRE(!g["parallel_work"].empty());
+    CHECK(g["parallel_work"][0] == json({{"a", "sprachcafe_nord"}, {"b", "sprachtreff_sued"}, {"field", "Bildung, Betreuung und Sprache"}}));
+    // Three or more contact points for one field.
+    CHECK(g["contact_points"]["Arbeit und Ausbildung"] == 5);
+    CHECK(g["contact_points"]["Aufnahme und Erstversorgung"] == 7);
+    // The Welcome Center as hub: the most brokerage and the first finding.
+    std::string topBroker;
+    std::uint64_t most = 0;
+    for (const auto& [id, roles] : g["brokerage"].items()) {
+        std::uint64_t total = 0;
+        for (const auto& [role, count] : roles.items()) total += count.get<std::uint64_t>();
+        if (total > most) { most = total; topBroker = id; }
+    }
+    CHECK(topBroker == "wc");
+    const std::vector<std::string> findings = g["findings"];
+    CHECK_THAT(findings[0], Catch::StartsWith("Welcome Center Musterstadt ist der wichtigste Brückenakteur"));
+    CHECK(std::find(findings.begin(), findings.end(), "Zwischen Migrantenorganisationen und Kommunalverwaltung gibt es keine einzige Verbindung.") != findings.end());
+    // Suggestions carry a reason in words and a gain.
+    REQUIRE(g["suggested_links"].size() >= 3);
+    CHECK(g["suggested_links"][0]["gain"].get<double>() > 0);
+    CHECK_THAT(g["suggested_links"][0]["reason"].get<std::string>(), Catch::Contains("Diakonie Frauentreff International"));
+
+    const json en = json::parse(runKnp({"--lang", "en", "gaps", kSample, "--format", "json"}).out);
+    const std::vector<std::string> enFindings = en["findings"];
+    CHECK(std::find(enFindings.begin(), enFindings.end(), "There is not a single link between Migrant organisations and Municipal administration.") != enFindings.end());
+    auto md = runKnp({"gaps", kSample, "--format", "md"});
+    CHECK_THAT(md.out, Catch::Contains("## Befunde") && Catch::Contains("| Handlungsfeld |"));
 }
