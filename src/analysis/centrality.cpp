@@ -17,53 +17,65 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // Per-worker buffers of the single-source passes; reset only what a pass touched.
 struct SourceBuffers {
-    explicit SourceBuffers(std::size_t n) : dist(n, -1), wdist(n, std::numeric_limits<double>::infinity()),
-                                            sigma(n, 0), delta(n, 0), order(n), bc(n, 0) {}
+    SourceBuffers(std::size_t n, std::size_t arcs)
+        : dist(n, -1), wdist(n, std::numeric_limits<double>::infinity()), sigma(n, 0), delta(n, 0), order(n), bc(n, 0),
+          succ(arcs), succBegin(n + 1) {}
     std::vector<std::int32_t> dist;
     std::vector<double> wdist;
     std::vector<double> sigma, delta;
     std::vector<std::uint32_t> order;
     std::vector<double> bc;
-    std::size_t visited = 0;
+    std::vector<std::uint32_t> succ;       // hop Brandes only: successors in BFS order
+    std::vector<std::uint32_t> succBegin;
 };
 
 // [SECTION] Brandes, one source
 void brandesHops(const Csr& g, std::uint32_t s, SourceBuffers& b) {
     auto& dist = b.dist;
     auto& sigma = b.sigma;
-    auto& delta = b.delta;
+    auto& coeff = b.delta;  // (1 + dependency) / sigma, once an actor's dependency is known
     auto& order = b.order;
-    std::size_t head = 0, tail = 0;
+    // The successors of the actor at BFS position i are succ[succBegin[i] .. succBegin[i + 1]):
+    // found while that actor is expanded, so they lie side by side, and the accumulation needs
+    // neither the distance test nor a division in its inner loop.
+    auto& succ = b.succ;
+    auto& succBegin = b.succBegin;
+    std::size_t head = 0, tail = 0, count = 0;
     order[tail++] = s;
     dist[s] = 0;
     sigma[s] = 1;
     while (head < tail) {
+        succBegin[head] = static_cast<std::uint32_t>(count);
         const std::uint32_t v = order[head++];
         const std::int32_t next = dist[v] + 1;
         const double sv = sigma[v];
         for (const std::uint32_t w : g.neighbors(v)) {
-            if (dist[w] < 0) {
+            const std::int32_t dw = dist[w];
+            if (dw < 0) {
                 dist[w] = next;
                 order[tail++] = w;
+                sigma[w] = sv;
+                succ[count++] = w;
+            } else if (dw == next) {
+                sigma[w] += sv;
+                succ[count++] = w;
             }
-            if (dist[w] == next) sigma[w] += sv;
         }
     }
-    // Dependencies pulled from successors, in reverse BFS order.
-    for (std::size_t i = tail; i-- > 1;) {
+    succBegin[tail] = static_cast<std::uint32_t>(count);
+    for (std::size_t i = tail; i-- > 0;) {
         const std::uint32_t v = order[i];
-        const std::int32_t next = dist[v] + 1;
         double dv = 0;
-        for (const std::uint32_t w : g.neighbors(v))
-            if (dist[w] == next) dv += (1 + delta[w]) / sigma[w];
-        delta[v] = sigma[v] * dv;
-        b.bc[v] += delta[v];
+        for (std::uint32_t k = succBegin[i]; k < succBegin[i + 1]; ++k) dv += coeff[succ[k]];
+        const double dependency = sigma[v] * dv;
+        if (i > 0) b.bc[v] += dependency;
+        coeff[v] = (1 + dependency) / sigma[v];
     }
     for (std::size_t i = 0; i < tail; ++i) {
         const std::uint32_t v = order[i];
         dist[v] = -1;
         sigma[v] = 0;
-        delta[v] = 0;
+        coeff[v] = 0;
     }
 }
 
@@ -169,7 +181,7 @@ BetweennessResult sampledBetweenness(const GraphView& g, const BetweennessOption
     result.samples = r;
     const unsigned workers = workerCount(r);
     std::vector<SourceBuffers> buffers;
-    for (unsigned w = 0; w < workers; ++w) buffers.emplace_back(n);
+    for (unsigned w = 0; w < workers; ++w) buffers.emplace_back(n, 0);
     parallelSources(r, workers, [&](unsigned worker, std::size_t sample) {
         SourceBuffers& b = buffers[worker];
         std::mt19937_64 rng(splitmix(o.seed * 0x100000001B3ull + sample));
@@ -236,7 +248,7 @@ BetweennessResult betweenness(const GraphView& g, const BetweennessOptions& o) {
     const unsigned workers = workerCount(g.n);
     std::vector<SourceBuffers> buffers;
     buffers.reserve(workers);
-    for (unsigned w = 0; w < workers; ++w) buffers.emplace_back(g.n);
+    for (unsigned w = 0; w < workers; ++w) buffers.emplace_back(g.n, o.weighted ? 0 : fwd.arcCount());
     parallelSources(g.n, workers, [&](unsigned worker, std::size_t s) {
         if (o.weighted) brandesWeighted(fwd, static_cast<std::uint32_t>(s), buffers[worker]);
         else brandesHops(fwd, static_cast<std::uint32_t>(s), buffers[worker]);
@@ -258,7 +270,7 @@ DistanceResult distances(const GraphView& g, const PathOptions& o) {
     const unsigned workers = workerCount(n);
     struct Acc { double sum = 0; std::size_t pairs = 0; std::uint32_t diameter = 0; };
     std::vector<SourceBuffers> buffers;
-    for (unsigned w = 0; w < workers; ++w) buffers.emplace_back(n);
+    for (unsigned w = 0; w < workers; ++w) buffers.emplace_back(n, 0);
     std::vector<Acc> acc(workers);
     const double others = n > 1 ? static_cast<double>(n - 1) : 1;
     parallelSources(n, workers, [&](unsigned worker, std::size_t u) {

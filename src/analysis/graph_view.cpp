@@ -1,6 +1,7 @@
 #include "analysis/graph_view.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <tuple>
 
 namespace knp::analysis {
@@ -11,24 +12,30 @@ bool Csr::hasArc(std::uint32_t u, std::uint32_t v) const {
 }
 
 Csr Csr::fromArcs(std::size_t n, std::vector<std::tuple<std::uint32_t, std::uint32_t, double>> arcs) {
-    // Sort by (u, v, weight descending): the first of a run of duplicates is the strongest.
-    std::sort(arcs.begin(), arcs.end(), [](const auto& a, const auto& b) {
-        if (std::get<0>(a) != std::get<0>(b)) return std::get<0>(a) < std::get<0>(b);
-        if (std::get<1>(a) != std::get<1>(b)) return std::get<1>(a) < std::get<1>(b);
-        return std::get<2>(a) > std::get<2>(b);
-    });
+    // Bucket the arcs by source (counting sort), then sort each row by target with the
+    // strongest weight first, so that the first of a run of duplicates is kept.
+    std::vector<std::uint32_t> start(n + 1, 0);
+    for (const auto& arc : arcs) ++start[std::get<0>(arc) + 1];
+    for (std::size_t u = 0; u < n; ++u) start[u + 1] += start[u];
+    std::vector<std::pair<std::uint32_t, double>> rows(arcs.size());
+    {
+        std::vector<std::uint32_t> fill(start.begin(), start.end() - 1);
+        for (const auto& [u, v, w] : arcs) rows[fill[u]++] = {v, w};
+    }
     Csr csr;
     csr.offsets.assign(n + 1, 0);
     csr.targets.reserve(arcs.size());
     csr.weights.reserve(arcs.size());
-    for (std::size_t i = 0; i < arcs.size(); ++i) {
-        const auto [u, v, w] = arcs[i];
-        if (i > 0 && std::get<0>(arcs[i - 1]) == u && std::get<1>(arcs[i - 1]) == v) continue;
-        csr.targets.push_back(v);
-        csr.weights.push_back(w);
-        ++csr.offsets[u + 1];
+    for (std::size_t u = 0; u < n; ++u) {
+        auto first = rows.begin() + start[u], last = rows.begin() + start[u + 1];
+        std::sort(first, last, [](const auto& a, const auto& b) { return a.first != b.first ? a.first < b.first : a.second > b.second; });
+        for (auto it = first; it != last; ++it) {
+            if (it != first && std::prev(it)->first == it->first) continue;
+            csr.targets.push_back(it->first);
+            csr.weights.push_back(it->second);
+        }
+        csr.offsets[u + 1] = static_cast<std::uint32_t>(csr.targets.size());
     }
-    for (std::size_t u = 0; u < n; ++u) csr.offsets[u + 1] += csr.offsets[u];
     return csr;
 }
 

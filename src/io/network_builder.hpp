@@ -2,7 +2,7 @@
 // Builds an imported network record by record, with the checks every importer needs: duplicate
 // ids and links to unknown actors are errors (naming file and line), self-links are dropped
 // with a warning, missing link ids are generated.
-#include <map>
+#include <unordered_map>
 #include <string>
 
 #include "io/import_result.hpp"
@@ -23,8 +23,8 @@ public:
 
 private:
     ImportResult& out_;
-    std::map<std::string, std::string> actorWhere_;  // id -> where it was defined
-    std::map<std::string, std::string> linkWhere_;
+    std::unordered_map<std::string, std::string> actorWhere_;  // id -> where it was defined
+    std::unordered_map<std::string, std::string> linkWhere_;
 };
 
 }  // namespace knp
