@@ -333,8 +333,8 @@ GapReport analyseGaps(const Network& net, const GraphView& g, const GapOptions& 
                 if (allowed[h] && h != a && ctx.shareField(a, h)) out.push_back(h);
             if (out.empty())
                 for (const std::uint32_t h : hubs)
-                    if (allowed[h] && h != a && out.size() < 10) out.push_back(h);
-            if (out.size() > 25) out.resize(25);
+                    if (allowed[h] && h != a && out.size() < 8) out.push_back(h);
+            if (out.size() > 8) out.resize(8);
             return out;
         };
         // Largest component: the "rest of the network".
@@ -389,19 +389,27 @@ GapReport analyseGaps(const Network& net, const GraphView& g, const GapOptions& 
             if (candidates.empty()) {
                 auto top = [&](std::vector<std::uint32_t> v) {
                     std::stable_sort(v.begin(), v.end(), [&](std::uint32_t x, std::uint32_t y) { return closenessRank[x] > closenessRank[y]; });
-                    if (v.size() > 4) v.resize(4);
+                    if (v.size() > 3) v.resize(3);
                     return v;
                 };
                 for (const std::uint32_t a : top(inA))
                     for (const std::uint32_t b : top(inB)) candidates.emplace_back(a, b);
             }
-            if (candidates.size() > 40) candidates.resize(40);
+            // The best-connected pairs first; a dozen is plenty to find the best one.
+            std::stable_sort(candidates.begin(), candidates.end(), [&](const auto& x, const auto& y) {
+                return closenessRank[x.first] + closenessRank[x.second] > closenessRank[y.first] + closenessRank[y.second];
+            });
+            if (candidates.size() > 12) candidates.resize(12);
             for (const auto& [a, b] : candidates) consider(a, b, efficiencyGain(d, n, a, b) / pairs, "sectors", reason);
         }
-        // d) Actors doing the same work without knowing each other.
+        // d) Actors doing the same work without knowing each other (all their shared fields).
         for (std::size_t i = 0; i < r.parallelWork.size() && i < 20; ++i) {
             const ParallelPair& p = r.parallelWork[i];
-            const std::string reason = fmt(tr(o.lang, "gaps.reason.parallel"), {quoted(ctx.fieldLabel(p.field), o.lang)});
+            std::vector<std::string> fields;
+            for (const ParallelPair& q : r.parallelWork)
+                if (q.a == p.a && q.b == p.b) fields.push_back(quoted(ctx.fieldLabel(q.field), o.lang));
+            const std::string reason = fields.size() == 1 ? fmt(tr(o.lang, "gaps.reason.parallel"), {fields[0]})
+                                                          : fmt(tr(o.lang, "gaps.reason.parallel_many"), {joinList(fields, o.lang)});
             consider(p.a, p.b, efficiencyGain(d, n, p.a, p.b) / pairs, "parallel", reason);
         }
         // e) The most remote actors of the main part linked to a central one.

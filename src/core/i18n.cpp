@@ -49,6 +49,7 @@ const std::unordered_map<std::string_view, Entry>& table() {
         {"gaps.reason.reconnect", {"fällt {0} weg, bleiben {1} trotzdem mit dem übrigen Netz verbunden", "if {0} drops out, {1} stay connected to the rest of the network"}},
         {"gaps.reason.sectors", {"die erste Verbindung zwischen {0} und {1}", "the first link between {0} and {1}"}},
         {"gaps.reason.parallel", {"beide arbeiten im Handlungsfeld {0}, kennen sich aber nicht", "both work in the field of action {0} but do not know each other"}},
+        {"gaps.reason.parallel_many", {"beide arbeiten in den Handlungsfeldern {0}, kennen sich aber nicht", "both work in the fields of action {0} but do not know each other"}},
         {"gaps.reason.distance", {"{0} ist bisher im Mittel {1} Schritte von den anderen entfernt", "{0} is on average {1} steps away from the others"}},
         {"gaps.more_actors", {"{0} weitere", "{0} more"}},
         {"gaps.finding.broker", {"{0} ist der wichtigste Brückenakteur: Über diesen Akteur laufen {1} % aller kürzesten Wege zwischen anderen Akteuren.", "{0} is the most important broker: {1}% of all shortest paths between other actors run through it."}},
