@@ -56,6 +56,13 @@ std::string number(double value, int decimals, Lang lang) {
     return s;
 }
 
+// A sector label inside a sentence: quoted when it holds "und"/"and" itself, so that
+// "zwischen Wirtschaft und „Zivilgesellschaft und Ehrenamt“" stays readable.
+std::string sectorName(const std::string& label, Lang lang) {
+    const bool compound = label.find(lang == Lang::En ? " and " : " und ") != std::string::npos;
+    return compound ? quoted(label, lang) : label;
+}
+
 // [SECTION] Shared structure
 struct Context {
     const Network& net;
@@ -381,7 +388,7 @@ GapReport analyseGaps(const Network& net, const GraphView& g, const GapOptions& 
             }
             const Category* A = net.taxonomy.byKey(CategoryKind::Sector, cell.from);
             const Category* B = net.taxonomy.byKey(CategoryKind::Sector, cell.to);
-            const std::string reason = fmt(tr(o.lang, "gaps.reason.sectors"), {A->label(o.lang), B->label(o.lang)});
+            const std::string reason = fmt(tr(o.lang, "gaps.reason.sectors"), {sectorName(A->label(o.lang), o.lang), sectorName(B->label(o.lang), o.lang)});
             std::vector<std::pair<std::uint32_t, std::uint32_t>> candidates;
             for (const std::uint32_t a : inA)
                 for (const std::uint32_t b : inB)
@@ -470,15 +477,15 @@ GapReport analyseGaps(const Network& net, const GraphView& g, const GapOptions& 
         for (std::size_t i = 0; i < silent.size() && i < 3; ++i) {
             std::string a = silent[i]->from, b = silent[i]->to;
             if (sizeOf(a) > sizeOf(b)) std::swap(a, b);  // the smaller group first: it is the one not reached
-            F.push_back(fmt(tr(lang, "gaps.finding.no_link"), {net.taxonomy.byKey(CategoryKind::Sector, a)->label(lang),
-                                                               net.taxonomy.byKey(CategoryKind::Sector, b)->label(lang)}));
+            F.push_back(fmt(tr(lang, "gaps.finding.no_link"), {sectorName(net.taxonomy.byKey(CategoryKind::Sector, a)->label(lang), lang),
+                                                               sectorName(net.taxonomy.byKey(CategoryKind::Sector, b)->label(lang), lang)}));
         }
         if (silent.size() > 3) F.push_back(fmt(tr(lang, "gaps.finding.no_link_more"), {std::to_string(silent.size() - 3)}));
     }
     for (std::size_t k = 0; k < sectors.size(); ++k) {
         auto it = r.eiIndex.find(sectors[k].key);
         if (it != r.eiIndex.end() && sectorSize[k] >= 3 && !std::isnan(it->second) && it->second <= -0.3)
-            F.push_back(fmt(tr(lang, "gaps.finding.inward"), {ctx.sectorLabel(k), number(it->second, 2, lang)}));
+            F.push_back(fmt(tr(lang, "gaps.finding.inward"), {sectorName(ctx.sectorLabel(k), lang), number(it->second, 2, lang)}));
     }
     for (const CutPoint& cp : r.singlePointsOfFailure) {
         if (cp.cutOff.size() < 2) continue;
@@ -494,7 +501,8 @@ GapReport analyseGaps(const Network& net, const GraphView& g, const GapOptions& 
     {
         std::size_t pendants = 0;
         for (std::uint32_t u = 0; u < g.n; ++u) pendants += g.undirected.degree(u) == 1 ? 1 : 0;
-        if (pendants) F.push_back(fmt(tr(lang, "gaps.finding.pendants"), {std::to_string(pendants)}));
+        if (pendants == 1) F.push_back(std::string(tr(lang, "gaps.finding.pendant")));
+        else if (pendants > 1) F.push_back(fmt(tr(lang, "gaps.finding.pendants"), {std::to_string(pendants)}));
     }
     if (!r.isolates.empty()) {
         std::vector<std::string> names;

@@ -58,6 +58,7 @@ const std::unordered_map<std::string_view, Entry>& table() {
         {"gaps.finding.no_link_more", {"Weitere {0} Sektorpaare haben keine Verbindung untereinander.", "{0} more pairs of sectors have no link between them."}},
         {"gaps.finding.inward", {"{0} ist vor allem nach innen vernetzt (E-I-Index {1}).", "{0} is linked mainly within itself (E-I index {1})."}},
         {"gaps.finding.cut", {"Fällt {0} weg, sind {1} vom übrigen Netz abgeschnitten.", "If {0} drops out, {1} are cut off from the rest of the network."}},
+        {"gaps.finding.pendant", {"Ein Akteur ist nur über einen einzigen Partner mit dem Netz verbunden.", "One actor is connected to the network through a single partner only."}},
         {"gaps.finding.pendants", {"{0} Akteure sind nur über einen einzigen Partner mit dem Netz verbunden.", "{0} actors are connected to the network through a single partner only."}},
         {"gaps.finding.isolate", {"{0} ist mit niemandem verbunden.", "{0} is not linked to anyone."}},
         {"gaps.finding.isolates", {"Mit niemandem verbunden sind: {0}.", "Not linked to anyone: {0}."}},
