@@ -261,6 +261,7 @@ void registerCommands(CLI::App& app, GlobalOptions& global, std::function<int()>
     auto lang = [&global, langOption] { global.lang = parseLang(*langOption); return global.lang; };
 
     registerAnalysisCommands(app, lang, action);
+    registerLayoutCommands(app, lang, action);
     {
         auto* cmd = app.add_subcommand("new", "Create an empty project file");
         auto path = std::make_shared<std::string>();

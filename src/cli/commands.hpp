@@ -16,5 +16,7 @@ struct GlobalOptions {
 void registerCommands(CLI::App& app, GlobalOptions& global, std::function<int()>& action);
 // knp metrics and knp gaps (analysis_commands.cpp); `lang` reads the --lang option.
 void registerAnalysisCommands(CLI::App& app, std::function<Lang()> lang, std::function<int()>& action);
+// knp layout and knp export (layout_commands.cpp).
+void registerLayoutCommands(CLI::App& app, std::function<Lang()> lang, std::function<int()>& action);
 
 }  // namespace knp::cli

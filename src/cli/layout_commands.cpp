@@ -1,0 +1,114 @@
+// knp layout and knp export: positions from any engine, stored as one undoable edit, and the
+// laid-out network written out (DOT for now; the formats and diagrams issues add the rest).
+#include <chrono>
+#include <filesystem>
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "core/errors.hpp"
+#include "io/dot_export.hpp"
+#include "io/input.hpp"
+#include "layout/layout.hpp"
+#include "store/project_file.hpp"
+
+namespace knp::cli {
+
+namespace {
+
+struct LayoutArgs {
+    std::string engine = "force";
+    std::uint64_t seed = 1;
+    std::string group = "sector";
+    std::string radius = "influence";
+    bool incremental = false;
+};
+
+layout::LayoutRequest requestFor(const LayoutArgs& a) {
+    layout::LayoutRequest r;
+    r.engine = a.engine;
+    r.seed = a.seed;
+    r.incremental = a.incremental;
+    r.grouping = a.group == "field" ? layout::RingGrouping::Field : layout::RingGrouping::Sector;
+    r.ringRank = a.radius;
+    return r;
+}
+
+void addLayoutOptions(CLI::App* cmd, LayoutArgs& a) {
+    cmd->add_option("--seed", a.seed, "Random seed of force, neato, fdp and sfdp (same seed, same picture)");
+    cmd->add_option("--group", a.group, "rings: wedges per sector (default) or field")->check(CLI::IsMember({"sector", "field"}));
+    cmd->add_option("--radius", a.radius, "rings: influence (default) or a metric such as betweenness: most central inside");
+    cmd->add_flag("--incremental", a.incremental, "force: start from the current positions");
+}
+
+int runLayout(const std::string& project, const LayoutArgs& a) {
+    ProjectFile pf = ProjectFile::open(project, OpenMode::ReadWrite);
+    const auto start = std::chrono::steady_clock::now();
+    const std::vector<layout::Point> pos = layout::computeLayout(pf.network(), requestFor(a));
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    pf.execute(layout::cmdLayout(pf.network(), pos, a.engine));
+    std::cerr << "knp: " << project << ": " << pf.network().actors().size() << " actors laid out with " << a.engine << " in "
+              << static_cast<int>(ms + 0.5) << " ms; knp undo restores the previous positions\n";
+    return 0;
+}
+
+int runExport(const std::string& input, const std::string& output, const std::string& layoutName, const LayoutArgs& a, Lang lang) {
+    const std::string ext = std::filesystem::path(output).extension().string();
+    if (ext != ".dot" && ext != ".gv") {
+        std::cerr << "knp export: \"" << ext << "\" is not supported by this version yet; write .dot or .gv\n";
+        return 2;
+    }
+    LoadedInput in = loadInput(input);
+    const Network& net = in.result.network;
+    std::vector<layout::Point> pos(net.actors().size());
+    bool allPlaced = true;
+    for (std::size_t i = 0; i < net.actors().size(); ++i) {
+        pos[i] = {net.actors()[i].x, net.actors()[i].y};
+        allPlaced = allPlaced && net.actors()[i].placed;
+    }
+    std::string engine = layoutName.empty() ? (allPlaced ? "keep" : "force") : layoutName;
+    if (engine != "keep") {
+        LayoutArgs args = a;
+        args.engine = engine;
+        pos = layout::computeLayout(net, requestFor(args));
+    } else if (!allPlaced) {
+        std::cerr << "knp: warning: some actors have no position yet; they are written at 0,0 (use --layout force)\n";
+    }
+    DotExportOptions o;
+    o.lang = lang;
+    exportDot(net, pos, output, o);
+    std::cerr << "knp: wrote " << output << " (" << net.actors().size() << " actors, layout " << engine << ")\n";
+    return 0;
+}
+
+}  // namespace
+
+void registerLayoutCommands(CLI::App& app, std::function<Lang()> lang, std::function<int()>& action) {
+    std::vector<std::string> engines = layout::engineNames();
+    {
+        auto* cmd = app.add_subcommand("layout", "Arrange the actors and store their positions (one undoable step)");
+        auto project = std::make_shared<std::string>();
+        auto a = std::make_shared<LayoutArgs>();
+        cmd->add_option("PROJECT", *project, "Project file (.knp)")->required();
+        cmd->add_option("--engine", a->engine, "force (default), rings, dot, neato, fdp, sfdp, circo or twopi")->check(CLI::IsMember(engines));
+        addLayoutOptions(cmd, *a);
+        cmd->callback([&action, project, a] { action = [project, a] { return runLayout(*project, *a); }; });
+    }
+    {
+        auto* cmd = app.add_subcommand("export", "Write the network to another format (now: DOT with positions)");
+        auto input = std::make_shared<std::string>();
+        auto output = std::make_shared<std::string>();
+        auto layoutName = std::make_shared<std::string>();
+        auto a = std::make_shared<LayoutArgs>();
+        engines.push_back("keep");
+        cmd->add_option("INPUT", *input, "Project, PROJECT@SNAPSHOT or importable file")->required();
+        cmd->add_option("-o,--output", *output, "Output file (.dot)")->required();
+        cmd->add_option("--layout", *layoutName, "keep (stored positions) or an engine; default: keep when every actor has a position")
+            ->check(CLI::IsMember(engines));
+        addLayoutOptions(cmd, *a);
+        cmd->callback([&action, input, output, layoutName, a, lang] {
+            action = [input, output, layoutName, a, lang] { return runExport(*input, *output, *layoutName, *a, lang()); };
+        });
+    }
+}
+
+}  // namespace knp::cli

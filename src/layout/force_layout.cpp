@@ -1,0 +1,530 @@
+#include "layout/force_layout.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <random>
+
+#include "analysis/parallel.hpp"
+#include "analysis/structure.hpp"
+
+namespace knp::layout {
+
+namespace {
+
+// [SECTION] Level graphs
+struct Level {
+    std::size_t n = 0;
+    std::vector<std::uint32_t> offsets{0}, targets;
+    std::vector<double> weights;  // attraction factor per arc
+    std::vector<double> mass;     // actors represented
+    std::vector<bool> fixed;
+};
+
+struct Coarsening {
+    Level coarse;
+    std::vector<std::uint32_t> parent;  // fine node -> coarse node
+};
+
+Coarsening coarsen(const Level& fine, std::mt19937_64& rng) {
+    const std::size_t n = fine.n;
+    std::vector<std::uint32_t> order(n);
+    std::iota(order.begin(), order.end(), 0u);
+    std::shuffle(order.begin(), order.end(), rng);
+    constexpr std::uint32_t kNone = UINT32_MAX;
+    std::vector<std::uint32_t> cluster(n, kNone);
+    std::vector<double> clusterMass;
+    // Matching: each node pairs with its lightest unmatched neighbour through the heaviest link.
+    for (const std::uint32_t i : order) {
+        if (cluster[i] != kNone || fine.fixed[i]) continue;
+        std::uint32_t best = kNone;
+        double bestScore = 0;
+        for (std::uint32_t e = fine.offsets[i]; e < fine.offsets[i + 1]; ++e) {
+            const std::uint32_t j = fine.targets[e];
+            if (cluster[j] != kNone || fine.fixed[j]) continue;
+            const double score = fine.weights[e] / (fine.mass[i] + fine.mass[j]);
+            if (score > bestScore) { bestScore = score; best = j; }
+        }
+        if (best == kNone) continue;
+        cluster[i] = cluster[best] = static_cast<std::uint32_t>(clusterMass.size());
+        clusterMass.push_back(fine.mass[i] + fine.mass[best]);
+    }
+    // Leaves of stars stay unmatched: they join their lightest neighbouring cluster.
+    for (const std::uint32_t i : order) {
+        if (cluster[i] != kNone || fine.fixed[i]) continue;
+        std::uint32_t best = kNone;
+        for (std::uint32_t e = fine.offsets[i]; e < fine.offsets[i + 1]; ++e) {
+            const std::uint32_t j = fine.targets[e];
+            if (cluster[j] == kNone || fine.fixed[j]) continue;
+            if (best == kNone || clusterMass[cluster[j]] < clusterMass[best]) best = cluster[j];
+        }
+        if (best != kNone) {
+            cluster[i] = best;
+            clusterMass[best] += fine.mass[i];
+        }
+    }
+    for (std::uint32_t i = 0; i < n; ++i)
+        if (cluster[i] == kNone) {
+            cluster[i] = static_cast<std::uint32_t>(clusterMass.size());
+            clusterMass.push_back(fine.mass[i]);
+        }
+    Coarsening c;
+    c.parent = cluster;
+    Level& L = c.coarse;
+    L.n = clusterMass.size();
+    L.mass = clusterMass;
+    L.fixed.assign(L.n, false);
+    for (std::uint32_t i = 0; i < n; ++i)
+        if (fine.fixed[i]) L.fixed[cluster[i]] = true;
+    std::vector<std::vector<std::pair<std::uint32_t, double>>> adj(L.n);
+    for (std::uint32_t i = 0; i < n; ++i)
+        for (std::uint32_t e = fine.offsets[i]; e < fine.offsets[i + 1]; ++e) {
+            const std::uint32_t a = cluster[i], b = cluster[fine.targets[e]];
+            if (a != b) adj[a].emplace_back(b, fine.weights[e]);
+        }
+    L.offsets.assign(L.n + 1, 0);
+    for (std::uint32_t a = 0; a < L.n; ++a) {
+        std::sort(adj[a].begin(), adj[a].end());
+        for (std::size_t k = 0; k < adj[a].size(); ++k) {
+            if (k > 0 && adj[a][k].first == adj[a][k - 1].first) {
+                L.weights.back() += adj[a][k].second;
+                continue;
+            }
+            L.targets.push_back(adj[a][k].first);
+            L.weights.push_back(adj[a][k].second);
+        }
+        L.offsets[a + 1] = static_cast<std::uint32_t>(L.targets.size());
+    }
+    return c;
+}
+
+// [SECTION] Barnes-Hut quadtree
+struct QuadTree {
+    struct Cell {
+        double cx = 0, cy = 0, mass = 0;  // centre of mass
+        double x0 = 0, y0 = 0, size = 0;  // square
+        std::int32_t child[4] = {-1, -1, -1, -1};
+        std::int32_t point = -1;          // leaf holding one point, -1 otherwise
+        bool leaf = true;
+    };
+    std::vector<Cell> cells;
+
+    void build(const std::vector<Point>& pos, const std::vector<double>& mass) {
+        cells.clear();
+        double minX = pos[0].x, maxX = pos[0].x, minY = pos[0].y, maxY = pos[0].y;
+        for (const Point& p : pos) {
+            minX = std::min(minX, p.x); maxX = std::max(maxX, p.x);
+            minY = std::min(minY, p.y); maxY = std::max(maxY, p.y);
+        }
+        Cell root;
+        root.x0 = minX;
+        root.y0 = minY;
+        root.size = std::max({maxX - minX, maxY - minY, 1e-6}) * 1.0001;
+        cells.reserve(pos.size() * 2 + 1);
+        cells.push_back(root);
+        for (std::size_t i = 0; i < pos.size(); ++i) insert(static_cast<std::int32_t>(i), pos, mass);
+        summarise(0, pos, mass);
+    }
+
+    int quadrant(const Cell& c, const Point& p) const {
+        const double half = c.size / 2;
+        return (p.x >= c.x0 + half ? 1 : 0) + (p.y >= c.y0 + half ? 2 : 0);
+    }
+
+    std::int32_t makeChild(std::int32_t parent, int q) {
+        Cell child;
+        const Cell& c = cells[static_cast<std::size_t>(parent)];
+        child.size = c.size / 2;
+        child.x0 = c.x0 + ((q & 1) ? child.size : 0);
+        child.y0 = c.y0 + ((q & 2) ? child.size : 0);
+        cells.push_back(child);
+        const auto index = static_cast<std::int32_t>(cells.size() - 1);
+        cells[static_cast<std::size_t>(parent)].child[q] = index;
+        return index;
+    }
+
+    void insert(std::int32_t point, const std::vector<Point>& pos, const std::vector<double>& mass) {
+        std::int32_t at = 0;
+        for (int depth = 0;; ++depth) {
+            Cell& c = cells[static_cast<std::size_t>(at)];
+            if (c.leaf && c.point < 0 && c.mass == 0) {  // empty leaf
+                c.point = point;
+                c.mass = -1;  // marks "holds a point" until summarised
+                return;
+            }
+            if (c.leaf) {
+                if (depth > 48) {  // coincident points: keep them together in this leaf
+                    c.mass -= 1;
+                    extra.emplace_back(at, point);
+                    return;
+                }
+                const std::int32_t old = c.point;
+                c.leaf = false;
+                c.point = -1;
+                c.mass = 0;
+                const int qo = quadrant(cells[static_cast<std::size_t>(at)], pos[static_cast<std::size_t>(old)]);
+                const std::int32_t child = makeChild(at, qo);
+                cells[static_cast<std::size_t>(child)].point = old;
+                cells[static_cast<std::size_t>(child)].mass = -1;
+            }
+            const int q = quadrant(cells[static_cast<std::size_t>(at)], pos[static_cast<std::size_t>(point)]);
+            std::int32_t next = cells[static_cast<std::size_t>(at)].child[q];
+            if (next < 0) next = makeChild(at, q);
+            at = next;
+        }
+        (void)mass;
+    }
+
+    void summarise(std::int32_t at, const std::vector<Point>& pos, const std::vector<double>& mass) {
+        // Iterative post-order: children before parents.
+        std::vector<std::int32_t> stack{at}, post;
+        while (!stack.empty()) {
+            const std::int32_t c = stack.back();
+            stack.pop_back();
+            post.push_back(c);
+            for (const std::int32_t ch : cells[static_cast<std::size_t>(c)].child)
+                if (ch >= 0) stack.push_back(ch);
+        }
+        for (auto it = post.rbegin(); it != post.rend(); ++it) {
+            Cell& c = cells[static_cast<std::size_t>(*it)];
+            if (c.leaf) {
+                if (c.point < 0) { c.mass = 0; continue; }
+                const auto p = static_cast<std::size_t>(c.point);
+                double m = mass[p], x = pos[p].x * mass[p], y = pos[p].y * mass[p];
+                for (const auto& [cell, q] : extra)
+                    if (cell == *it) {
+                        m += mass[static_cast<std::size_t>(q)];
+                        x += pos[static_cast<std::size_t>(q)].x * mass[static_cast<std::size_t>(q)];
+                        y += pos[static_cast<std::size_t>(q)].y * mass[static_cast<std::size_t>(q)];
+                    }
+                c.mass = m;
+                c.cx = x / m;
+                c.cy = y / m;
+                continue;
+            }
+            double m = 0, x = 0, y = 0;
+            for (const std::int32_t ch : c.child) {
+                if (ch < 0) continue;
+                const Cell& k = cells[static_cast<std::size_t>(ch)];
+                m += k.mass;
+                x += k.cx * k.mass;
+                y += k.cy * k.mass;
+            }
+            c.mass = m;
+            c.cx = m > 0 ? x / m : c.x0;
+            c.cy = m > 0 ? y / m : c.y0;
+        }
+    }
+
+    // Repulsive force on point i: sum of strength * m_i * m_cell * (p - c) / d^2.
+    void repulsion(std::size_t i, const Point& p, double mi, double strength, double theta, double& fx, double& fy,
+                   std::vector<std::int32_t>& stack) const {
+        stack.clear();
+        stack.push_back(0);
+        while (!stack.empty()) {
+            const Cell& c = cells[static_cast<std::size_t>(stack.back())];
+            stack.pop_back();
+            if (c.mass <= 0) continue;
+            const double dx = p.x - c.cx, dy = p.y - c.cy;
+            const double d2 = dx * dx + dy * dy;
+            if (c.leaf) {
+                if (c.point == static_cast<std::int32_t>(i) && d2 < 1e-18) {
+                    // The point itself (and any coincident twins, pushed apart by index below).
+                    continue;
+                }
+                const double dd = std::max(d2, 1e-4);
+                const double f = strength * mi * c.mass / dd;
+                fx += f * dx;
+                fy += f * dy;
+                continue;
+            }
+            if (c.size * c.size < theta * theta * d2) {
+                const double f = strength * mi * c.mass / d2;
+                fx += f * dx;
+                fy += f * dy;
+                continue;
+            }
+            for (const std::int32_t ch : c.child)
+                if (ch >= 0) stack.push_back(ch);
+        }
+    }
+
+    std::vector<std::pair<std::int32_t, std::int32_t>> extra;  // coincident points beyond depth 48
+};
+
+// [SECTION] One level
+int refine(const Level& L, std::vector<Point>& pos, double K, double initialStep, int maxIterations, const ForceOptions& o,
+           double progressBase, double progressSpan) {
+    const std::size_t n = L.n;
+    if (n <= 1) return 0;
+    constexpr double kC = 0.2, kTheta = 1.2, kT = 0.9;
+    const double repulsionStrength = kC * K * K;
+    std::vector<double> fx(n), fy(n);
+    double step = initialStep, energy0 = std::numeric_limits<double>::max();
+    int progressCount = 0, it = 0;
+    const unsigned workers = n >= 512 ? analysis::workerCount(n) : 1;
+    std::vector<std::vector<std::int32_t>> stacks(workers);
+    QuadTree tree;
+    for (; it < maxIterations; ++it) {
+        if (o.cancel && o.cancel->load()) break;
+        tree.extra.clear();
+        tree.build(pos, L.mass);
+        analysis::parallelSources(n, workers, [&](unsigned worker, std::size_t i) {
+            double x = 0, y = 0;
+            tree.repulsion(i, pos[i], L.mass[i], repulsionStrength, kTheta, x, y, stacks[worker]);
+            for (std::uint32_t e = L.offsets[i]; e < L.offsets[i + 1]; ++e) {
+                const Point& q = pos[L.targets[e]];
+                const double dx = q.x - pos[i].x, dy = q.y - pos[i].y;
+                const double d = std::sqrt(dx * dx + dy * dy);
+                const double f = L.weights[e] * d / K;  // |f| = w d^2 / K along the unit vector
+                x += f * dx;
+                y += f * dy;
+            }
+            fx[i] = x;
+            fy[i] = y;
+        });
+        double energy = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+            const double len = std::sqrt(fx[i] * fx[i] + fy[i] * fy[i]);
+            energy += len * len;
+            if (L.fixed[i] || len <= 0) continue;
+            pos[i].x += step * fx[i] / len;
+            pos[i].y += step * fy[i] / len;
+        }
+        if (energy < energy0) {
+            if (++progressCount >= 5) { progressCount = 0; step /= kT; }
+        } else {
+            progressCount = 0;
+            step *= kT;
+        }
+        energy0 = energy;
+        if (o.progress && it % 10 == 0) o.progress(progressBase + progressSpan * it / maxIterations);
+        if (step < K * 0.01) break;
+    }
+    return it;
+}
+
+// Separates actors at identical positions (e.g. children of one coarse node) deterministically.
+void jitter(std::vector<Point>& pos, const std::vector<bool>& fixed, double amount, std::mt19937_64& rng) {
+    std::uniform_real_distribution<double> u(-amount, amount);
+    for (std::size_t i = 0; i < pos.size(); ++i) {
+        const double dx = u(rng), dy = u(rng);
+        if (fixed[i]) continue;
+        pos[i].x += dx;
+        pos[i].y += dy;
+    }
+}
+
+Level levelOf(const analysis::GraphView& g, const std::vector<std::uint32_t>& nodes, const std::vector<bool>& pinned) {
+    Level L;
+    L.n = nodes.size();
+    std::vector<std::int64_t> local(g.n, -1);
+    for (std::size_t i = 0; i < nodes.size(); ++i) local[nodes[i]] = static_cast<std::int64_t>(i);
+    double total = 0;
+    std::size_t count = 0;
+    for (const std::uint32_t u : nodes)
+        for (const double w : g.undirected.neighborWeights(u)) { total += w; ++count; }
+    const double mean = count ? total / static_cast<double>(count) : 1;
+    L.mass.assign(L.n, 1.0);
+    L.fixed.resize(L.n);
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
+        L.fixed[i] = pinned[nodes[i]];
+        const auto nb = g.undirected.neighbors(nodes[i]);
+        const auto wt = g.undirected.neighborWeights(nodes[i]);
+        for (std::size_t k = 0; k < nb.size(); ++k) {
+            if (local[nb[k]] < 0) continue;
+            L.targets.push_back(static_cast<std::uint32_t>(local[nb[k]]));
+            L.weights.push_back(std::clamp(wt[k] / mean, 0.25, 4.0));  // stronger links pull harder
+        }
+        L.offsets.push_back(static_cast<std::uint32_t>(L.targets.size()));
+    }
+    return L;
+}
+
+int iterationsFor(std::size_t n, int requested, bool finest) {
+    if (requested > 0) return requested;
+    if (!finest) return 300;
+    if (n <= 200) return 500;
+    if (n <= 2000) return 200;
+    return 80;
+}
+
+}  // namespace
+
+// [SECTION] Overlaps and packing
+void removeOverlaps(std::vector<Point>& pos, const std::vector<double>& radius, const std::vector<bool>& pinned, double gap) {
+    const std::size_t n = pos.size();
+    if (n < 2) return;
+    const double maxR = *std::max_element(radius.begin(), radius.end());
+    const double cell = 2 * maxR + gap;
+    std::vector<std::uint32_t> order(n);
+    for (int round = 0; round < 200; ++round) {
+        // Sort actors by grid cell; neighbours are found in the 3x3 cells around.
+        std::vector<std::pair<std::int64_t, std::int64_t>> key(n);
+        for (std::size_t i = 0; i < n; ++i)
+            key[i] = {static_cast<std::int64_t>(std::floor(pos[i].x / cell)), static_cast<std::int64_t>(std::floor(pos[i].y / cell))};
+        std::iota(order.begin(), order.end(), 0u);
+        std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return key[a] != key[b] ? key[a] < key[b] : a < b; });
+        bool moved = false;
+        auto findCell = [&](std::int64_t cx, std::int64_t cy) {
+            return std::lower_bound(order.begin(), order.end(), std::make_pair(cx, cy),
+                                    [&](std::uint32_t a, const std::pair<std::int64_t, std::int64_t>& k) { return key[a] < k; });
+        };
+        for (std::uint32_t i = 0; i < n; ++i) {
+            for (std::int64_t dxc = -1; dxc <= 1; ++dxc)
+                for (std::int64_t dyc = -1; dyc <= 1; ++dyc) {
+                    const auto target = std::make_pair(key[i].first + dxc, key[i].second + dyc);
+                    for (auto it = findCell(target.first, target.second); it != order.end() && key[*it] == target; ++it) {
+                        const std::uint32_t j = *it;
+                        if (j <= i) continue;
+                        double dx = pos[j].x - pos[i].x, dy = pos[j].y - pos[i].y;
+                        double d = std::sqrt(dx * dx + dy * dy);
+                        const double want = radius[i] + radius[j] + gap;
+                        if (d >= want) continue;
+                        if (pinned[i] && pinned[j]) continue;
+                        if (d < 1e-9) {  // identical positions: a direction from the indices
+                            const double angle = 2.399963 * static_cast<double>(i + j);
+                            dx = std::cos(angle);
+                            dy = std::sin(angle);
+                            d = 1;
+                        }
+                        const double push = (want - d) * 1.001;
+                        const double ux = dx / d, uy = dy / d;
+                        const double shareI = pinned[i] ? 0 : (pinned[j] ? 1 : 0.5);
+                        pos[i].x -= ux * push * shareI;
+                        pos[i].y -= uy * push * shareI;
+                        pos[j].x += ux * push * (1 - shareI);
+                        pos[j].y += uy * push * (1 - shareI);
+                        moved = true;
+                    }
+                }
+        }
+        if (!moved) return;
+    }
+}
+
+void packGroups(std::vector<Point>& pos, const std::vector<double>& radius, const std::vector<std::vector<std::uint32_t>>& groups,
+                double margin) {
+    struct Box { std::size_t group; Bounds b; };
+    std::vector<Box> boxes;
+    double area = 0, widest = 0;
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        if (groups[g].empty()) continue;
+        const Bounds b = bounds(pos, radius, &groups[g]);
+        boxes.push_back({g, b});
+        area += (b.width() + margin) * (b.height() + margin);
+        widest = std::max(widest, b.width() + margin);
+    }
+    std::stable_sort(boxes.begin(), boxes.end(), [&](const Box& a, const Box& b) {
+        return groups[a.group].size() != groups[b.group].size() ? groups[a.group].size() > groups[b.group].size()
+                                                                 : a.b.height() > b.b.height();
+    });
+    const double rowWidth = std::max(widest, std::sqrt(area) * 1.3);
+    double x = 0, y = 0, rowHeight = 0;
+    for (const Box& box : boxes) {
+        const double w = box.b.width() + margin, h = box.b.height() + margin;
+        if (x > 0 && x + w > rowWidth) {
+            x = 0;
+            y -= rowHeight;  // rows go downwards (Graphviz's y axis points up)
+            rowHeight = 0;
+        }
+        const double shiftX = x - box.b.minX, shiftY = y - h - box.b.minY + margin;
+        for (const std::uint32_t i : groups[box.group]) {
+            pos[i].x += shiftX;
+            pos[i].y += shiftY;
+        }
+        x += w;
+        rowHeight = std::max(rowHeight, h);
+    }
+}
+
+// [SECTION] Entry point
+std::vector<Point> forceLayout(const LayoutInput& in, const ForceOptions& o, bool* cancelled) {
+    const analysis::GraphView& g = *in.graph;
+    const std::size_t n = g.n;
+    std::vector<Point> pos(n);
+    if (cancelled) *cancelled = false;
+    if (n == 0) return pos;
+    std::mt19937_64 rng(o.seed);
+    const double K = o.naturalLength;
+    std::vector<bool> pinned(n, false);
+    for (std::size_t i = 0; i < n; ++i) pinned[i] = in.pinned.size() > i && in.pinned[i] && in.placed[i];
+    const bool anyPinned = std::find(pinned.begin(), pinned.end(), true) != pinned.end();
+
+    if (o.incremental || anyPinned) {
+        // Keep the frame: placed actors start where they are; new ones near their placed
+        // neighbours (or near the centre), then one level of refinement.
+        double cx = 0, cy = 0;
+        std::size_t placedCount = 0;
+        for (std::size_t i = 0; i < n; ++i)
+            if (in.placed[i]) { cx += in.initial[i].x; cy += in.initial[i].y; ++placedCount; }
+        if (placedCount) { cx /= static_cast<double>(placedCount); cy /= static_cast<double>(placedCount); }
+        std::uniform_real_distribution<double> u(-K, K);
+        for (std::size_t i = 0; i < n; ++i) {
+            if (in.placed[i]) { pos[i] = in.initial[i]; continue; }
+            double sx = 0, sy = 0;
+            std::size_t k = 0;
+            for (const std::uint32_t j : g.undirected.neighbors(static_cast<std::uint32_t>(i)))
+                if (in.placed[j]) { sx += in.initial[j].x; sy += in.initial[j].y; ++k; }
+            pos[i] = k ? Point{sx / static_cast<double>(k) + u(rng) * 0.5, sy / static_cast<double>(k) + u(rng) * 0.5}
+                       : Point{cx + u(rng) * 2, cy + u(rng) * 2};
+        }
+        std::vector<std::uint32_t> all(n);
+        std::iota(all.begin(), all.end(), 0u);
+        const Level L = levelOf(g, all, pinned);
+        refine(L, pos, K, placedCount == n ? K * 0.1 : K * 0.3, iterationsFor(n, o.maxIterations, true), o, 0, 1);
+        removeOverlaps(pos, in.radius, pinned);
+        if (cancelled && o.cancel) *cancelled = o.cancel->load();
+        return pos;
+    }
+
+    // Full layout: each component on its own, multilevel, then packed side by side.
+    std::uint32_t componentCount = 0;
+    const std::vector<std::uint32_t> comp = analysis::components(g, &componentCount);
+    std::vector<std::vector<std::uint32_t>> groups(componentCount);
+    for (std::uint32_t u = 0; u < n; ++u) groups[comp[u]].push_back(u);
+    std::size_t done = 0;
+    for (const std::vector<std::uint32_t>& nodes : groups) {
+        if (o.cancel && o.cancel->load()) break;
+        const double base = static_cast<double>(done) / static_cast<double>(n);
+        const double span = static_cast<double>(nodes.size()) / static_cast<double>(n);
+        done += nodes.size();
+        if (nodes.size() == 1) { pos[nodes[0]] = Point{}; continue; }
+        // Coarsen down to a few dozen clusters.
+        std::vector<Level> levels{levelOf(g, nodes, pinned)};
+        std::vector<std::vector<std::uint32_t>> parents;
+        while (levels.back().n > 24) {
+            Coarsening c = coarsen(levels.back(), rng);
+            if (c.coarse.n > levels.back().n * 0.85) break;
+            parents.push_back(std::move(c.parent));
+            levels.push_back(std::move(c.coarse));
+        }
+        // Coarsest level: random start, many iterations.
+        std::vector<Point> local(levels.back().n);
+        std::uniform_real_distribution<double> u(-1, 1);
+        const double spread = K * std::sqrt(static_cast<double>(nodes.size()));
+        for (Point& p : local) p = Point{u(rng) * spread, u(rng) * spread};
+        const int levelCount = static_cast<int>(levels.size());
+        for (int l = levelCount - 1; l >= 0; --l) {
+            const Level& L = levels[static_cast<std::size_t>(l)];
+            const double levelBase = base + span * (levelCount - 1 - l) / levelCount;
+            refine(L, local, K, l == levelCount - 1 ? K * std::sqrt(static_cast<double>(nodes.size())) * 0.2 : K * 0.5,
+                   iterationsFor(nodes.size(), o.maxIterations, l == 0), o, levelBase, span / levelCount);
+            if (l == 0) break;
+            // Prolong: each finer node starts at its cluster's position, slightly shaken.
+            const std::vector<std::uint32_t>& parent = parents[static_cast<std::size_t>(l - 1)];
+            std::vector<Point> finer(levels[static_cast<std::size_t>(l - 1)].n);
+            for (std::size_t i = 0; i < finer.size(); ++i) finer[i] = local[parent[i]];
+            jitter(finer, levels[static_cast<std::size_t>(l - 1)].fixed, K * 0.3, rng);
+            local = std::move(finer);
+        }
+        for (std::size_t i = 0; i < nodes.size(); ++i) pos[nodes[i]] = local[i];
+    }
+    removeOverlaps(pos, in.radius, pinned);
+    packGroups(pos, in.radius, groups);
+    if (o.progress) o.progress(1.0);
+    if (cancelled && o.cancel) *cancelled = o.cancel->load();
+    return pos;
+}
+
+}  // namespace knp::layout

@@ -1,0 +1,103 @@
+#include "layout/graphviz_layout.hpp"
+
+#include <graphviz/gvc.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <mutex>
+
+namespace knp::layout {
+
+namespace {
+
+// Graphviz reports problems through a global error callback; collect them for the message.
+std::mutex gvMutex;  // gvc keeps global state: one layout at a time
+std::string gvMessages;
+
+int collectErrors(char* message) {
+    if (gvMessages.size() < 2000) gvMessages += message;
+    return 0;
+}
+
+struct Context {
+    GVC_t* gvc = gvContext();
+    ~Context() { if (gvc) gvFreeContext(gvc); }
+    Context() = default;
+    Context(const Context&) = delete;
+    Context& operator=(const Context&) = delete;
+};
+
+struct Graph {
+    Agraph_t* g = nullptr;
+    GVC_t* laidOutBy = nullptr;
+    Graph(const char* name, bool directed) {
+        Agdesc_t desc = directed ? Agdirected : Agundirected;
+        g = agopen(const_cast<char*>(name), desc, nullptr);
+    }
+    ~Graph() {
+        if (g && laidOutBy) gvFreeLayout(laidOutBy, g);
+        if (g) agclose(g);
+    }
+    Graph(const Graph&) = delete;
+    Graph& operator=(const Graph&) = delete;
+};
+
+void set(void* object, const char* name, const std::string& value) {
+    agsafeset(object, const_cast<char*>(name), const_cast<char*>(value.c_str()), const_cast<char*>(""));
+}
+
+}  // namespace
+
+const std::vector<std::string>& graphvizEngines() {
+    static const std::vector<std::string> engines = {"dot", "neato", "fdp", "sfdp", "circo", "twopi"};
+    return engines;
+}
+
+std::vector<Point> graphvizLayout(const analysis::GraphView& view, const GraphvizOptions& o) {
+    if (std::find(graphvizEngines().begin(), graphvizEngines().end(), o.engine) == graphvizEngines().end())
+        throw GraphvizError("unknown Graphviz engine \"" + o.engine + "\" (known: dot, neato, fdp, sfdp, circo, twopi)");
+    std::lock_guard<std::mutex> lock(gvMutex);
+    gvMessages.clear();
+    agseterrf(collectErrors);
+    agseterr(AGERR);
+    Context ctx;
+    if (!ctx.gvc) throw GraphvizError("Graphviz could not be started (gvContext failed)");
+    Graph graph("knp", view.directed);
+    if (!graph.g) throw GraphvizError("Graphviz could not create a graph");
+    set(graph.g, "overlap", "false");
+    set(graph.g, "splines", "false");
+    set(graph.g, "start", std::to_string(o.seed % 100000));
+    set(graph.g, "notranslate", "true");
+    if (o.engine == "dot") set(graph.g, "rankdir", "TB");
+    std::vector<Agnode_t*> nodes(view.n);
+    char name[32];
+    for (std::size_t i = 0; i < view.n; ++i) {
+        std::snprintf(name, sizeof name, "n%zu", i);
+        nodes[i] = agnode(graph.g, name, 1);
+        const double diameter = 2 * (o.radius.size() > i ? o.radius[i] : 18.0) / 72.0;
+        set(nodes[i], "shape", "circle");
+        set(nodes[i], "fixedsize", "true");
+        set(nodes[i], "label", "");
+        set(nodes[i], "width", std::to_string(diameter));
+        set(nodes[i], "height", std::to_string(diameter));
+        if (o.pinned.size() > i && o.pinned[i] && (o.engine == "neato" || o.engine == "fdp")) {
+            char pos[96];
+            std::snprintf(pos, sizeof pos, "%.4f,%.4f!", o.initial[i].x / 72.0, o.initial[i].y / 72.0);
+            set(nodes[i], "pos", pos);
+            set(nodes[i], "pin", "true");
+        }
+    }
+    const analysis::Csr& arcs = view.directed ? view.out : view.undirected;
+    for (std::uint32_t u = 0; u < view.n; ++u)
+        for (const std::uint32_t v : arcs.neighbors(u))
+            if (view.directed || u < v) agedge(graph.g, nodes[u], nodes[v], nullptr, 1);
+    const int rc = gvLayout(ctx.gvc, graph.g, o.engine.c_str());
+    if (rc != 0) throw GraphvizError("Graphviz " + o.engine + " failed (code " + std::to_string(rc) + ")" +
+                                     (gvMessages.empty() ? "" : ": " + gvMessages));
+    graph.laidOutBy = ctx.gvc;
+    std::vector<Point> pos(view.n);
+    for (std::size_t i = 0; i < view.n; ++i) pos[i] = Point{ND_coord(nodes[i]).x, ND_coord(nodes[i]).y};
+    return pos;
+}
+
+}  // namespace knp::layout
