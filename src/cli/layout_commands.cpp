@@ -69,7 +69,10 @@ int runExport(const std::string& input, const std::string& output, const std::st
     if (engine != "keep") {
         LayoutArgs args = a;
         args.engine = engine;
+        const auto start = std::chrono::steady_clock::now();
         pos = layout::computeLayout(net, requestFor(args));
+        const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+        std::cerr << "knp: layout " << engine << " in " << static_cast<long>(ms + 0.5) << " ms\n";
     } else if (!allPlaced) {
         std::cerr << "knp: warning: some actors have no position yet; they are written at 0,0 (use --layout force)\n";
     }

@@ -1,5 +1,5 @@
 #pragma once
-// DOT export through cgraph (quoting and escaping are Graphviz's own): every actor with its
+// DOT export (DOT quoting: every string quoted, quotes and backslashes escaped): every actor with its
 // position `pos="x,y"` in points (CONTRACT.md), size, sector colour and its name beside the
 // circle (xlabel); every link with colour by type, dashes by status, width by strength and an
 // arrow when directed. Written to a temporary file and renamed, so a crash never leaves half a file.

@@ -1,6 +1,7 @@
 #include "layout/force_layout.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <numeric>
 #include <random>
@@ -123,7 +124,7 @@ struct QuadTree {
         cells.reserve(pos.size() * 2 + 1);
         cells.push_back(root);
         for (std::size_t i = 0; i < pos.size(); ++i) insert(static_cast<std::int32_t>(i), pos, mass);
-        summarise(0, pos, mass);
+        summarise(pos, mass);
     }
 
     int quadrant(const Cell& c, const Point& p) const {
@@ -175,27 +176,21 @@ struct QuadTree {
         (void)mass;
     }
 
-    void summarise(std::int32_t at, const std::vector<Point>& pos, const std::vector<double>& mass) {
-        // Iterative post-order: children before parents.
-        std::vector<std::int32_t> stack{at}, post;
-        while (!stack.empty()) {
-            const std::int32_t c = stack.back();
-            stack.pop_back();
-            post.push_back(c);
-            for (const std::int32_t ch : cells[static_cast<std::size_t>(c)].child)
-                if (ch >= 0) stack.push_back(ch);
-        }
-        for (auto it = post.rbegin(); it != post.rend(); ++it) {
-            Cell& c = cells[static_cast<std::size_t>(*it)];
+    // Children are always created after their parent, so walking the cells backwards sees every
+    // child before its parent: one pass computes all masses and centres.
+    void summarise(const std::vector<Point>& pos, const std::vector<double>& mass) {
+        for (std::size_t k = cells.size(); k-- > 0;) {
+            Cell& c = cells[k];
             if (c.leaf) {
                 if (c.point < 0) { c.mass = 0; continue; }
                 const auto p = static_cast<std::size_t>(c.point);
                 double m = mass[p], x = pos[p].x * mass[p], y = pos[p].y * mass[p];
                 for (const auto& [cell, q] : extra)
-                    if (cell == *it) {
-                        m += mass[static_cast<std::size_t>(q)];
-                        x += pos[static_cast<std::size_t>(q)].x * mass[static_cast<std::size_t>(q)];
-                        y += pos[static_cast<std::size_t>(q)].y * mass[static_cast<std::size_t>(q)];
+                    if (static_cast<std::size_t>(cell) == k) {
+                        const auto qi = static_cast<std::size_t>(q);
+                        m += mass[qi];
+                        x += pos[qi].x * mass[qi];
+                        y += pos[qi].y * mass[qi];
                     }
                 c.mass = m;
                 c.cx = x / m;
@@ -205,10 +200,10 @@ struct QuadTree {
             double m = 0, x = 0, y = 0;
             for (const std::int32_t ch : c.child) {
                 if (ch < 0) continue;
-                const Cell& k = cells[static_cast<std::size_t>(ch)];
-                m += k.mass;
-                x += k.cx * k.mass;
-                y += k.cy * k.mass;
+                const Cell& kc = cells[static_cast<std::size_t>(ch)];
+                m += kc.mass;
+                x += kc.cx * kc.mass;
+                y += kc.cy * kc.mass;
             }
             c.mass = m;
             c.cx = m > 0 ? x / m : c.x0;
@@ -232,8 +227,7 @@ struct QuadTree {
                     // The point itself (and any coincident twins, pushed apart by index below).
                     continue;
                 }
-                const double dd = std::max(d2, 1e-4);
-                const double f = strength * mi * c.mass / dd;
+                const double f = strength * mi * c.mass / std::max(d2, 1e-4);
                 fx += f * dx;
                 fy += f * dy;
                 continue;
@@ -267,8 +261,14 @@ int refine(const Level& L, std::vector<Point>& pos, double K, double initialStep
     QuadTree tree;
     for (; it < maxIterations; ++it) {
         if (o.cancel && o.cancel->load()) break;
-        tree.extra.clear();
-        tree.build(pos, L.mass);
+        // The quadtree is rebuilt every third iteration; in between, actors have moved by a
+        // step at most and only the cells' masses and centres are refreshed.
+        if (it % 3 == 0) {
+            tree.extra.clear();
+            tree.build(pos, L.mass);
+        } else {
+            tree.summarise(pos, L.mass);
+        }
         analysis::parallelSources(n, workers, [&](unsigned worker, std::size_t i) {
             double x = 0, y = 0;
             tree.repulsion(i, pos[i], L.mass[i], repulsionStrength, kTheta, x, y, stacks[worker]);
@@ -288,8 +288,11 @@ int refine(const Level& L, std::vector<Point>& pos, double K, double initialStep
             const double len = std::sqrt(fx[i] * fx[i] + fy[i] * fy[i]);
             energy += len * len;
             if (L.fixed[i] || len <= 0) continue;
-            pos[i].x += step * fx[i] / len;
-            pos[i].y += step * fy[i] / len;
+            // Move along the force, by the step at most: small forces settle instead of
+            // overshooting, which keeps the simultaneous (Jacobi) update stable.
+            const double move = std::min(len, step);
+            pos[i].x += move * fx[i] / len;
+            pos[i].y += move * fy[i] / len;
         }
         if (energy < energy0) {
             if (++progressCount >= 5) { progressCount = 0; step /= kT; }
@@ -341,47 +344,61 @@ Level levelOf(const analysis::GraphView& g, const std::vector<std::uint32_t>& no
     return L;
 }
 
-int iterationsFor(std::size_t n, int requested, bool finest) {
+// Iterations per level: many where the graph is small (the coarsest level and small
+// networks), few on the large intermediate and finest levels, which start from a good
+// prolonged layout.
+int iterationsFor(std::size_t n, int requested, bool finest, bool coarsest) {
     if (requested > 0) return requested;
-    if (!finest) return 300;
     if (n <= 200) return 500;
-    if (n <= 2000) return 200;
-    return 80;
+    if (coarsest) return 300;
+    if (n <= 2000) return finest ? 200 : 100;
+    return finest ? 60 : 30;
 }
 
 }  // namespace
 
 // [SECTION] Overlaps and packing
-void removeOverlaps(std::vector<Point>& pos, const std::vector<double>& radius, const std::vector<bool>& pinned, double gap) {
+void removeOverlaps(std::vector<Point>& pos, const std::vector<double>& radius, const std::vector<bool>& pinned, double gap,
+                    int maxRounds) {
     const std::size_t n = pos.size();
     if (n < 2) return;
     const double maxR = *std::max_element(radius.begin(), radius.end());
     const double cell = 2 * maxR + gap;
-    std::vector<std::uint32_t> order(n);
-    for (int round = 0; round < 200; ++round) {
-        // Sort actors by grid cell; neighbours are found in the 3x3 cells around.
-        std::vector<std::pair<std::int64_t, std::int64_t>> key(n);
-        for (std::size_t i = 0; i < n; ++i)
-            key[i] = {static_cast<std::int64_t>(std::floor(pos[i].x / cell)), static_cast<std::int64_t>(std::floor(pos[i].y / cell))};
-        std::iota(order.begin(), order.end(), 0u);
-        std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return key[a] != key[b] ? key[a] < key[b] : a < b; });
+    // Actors are bucketed by grid cell (hashed, counting sort); each pair in the same or a
+    // neighbouring cell that overlaps is pushed apart along the line between the centres.
+    const std::size_t buckets = std::max<std::size_t>(64, std::bit_ceil(n * 2));
+    std::vector<std::uint32_t> start(buckets + 1), items(n), bucketOf(n);
+    std::vector<std::int64_t> cx(n), cy(n);
+    auto hash = [&](std::int64_t x, std::int64_t y) {
+        return static_cast<std::size_t>((static_cast<std::uint64_t>(x) * 0x9E3779B97F4A7C15ull) ^
+                                        (static_cast<std::uint64_t>(y) * 0xC2B2AE3D27D4EB4Full)) & (buckets - 1);
+    };
+    for (int round = 0; round < maxRounds; ++round) {
+        std::fill(start.begin(), start.end(), 0);
+        for (std::size_t i = 0; i < n; ++i) {
+            cx[i] = static_cast<std::int64_t>(std::floor(pos[i].x / cell));
+            cy[i] = static_cast<std::int64_t>(std::floor(pos[i].y / cell));
+            bucketOf[i] = static_cast<std::uint32_t>(hash(cx[i], cy[i]));
+            ++start[bucketOf[i] + 1];
+        }
+        for (std::size_t b = 0; b < buckets; ++b) start[b + 1] += start[b];
+        {
+            std::vector<std::uint32_t> fill(start.begin(), start.end() - 1);
+            for (std::uint32_t i = 0; i < n; ++i) items[fill[bucketOf[i]]++] = i;
+        }
         bool moved = false;
-        auto findCell = [&](std::int64_t cx, std::int64_t cy) {
-            return std::lower_bound(order.begin(), order.end(), std::make_pair(cx, cy),
-                                    [&](std::uint32_t a, const std::pair<std::int64_t, std::int64_t>& k) { return key[a] < k; });
-        };
         for (std::uint32_t i = 0; i < n; ++i) {
             for (std::int64_t dxc = -1; dxc <= 1; ++dxc)
                 for (std::int64_t dyc = -1; dyc <= 1; ++dyc) {
-                    const auto target = std::make_pair(key[i].first + dxc, key[i].second + dyc);
-                    for (auto it = findCell(target.first, target.second); it != order.end() && key[*it] == target; ++it) {
-                        const std::uint32_t j = *it;
-                        if (j <= i) continue;
+                    const std::size_t b = hash(cx[i] + dxc, cy[i] + dyc);
+                    for (std::uint32_t k = start[b]; k < start[b + 1]; ++k) {
+                        const std::uint32_t j = items[k];
+                        if (j <= i || cx[j] != cx[i] + dxc || cy[j] != cy[i] + dyc) continue;
                         double dx = pos[j].x - pos[i].x, dy = pos[j].y - pos[i].y;
-                        double d = std::sqrt(dx * dx + dy * dy);
                         const double want = radius[i] + radius[j] + gap;
-                        if (d >= want) continue;
-                        if (pinned[i] && pinned[j]) continue;
+                        const double d2 = dx * dx + dy * dy;
+                        if (d2 >= want * want || (pinned[i] && pinned[j])) continue;
+                        double d = std::sqrt(d2);
                         if (d < 1e-9) {  // identical positions: a direction from the indices
                             const double angle = 2.399963 * static_cast<double>(i + j);
                             dx = std::cos(angle);
@@ -401,6 +418,34 @@ void removeOverlaps(std::vector<Point>& pos, const std::vector<double>& radius, 
         }
         if (!moved) return;
     }
+}
+
+std::size_t countOverlaps(const std::vector<Point>& pos, const std::vector<double>& radius, double tolerance) {
+    const std::size_t n = pos.size();
+    if (n < 2) return 0;
+    const double cell = 2 * *std::max_element(radius.begin(), radius.end());
+    std::vector<std::uint32_t> order(n);
+    std::iota(order.begin(), order.end(), 0u);
+    auto cellOf = [&](std::uint32_t i) {
+        return std::make_pair(static_cast<std::int64_t>(std::floor(pos[i].x / cell)), static_cast<std::int64_t>(std::floor(pos[i].y / cell)));
+    };
+    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return cellOf(a) < cellOf(b); });
+    std::size_t count = 0;
+    for (std::uint32_t i = 0; i < n; ++i) {
+        const auto [cx, cy] = cellOf(i);
+        for (std::int64_t dx = -1; dx <= 1; ++dx)
+            for (std::int64_t dy = -1; dy <= 1; ++dy) {
+                const auto key = std::make_pair(cx + dx, cy + dy);
+                auto it = std::lower_bound(order.begin(), order.end(), key, [&](std::uint32_t a, const auto& k) { return cellOf(a) < k; });
+                for (; it != order.end() && cellOf(*it) == key; ++it) {
+                    const std::uint32_t j = *it;
+                    if (j <= i) continue;
+                    const double d = std::hypot(pos[i].x - pos[j].x, pos[i].y - pos[j].y);
+                    if (d + tolerance < radius[i] + radius[j]) ++count;
+                }
+            }
+    }
+    return count;
 }
 
 void packGroups(std::vector<Point>& pos, const std::vector<double>& radius, const std::vector<std::vector<std::uint32_t>>& groups,
@@ -472,7 +517,7 @@ std::vector<Point> forceLayout(const LayoutInput& in, const ForceOptions& o, boo
         std::vector<std::uint32_t> all(n);
         std::iota(all.begin(), all.end(), 0u);
         const Level L = levelOf(g, all, pinned);
-        refine(L, pos, K, placedCount == n ? K * 0.1 : K * 0.3, iterationsFor(n, o.maxIterations, true), o, 0, 1);
+        refine(L, pos, K, placedCount == n ? K * 0.1 : K * 0.3, iterationsFor(n, o.maxIterations, true, false), o, 0, 1);
         removeOverlaps(pos, in.radius, pinned);
         if (cancelled && o.cancel) *cancelled = o.cancel->load();
         return pos;
@@ -509,7 +554,7 @@ std::vector<Point> forceLayout(const LayoutInput& in, const ForceOptions& o, boo
             const Level& L = levels[static_cast<std::size_t>(l)];
             const double levelBase = base + span * (levelCount - 1 - l) / levelCount;
             refine(L, local, K, l == levelCount - 1 ? K * std::sqrt(static_cast<double>(nodes.size())) * 0.2 : K * 0.5,
-                   iterationsFor(nodes.size(), o.maxIterations, l == 0), o, levelBase, span / levelCount);
+                   iterationsFor(L.n, o.maxIterations, l == 0, l == levelCount - 1), o, levelBase, span / levelCount);
             if (l == 0) break;
             // Prolong: each finer node starts at its cluster's position, slightly shaken.
             const std::vector<std::uint32_t>& parent = parents[static_cast<std::size_t>(l - 1)];

@@ -38,8 +38,12 @@ struct LayoutInput {
 // Returns one position per actor; false in `*cancelled` when it ran to the end.
 std::vector<Point> forceLayout(const LayoutInput& in, const ForceOptions& o, bool* cancelled = nullptr);
 
-// Pushes overlapping circles apart (pinned ones stay), keeping `gap` points between them.
-void removeOverlaps(std::vector<Point>& pos, const std::vector<double>& radius, const std::vector<bool>& pinned, double gap = 6);
+// Pushes overlapping circles apart (pinned ones stay), keeping `gap` points between them, for
+// at most `maxRounds` sweeps (crowded hubs of very large networks may keep some overlap).
+void removeOverlaps(std::vector<Point>& pos, const std::vector<double>& radius, const std::vector<bool>& pinned, double gap = 6,
+                    int maxRounds = 150);
+// Number of pairs of circles that overlap (for tests and benchmarks).
+std::size_t countOverlaps(const std::vector<Point>& pos, const std::vector<double>& radius, double tolerance = 0.5);
 
 // Places groups (e.g. components) side by side in rows: each group's positions are shifted so
 // that bounding boxes (with radii and `margin`) do not overlap. Largest groups first.
