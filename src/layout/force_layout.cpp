@@ -397,7 +397,8 @@ void removeOverlaps(std::vector<Point>& pos, const std::vector<double>& radius, 
                         double dx = pos[j].x - pos[i].x, dy = pos[j].y - pos[i].y;
                         const double want = radius[i] + radius[j] + gap;
                         const double d2 = dx * dx + dy * dy;
-                        if (d2 >= want * want || (pinned[i] && pinned[j])) continue;
+                        const double enough = want - 0.25 * gap;  // within a quarter of the gap counts as done
+                        if (d2 >= enough * enough || (pinned[i] && pinned[j])) continue;
                         double d = std::sqrt(d2);
                         if (d < 1e-9) {  // identical positions: a direction from the indices
                             const double angle = 2.399963 * static_cast<double>(i + j);
