@@ -518,7 +518,31 @@ std::vector<Point> forceLayout(const LayoutInput& in, const ForceOptions& o, boo
         std::vector<std::uint32_t> all(n);
         std::iota(all.begin(), all.end(), 0u);
         const Level L = levelOf(g, all, pinned);
-        refine(L, pos, K, placedCount == n ? K * 0.1 : K * 0.3, iterationsFor(n, o.maxIterations, true, false), o, 0, 1);
+        const bool mostlyPlaced = placedCount * 10 >= n * 9;
+        refine(L, pos, K, mostlyPlaced ? K * 0.1 : K * 0.3,
+               o.maxIterations > 0 ? o.maxIterations : (mostlyPlaced ? 80 : iterationsFor(n, 0, true, false)), o, 0, 1);
+        // Parts without pinned actors would drift away from each other (repulsion across the
+        // gap): each goes back to where its placed actors were, so the picture stays put.
+        std::uint32_t componentCount = 0;
+        const std::vector<std::uint32_t> comp = analysis::components(g, &componentCount);
+        std::vector<double> sx(componentCount, 0), sy(componentCount, 0), ox(componentCount, 0), oy(componentCount, 0);
+        std::vector<std::size_t> count(componentCount, 0);
+        std::vector<bool> anchored(componentCount, false);
+        for (std::size_t i = 0; i < n; ++i) {
+            if (pinned[i]) anchored[comp[i]] = true;
+            if (!in.placed[i]) continue;
+            sx[comp[i]] += pos[i].x;
+            sy[comp[i]] += pos[i].y;
+            ox[comp[i]] += in.initial[i].x;
+            oy[comp[i]] += in.initial[i].y;
+            ++count[comp[i]];
+        }
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::uint32_t c = comp[i];
+            if (anchored[c] || count[c] == 0) continue;
+            pos[i].x += (ox[c] - sx[c]) / static_cast<double>(count[c]);
+            pos[i].y += (oy[c] - sy[c]) / static_cast<double>(count[c]);
+        }
         removeOverlaps(pos, in.radius, pinned);
         if (cancelled && o.cancel) *cancelled = o.cancel->load();
         return pos;

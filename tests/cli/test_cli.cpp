@@ -318,3 +318,76 @@ TEST_CASE("knp gaps finds every situation the sample's README describes", "[cli]
     auto md = runKnp({"gaps", kSample, "--format", "md"});
     CHECK_THAT(md.out, Catch::Contains("## Befunde") && Catch::Contains("| Handlungsfeld |"));
 }
+
+TEST_CASE("knp layout stores positions as one undoable step", "[cli][layout]") {
+    TempDir dir;
+    const std::string p = dir.file("m.knp");
+    REQUIRE(runKnp({"import", kSample, "-o", p}).exitCode == 0);
+    CHECK(json::parse(runKnp({"info", p, "--format", "json"}).out)["placed_actors"] == 0);
+    auto lay = runKnp({"layout", p, "--engine", "force", "--seed", "7"});
+    REQUIRE(lay.exitCode == 0);
+    CHECK_THAT(lay.err, Catch::Contains("67 actors laid out with force"));
+    CHECK(json::parse(runKnp({"info", p, "--format", "json"}).out)["placed_actors"] == 67);
+    const json h = json::parse(runKnp({"history", p, "--format", "json"}).out);
+    CHECK(h.back()["kind"] == "layout");
+    CHECK(h.back()["subject"] == "force");
+    REQUIRE(runKnp({"undo", p}).exitCode == 0);
+    CHECK(json::parse(runKnp({"info", p, "--format", "json"}).out)["placed_actors"] == 0);
+    for (const char* engine : {"rings", "neato", "dot", "twopi"}) {
+        INFO(engine);
+        CHECK(runKnp({"layout", p, "--engine", engine}).exitCode == 0);
+    }
+    CHECK(runKnp({"layout", p, "--engine", "wirbel"}).exitCode == 2);
+    CHECK(runKnp({"layout", p, "--engine", "rings", "--radius", "betweenness"}).exitCode == 0);
+    auto badMetric = runKnp({"layout", p, "--engine", "rings", "--radius", "fame"});
+    CHECK(badMetric.exitCode == 3);
+    CHECK_THAT(badMetric.err, Catch::Contains("unknown metric \"fame\""));
+}
+
+TEST_CASE("knp export writes DOT that Graphviz reads, with pos for every actor", "[cli][layout]") {
+    TempDir dir;
+    const std::string p = dir.file("m.knp");
+    REQUIRE(runKnp({"import", kSample, "-o", p}).exitCode == 0);
+    REQUIRE(runKnp({"layout", p, "--engine", "force"}).exitCode == 0);
+    const std::string out = dir.file("m.dot");
+    REQUIRE(runKnp({"export", p, "-o", out, "--layout", "keep"}).exitCode == 0);
+    const std::string dot = readFile(out);
+    // Graphviz reads it and keeps our positions (neato -n2 uses pos as given, in points).
+    auto plain = runProcess({"/usr/bin/neato", "-n2", "-Tplain", out});
+    REQUIRE(plain.exitCode == 0);
+    std::istringstream lines(plain.out);
+    std::string line;
+    std::size_t nodes = 0;
+    bool welcomeCenter = false;
+    while (std::getline(lines, line)) {
+        if (line.rfind("node ", 0) != 0) continue;
+        ++nodes;
+        welcomeCenter = welcomeCenter || line.rfind("node wc ", 0) == 0;
+    }
+    CHECK(welcomeCenter);
+    CHECK(dot.find("\"wc\" [xlabel=\"Welcome Center Musterstadt\"") != std::string::npos);
+    CHECK(nodes == 67);
+    std::size_t pos = 0, count = 0;
+    while ((pos = dot.find(" pos=\"", pos)) != std::string::npos) { ++count; ++pos; }
+    CHECK(count == 67);
+    // Re-laid out on the way out, without touching the project.
+    const std::string before = readFile(p);
+    REQUIRE(runKnp({"export", p, "-o", dir.file("r.gv"), "--layout", "rings"}).exitCode == 0);
+    CHECK(readFile(p) == before);
+    CHECK(runProcess({"/usr/bin/dot", "-Tcanon", dir.file("r.gv")}).exitCode == 0);
+    auto svg = runKnp({"export", p, "-o", dir.file("m.svg")});
+    CHECK(svg.exitCode == 2);  // diagrams come with their own issue
+}
+
+TEST_CASE("hostile names stay text in DOT", "[cli][layout]") {
+    TempDir dir;
+    writeFile(dir.file("h.csv"), "source,target\n\"Verein \"\"Zukunft\"\" \\N \\G & <b>\",\"Caritas\\Süd\"\n");
+    const std::string out = dir.file("h.dot");
+    REQUIRE(runKnp({"export", dir.file("h.csv"), "-o", out, "--layout", "force"}).exitCode == 0);
+    auto canon = runProcess({"/usr/bin/dot", "-Tcanon", out});
+    REQUIRE(canon.exitCode == 0);
+    // The quote and the backslashes arrive escaped, so Graphviz neither ends the string nor
+    // expands \N or \G into the node or graph name.
+    CHECK_THAT(canon.out, Catch::Contains("xlabel=\"Verein \\\"Zukunft\\\" \\\\N \\\\G & <b>\""));
+    CHECK_THAT(canon.out, Catch::Contains("Caritas\\\\Süd"));
+}
