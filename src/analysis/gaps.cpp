@@ -71,10 +71,7 @@ struct Context {
     std::vector<int> sectorOf;  // index into taxonomy.sectors, -1 without sector
     std::string actorName(std::uint32_t u) const { return net.actors()[u].name; }
     std::string sectorLabel(std::size_t s) const { return net.taxonomy.sectors[s].label(lang); }
-    std::string fieldLabel(const std::string& key) const {
-        const Category* c = net.taxonomy.byKey(CategoryKind::Field, key);
-        return c ? c->label(lang) : key;
-    }
+    std::string fieldLabel(const std::string& key) const { return net.taxonomy.labelOf(CategoryKind::Field, key, lang); }
     bool hasField(std::uint32_t u, const std::string& field) const {
         const auto& f = net.actors()[u].fields;
         return std::find(f.begin(), f.end(), field) != f.end();

@@ -45,16 +45,8 @@ json jsonValue(double v, bool integer) {
     return v;
 }
 
-std::string sectorLabel(const Network& n, const std::string& key, Lang lang) {
-    if (key.empty()) return "";
-    const Category* c = n.taxonomy.byKey(CategoryKind::Sector, key);
-    return c ? c->label(lang) : key;
-}
-
-std::string fieldLabel(const Network& n, const std::string& key, Lang lang) {
-    const Category* c = n.taxonomy.byKey(CategoryKind::Field, key);
-    return c ? c->label(lang) : key;
-}
+std::string sectorLabel(const Network& n, const std::string& key, Lang lang) { return n.taxonomy.labelOf(CategoryKind::Sector, key, lang); }
+std::string fieldLabel(const Network& n, const std::string& key, Lang lang) { return n.taxonomy.labelOf(CategoryKind::Field, key, lang); }
 
 std::vector<std::string> splitNames(const std::string& list) {
     std::vector<std::string> names;

@@ -74,6 +74,12 @@ const Category* Taxonomy::byKey(CategoryKind kind, std::string_view key) const {
     return nullptr;
 }
 
+std::string Taxonomy::labelOf(CategoryKind kind, std::string_view key, Lang lang) const {
+    if (key.empty()) return {};
+    const Category* c = byKey(kind, key);
+    return c ? c->label(lang) : std::string(key);
+}
+
 const Category* Taxonomy::find(CategoryKind kind, std::string_view keyOrLabel) const {
     if (const Category* c = byKey(kind, keyOrLabel)) return c;
     const std::string wanted = normalizeLabel(keyOrLabel);

@@ -42,6 +42,8 @@ struct Taxonomy {
     // Finds a category by key, German or English label (case- and space-insensitive).
     const Category* find(CategoryKind kind, std::string_view keyOrLabel) const;
     const Category* byKey(CategoryKind kind, std::string_view key) const;
+    // The label of a key in `lang`; the key itself when unknown, "" for an empty key.
+    std::string labelOf(CategoryKind kind, std::string_view key, Lang lang) const;
     // Adds a category for a label no existing one matches; returns its key.
     std::string addCustom(CategoryKind kind, std::string_view label);
 

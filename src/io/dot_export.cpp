@@ -39,16 +39,8 @@ std::string number(double v) {
 
 std::string joinLabels(const Taxonomy& t, CategoryKind kind, const std::vector<std::string>& keys, Lang lang) {
     std::string out;
-    for (const std::string& k : keys) {
-        const Category* c = t.byKey(kind, k);
-        out += (out.empty() ? "" : "|") + (c ? c->label(lang) : k);
-    }
+    for (const std::string& k : keys) out += (out.empty() ? "" : "|") + t.labelOf(kind, k, lang);
     return out;
-}
-
-std::string labelOf(const Taxonomy& t, CategoryKind kind, const std::string& key, Lang lang) {
-    const Category* c = t.byKey(kind, key);
-    return c ? c->label(lang) : key;
 }
 
 }  // namespace
@@ -73,9 +65,9 @@ void exportDot(const Network& net, const std::vector<layout::Point>& positions, 
                (sector ? hexColor(sector->color) : std::string("\"#DDDDDD\""));
         if (a.level == "land" || a.level == "bund") out += ", shape=doublecircle";
         if (!a.shortName.empty()) out += ", short_name=" + quote(a.shortName);
-        if (!a.sector.empty()) out += ", sector=" + quote(labelOf(t, CategoryKind::Sector, a.sector, o.lang));
+        if (!a.sector.empty()) out += ", sector=" + quote(t.labelOf(CategoryKind::Sector, a.sector, o.lang));
         if (!a.fields.empty()) out += ", fields=" + quote(joinLabels(t, CategoryKind::Field, a.fields, o.lang));
-        if (!a.level.empty()) out += ", level=" + quote(labelOf(t, CategoryKind::Level, a.level, o.lang));
+        if (!a.level.empty()) out += ", level=" + quote(t.labelOf(CategoryKind::Level, a.level, o.lang));
         out += ", influence=" + std::to_string(a.influence);
         if (a.contactPoint) out += ", contact_point=true";
         if (!a.tags.empty()) {
@@ -95,7 +87,7 @@ void exportDot(const Network& net, const std::vector<layout::Point>& positions, 
         if (type) out += ", type=" + quote(type->label(o.lang));
         if (l.status == "geplant") out += ", style=dashed";
         else if (l.status == "gewuenscht") out += ", style=dotted";
-        if (l.status != "besteht") out += ", status=" + quote(labelOf(t, CategoryKind::Status, l.status, o.lang));
+        if (l.status != "besteht") out += ", status=" + quote(t.labelOf(CategoryKind::Status, l.status, o.lang));
         if (directed && !l.directed) out += ", dir=none";
         if (!l.fields.empty()) out += ", fields=" + quote(joinLabels(t, CategoryKind::Field, l.fields, o.lang));
         out += "];\n";
