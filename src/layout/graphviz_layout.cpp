@@ -68,7 +68,12 @@ std::vector<Point> graphvizLayout(const analysis::GraphView& view, const Graphvi
     set(graph.g, "splines", "false");
     set(graph.g, "start", std::to_string(o.seed % 100000));
     set(graph.g, "notranslate", "true");
-    if (o.engine == "dot") set(graph.g, "rankdir", "TB");
+    // Spacing for maps with names beside the circles (inches).
+    if (o.engine == "dot") { set(graph.g, "rankdir", "TB"); set(graph.g, "ranksep", "0.9"); set(graph.g, "nodesep", "0.5"); }
+    // Radial and circular layouts keep their shape when overlaps are removed by scaling.
+    if (o.engine == "twopi") { set(graph.g, "ranksep", "1.4"); set(graph.g, "overlap", "scale"); }
+    if (o.engine == "circo") { set(graph.g, "mindist", "1.2"); set(graph.g, "overlap", "scale"); }
+    if (o.engine == "neato" || o.engine == "fdp") set(graph.g, "sep", "+12");
     std::vector<Agnode_t*> nodes(view.n);
     char name[32];
     for (std::size_t i = 0; i < view.n; ++i) {
