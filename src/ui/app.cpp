@@ -15,36 +15,32 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <thread>
 #include <vector>
 
 #include "core/errors.hpp"
 #include "core/i18n.hpp"
 #include "io/input.hpp"
+#include "layout/layout.hpp"
 #include "render/canvas_renderer.hpp"
+#include "render/map_renderer.hpp"
+#include "ui/canvas.hpp"
+#include "ui/keys.hpp"
+#include "ui/panels.hpp"
+#include "ui/state.hpp"
 #include "store/project_file.hpp"
 
 namespace knp::ui {
 
 namespace {
 
-// [SECTION] State
-struct AppState {
-    Lang lang = Lang::De;
-    std::optional<ProjectFile> project;  // when a .knp is open: edits go to disk at once
-    Document imported;                   // an opened non-project input (read for viewing)
-    std::string sourceName;
-    std::string status;                  // last message for the status bar
-    render::CanvasView view;
-    bool quit = false;
-
-    const Network& network() const { return project ? project->network() : imported.network; }
-};
-
-void openInput(AppState& s, const std::string& input) {
+// [SECTION] Opening
+void openInput(AppState& s, const std::string& input, bool readOnly) {
     namespace fs = std::filesystem;
+    s.sourcePath = input;
     s.sourceName = fs::path(input).filename().string();
     const bool isProject = fs::path(input).extension() == ".knp" && input.find('@') == std::string::npos;
-    if (isProject) {
+    if (isProject && !readOnly) {
         s.project.emplace(ProjectFile::open(input, OpenMode::ReadWrite));
         return;
     }
@@ -55,6 +51,13 @@ void openInput(AppState& s, const std::string& input) {
 std::string windowTitle(const AppState& s) {
     std::string name = s.network().name.empty() ? std::string(tr(s.lang, "title.untitled")) : s.network().name;
     return name + (s.sourceName.empty() ? "" : " (" + s.sourceName + ")") + " – Knotenpunkt";
+}
+
+std::string configDir() {
+    const char* xdg = std::getenv("XDG_CONFIG_HOME");
+    const char* home = std::getenv("HOME");
+    std::filesystem::path base = xdg && *xdg ? xdg : (home ? std::filesystem::path(home) / ".config" : std::filesystem::path("."));
+    return (base / "knotenpunkt").string();
 }
 
 // [SECTION] Fonts
@@ -79,7 +82,7 @@ std::string findFont(const char* family) {
 void loadFonts(float scale) {
     ImGuiIO& io = ImGui::GetIO();
     // Latin-1, Latin Extended-A/B, general punctuation („ “ –), euro sign, Cyrillic.
-    static const ImWchar ranges[] = {0x0020, 0x024F, 0x0400, 0x04FF, 0x2010, 0x205E, 0x20AC, 0x20AC, 0};
+    static const ImWchar ranges[] = {0x0020, 0x024F, 0x0400, 0x04FF, 0x2010, 0x205E, 0x20AC, 0x20AC, 0x2190, 0x2193, 0x25A0, 0x25CF, 0};
     const std::string path = findFont("DejaVu Sans");
     if (!path.empty() && std::filesystem::exists(path) && path.size() > 4 &&
         (path.ends_with(".ttf") || path.ends_with(".otf"))) {
@@ -88,49 +91,6 @@ void loadFonts(float scale) {
         std::fprintf(stderr, "knotenpunkt: no TrueType font found through fontconfig; umlauts may be missing\n");
         io.Fonts->AddFontDefault();
     }
-}
-
-// [SECTION] Panels
-void drawMenuBar(AppState& s) {
-    if (!ImGui::BeginMainMenuBar()) return;
-    if (ImGui::BeginMenu(tr(s.lang, "menu.file").data())) {
-        if (ImGui::MenuItem(tr(s.lang, "menu.quit").data(), "Ctrl+Q")) s.quit = true;
-        ImGui::EndMenu();
-    }
-    if (ImGui::BeginMenu(tr(s.lang, "menu.edit").data())) {
-        const bool canEdit = s.project.has_value();
-        if (ImGui::MenuItem(tr(s.lang, "menu.undo").data(), "Ctrl+Z", false, canEdit)) {
-            try { s.project->undo(); } catch (const std::exception& e) { s.status = e.what(); }
-        }
-        if (ImGui::MenuItem(tr(s.lang, "menu.redo").data(), "Ctrl+Y", false, canEdit)) {
-            try { s.project->redo(); } catch (const std::exception& e) { s.status = e.what(); }
-        }
-        ImGui::EndMenu();
-    }
-    if (ImGui::BeginMenu(tr(s.lang, "menu.view").data())) {
-        if (ImGui::MenuItem("Deutsch", nullptr, s.lang == Lang::De)) s.lang = Lang::De;
-        if (ImGui::MenuItem("English", nullptr, s.lang == Lang::En)) s.lang = Lang::En;
-        ImGui::EndMenu();
-    }
-    if (ImGui::BeginMenu(tr(s.lang, "menu.help").data())) {
-        ImGui::MenuItem(tr(s.lang, "menu.about").data(), nullptr, false, false);
-        ImGui::EndMenu();
-    }
-    ImGui::EndMainMenuBar();
-}
-
-void drawCanvasOverlay(AppState& s) {
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImDrawList* dl = ImGui::GetBackgroundDrawList();
-    const Network& n = s.network();
-    char text[256];
-    if (n.actors().empty()) std::snprintf(text, sizeof text, "%s", tr(s.lang, "canvas.empty").data());
-    else std::snprintf(text, sizeof text, tr(s.lang, "canvas.summary").data(), static_cast<int>(n.actors().size()),
-                       static_cast<int>(n.links().size()));
-    const ImVec2 size = ImGui::CalcTextSize(text);
-    const ImVec2 pos(vp->WorkPos.x + (vp->WorkSize.x - size.x) * 0.5f, vp->WorkPos.y + (vp->WorkSize.y - size.y) * 0.5f);
-    dl->AddText(pos, IM_COL32(90, 90, 90, 255), text);
-    if (!s.status.empty()) dl->AddText(ImVec2(vp->WorkPos.x + 8, vp->WorkPos.y + vp->WorkSize.y - size.y - 8), IM_COL32(160, 30, 30, 255), s.status.c_str());
 }
 
 // [SECTION] Screenshot
@@ -163,9 +123,11 @@ struct GlfwSession {
 int runApp(const AppOptions& options) {
     AppState state;
     state.lang = options.lang;
+    const bool automated = !options.screenshotPath.empty() || options.benchFrames > 0;
     if (!options.input.empty()) {
         try {
-            openInput(state, options.input);
+            // Automated runs never write: a project is read like any other input.
+            openInput(state, options.input, automated);
         } catch (const InputError& e) {
             std::fprintf(stderr, "knotenpunkt: %s\n", e.what());
             return 3;
@@ -189,7 +151,6 @@ int runApp(const AppOptions& options) {
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
     glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
-    const bool automated = !options.screenshotPath.empty() || options.benchFrames > 0;
     if (automated) glfwWindowHint(GLFW_RESIZABLE, GLFW_FALSE);
     std::unique_ptr<GLFWwindow, void (*)(GLFWwindow*)> window(
         glfwCreateWindow(options.width, options.height, windowTitle(state).c_str(), nullptr, nullptr), glfwDestroyWindow);
@@ -203,39 +164,129 @@ int runApp(const AppOptions& options) {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;  // settings under $XDG_CONFIG_HOME come with the view issue
+    std::string iniPath;
+    if (automated) {
+        io.IniFilename = nullptr;
+    } else {
+        std::error_code ec;
+        std::filesystem::create_directories(configDir(), ec);
+        iniPath = configDir() + "/imgui.ini";
+        io.IniFilename = iniPath.c_str();
+    }
     float scaleX = 1, scaleY = 1;
     glfwGetWindowContentScale(window.get(), &scaleX, &scaleY);
     loadFonts(std::max(1.0f, scaleX));
-    ImGui::StyleColorsLight();
     ImGui_ImplGlfw_InitForOpenGL(window.get(), true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
 
+    // Actors without a position get one at once (one undoable step in a project).
+    try {
+        if (state.project) placeUnplacedActors(state);
+        else if (!state.imported.network.actors().empty()) {
+            const bool any = std::any_of(state.imported.network.actors().begin(), state.imported.network.actors().end(),
+                                         [](const Actor& a) { return !a.placed; });
+            if (any) {
+                const auto pos = layout::computeLayout(state.imported.network, layout::LayoutRequest{});
+                applyEdit(state.imported.network, layout::cmdLayout(state.imported.network, pos, "force"));
+            }
+        }
+    } catch (const std::exception& e) {
+        state.status = e.what();
+    }
+
     int exitCode = 0;
-    {
+    try {
         render::CanvasRenderer canvas;
-        render::CanvasTheme theme;
+        render::MapRenderer map;
+        std::vector<render::NodeInstance> nodes;
+        std::vector<render::LinkInstance> links;
         std::vector<double> frameMs;
         std::string lastTitle = windowTitle(state);
+        std::uint64_t requested = 0;
+        bool lastDark = !state.options.dark;
+        const auto startTime = std::chrono::steady_clock::now();
+        bool firstFrameReported = false;
         for (int frame = 0; !glfwWindowShouldClose(window.get()) && !state.quit; ++frame) {
             const auto start = std::chrono::steady_clock::now();
             glfwPollEvents();
+            if (state.options.dark != lastDark) {
+                lastDark = state.options.dark;
+                if (state.options.dark) ImGui::StyleColorsDark(); else ImGui::StyleColorsLight();
+            }
+            io.FontGlobalScale = state.options.presentation ? 1.5f : 1.0f;
             ImGui_ImplOpenGL3_NewFrame();
             ImGui_ImplGlfw_NewFrame();
             ImGui::NewFrame();
-            if (ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q)) state.quit = true;
-            drawMenuBar(state);
-            drawCanvasOverlay(state);
+            const float width = io.DisplaySize.x, height = io.DisplaySize.y;
+            // Analysis: ask for the current version, swap in whatever is finished.
+            if (requested != state.version) {
+                state.analysis.request(state.network(), state.version, state.lang);
+                requested = state.version;
+            }
+            if (auto latest = state.analysis.latest(); latest && latest != state.results) state.results = latest;
+            if (state.canvas.fitRequested && width > 0) {
+                fitView(state, width, height);
+                state.canvas.fitRequested = false;
+            }
+            if (io.KeyCtrl && letterPressed('q')) state.quit = true;
+            if (!state.options.presentation) {
+                drawMenuBar(state);
+                ImGui::SetNextWindowPos(ImVec2(width - 370, 30), ImGuiCond_FirstUseEver);
+                ImGui::SetNextWindowSize(ImVec2(360, 360), ImGuiCond_FirstUseEver);
+                drawInspector(state);
+                ImGui::SetNextWindowPos(ImVec2(width - 370, 400), ImGuiCond_FirstUseEver);
+                ImGui::SetNextWindowSize(ImVec2(360, height - 410), ImGuiCond_FirstUseEver);
+                drawAnalysisPanel(state);
+                ImGui::SetNextWindowPos(ImVec2(10, 30), ImGuiCond_FirstUseEver);
+                ImGui::SetNextWindowSize(ImVec2(330, 300), ImGuiCond_FirstUseEver);
+                drawActorTable(state);
+            }
+            drawNewActorPopup(state);
+            drawLegend(state);
+            drawStatusBar(state);
+            handleCanvasInput(state, width, height);
+            if (state.network().actors().empty()) {
+                const char* text = tr(state.lang, "canvas.empty").data();
+                const ImVec2 size = ImGui::CalcTextSize(text);
+                ImGui::GetBackgroundDrawList()->AddText(ImVec2((width - size.x) / 2, (height - size.y) / 2), IM_COL32(90, 90, 90, 255), text);
+            }
+            drawLabels(state, width, height);
             ImGui::Render();
             int fbWidth = 0, fbHeight = 0;
             glfwGetFramebufferSize(window.get(), &fbWidth, &fbHeight);
-            canvas.draw(0, 0, fbWidth, fbHeight, state.view, theme);
+            // The renderer works in framebuffer pixels; ImGui in window coordinates.
+            render::CanvasView view = state.canvas.view;
+            view.scale *= width > 0 ? static_cast<float>(fbWidth) / width : 1.0f;
+            render::CanvasTheme theme;
+            if (state.options.dark) {
+                const float bg[4] = {0.11f, 0.11f, 0.13f, 1}, grid[4] = {0.18f, 0.18f, 0.21f, 1};
+                std::copy(bg, bg + 4, theme.background);
+                std::copy(grid, grid + 4, theme.gridLine);
+            }
+            if (state.options.presentation) std::fill(theme.gridLine, theme.gridLine + 4, 0.0f), theme.gridLine[3] = 0;
+            canvas.draw(0, 0, fbWidth, fbHeight, view, theme);
+            buildInstances(state, nodes, links);
+            map.setLinks(links);
+            map.setNodes(nodes);
+            render::MapTheme mapTheme;
+            if (state.options.dark) std::fill(mapTheme.rim, mapTheme.rim + 3, 0.9f);
+            map.draw(fbWidth, fbHeight, view, mapTheme);
             ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
             if (const std::string title = windowTitle(state); title != lastTitle) {
                 glfwSetWindowTitle(window.get(), title.c_str());
                 lastTitle = title;
             }
+            if (!firstFrameReported && std::getenv("KNP_REPORT_FIRST_FRAME")) {
+                glFinish();
+                std::fprintf(stderr, "first frame after %.0f ms\n",
+                             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - startTime).count());
+                firstFrameReported = true;
+            }
             if (!options.screenshotPath.empty() && frame + 1 >= options.frames) {
+                // Let the analysis finish so that screenshots are complete and repeatable.
+                if (state.analysis.busy() || !state.results || state.results->version != state.version) {
+                    if (frame < options.frames + 600) { std::this_thread::sleep_for(std::chrono::milliseconds(5)); glfwSwapBuffers(window.get()); continue; }
+                }
                 glFinish();
                 if (!saveScreenshot(options.screenshotPath, fbWidth, fbHeight)) {
                     std::fprintf(stderr, "knotenpunkt: cannot write %s\n", options.screenshotPath.c_str());
@@ -247,15 +298,22 @@ int runApp(const AppOptions& options) {
             if (options.benchFrames > 0) {
                 glFinish();
                 frameMs.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
-                if (static_cast<int>(frameMs.size()) >= options.benchFrames) {
+                if (static_cast<int>(frameMs.size()) >= options.benchFrames + 5) {
+                    frameMs.erase(frameMs.begin(), frameMs.begin() + 5);  // warm-up frames
                     std::sort(frameMs.begin(), frameMs.end());
                     const double median = frameMs[frameMs.size() / 2];
                     const double p95 = frameMs[std::min(frameMs.size() - 1, frameMs.size() * 95 / 100)];
                     std::printf("frames %zu median_ms %.3f p95_ms %.3f\n", frameMs.size(), median, p95);
                     break;
                 }
+                // Benchmark frames move the view a little, so nothing is cached between frames.
+                state.canvas.view.originX += 0.5f;
             }
         }
+    } catch (const std::exception& e) {
+        // A shader that does not compile or a GL failure: a message, never a crash.
+        std::fprintf(stderr, "knotenpunkt: %s\n", e.what());
+        exitCode = 1;
     }
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();

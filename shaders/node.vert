@@ -1,0 +1,24 @@
+#version 330 core
+// One instance per actor: a screen-aligned quad around the circle, in world units.
+layout(location = 0) in vec2 aCentre;   // world position
+layout(location = 1) in float aRadius;  // world units
+layout(location = 2) in vec4 aColor;
+layout(location = 3) in vec2 aStyle;    // x: shape (0 circle, 1 double circle, 2 rounded square), y: highlight (0 none, 1 hover, 2 selected, 3 dimmed)
+uniform vec2 uViewport;   // pixels
+uniform vec2 uOrigin;     // world position at the viewport centre
+uniform float uScale;     // pixels per world unit
+out vec2 vLocal;          // -1..1 across the quad
+out float vRadiusPx;
+flat out vec4 vColor;
+flat out vec2 vStyle;
+void main() {
+    vec2 corner = vec2((gl_VertexID & 1) == 0 ? -1.0 : 1.0, (gl_VertexID & 2) == 0 ? -1.0 : 1.0);
+    float pad = 1.0 + 4.0 / max(aRadius * uScale, 1.0);  // room for the outline and anti-aliasing
+    vLocal = corner * pad;
+    vRadiusPx = aRadius * uScale;
+    vColor = aColor;
+    vStyle = aStyle;
+    vec2 world = aCentre + corner * pad * aRadius;
+    vec2 pixel = (world - uOrigin) * uScale;
+    gl_Position = vec4(pixel / (0.5 * uViewport) * vec2(1.0, 1.0), 0.0, 1.0);
+}

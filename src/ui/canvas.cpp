@@ -1,0 +1,411 @@
+#include "ui/canvas.hpp"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "layout/labels.hpp"
+#include "layout/layout.hpp"
+#include "ui/keys.hpp"
+
+namespace knp::ui {
+
+namespace {
+
+std::uint32_t rgba(std::uint32_t rgb, std::uint8_t alpha = 255) {
+    // RRGGBB -> bytes R, G, B, A in memory (little endian).
+    return ((rgb >> 16) & 0xFF) | (rgb & 0xFF00) | ((rgb & 0xFF) << 16) | (std::uint32_t{alpha} << 24);
+}
+
+// A colour-blind-safe sequential palette (viridis, 5 stops) for metric colouring.
+std::uint32_t viridis(double t) {
+    static const double stops[5][3] = {{68, 1, 84}, {59, 82, 139}, {33, 145, 140}, {94, 201, 98}, {253, 231, 37}};
+    t = std::clamp(t, 0.0, 1.0) * 4;
+    const int i = std::min(3, static_cast<int>(t));
+    const double f = t - i;
+    std::uint32_t rgb = 0;
+    for (int k = 0; k < 3; ++k) {
+        const auto v = static_cast<std::uint32_t>(stops[i][k] + (stops[i + 1][k] - stops[i][k]) * f);
+        rgb |= v << (16 - 8 * k);
+    }
+    return rgb;
+}
+
+const std::vector<double>* metricColumn(const AppState& s, int index) {
+    if (!s.results || index <= 0) return nullptr;
+    const auto& cols = s.results->metrics.columns;
+    if (static_cast<std::size_t>(index - 1) >= cols.size() || s.results->version != s.version) return nullptr;
+    return &cols[static_cast<std::size_t>(index - 1)].values;
+}
+
+std::vector<double> normalised(const std::vector<double>& v) {
+    double lo = INFINITY, hi = -INFINITY;
+    for (double x : v)
+        if (!std::isnan(x)) { lo = std::min(lo, x); hi = std::max(hi, x); }
+    std::vector<double> out(v.size(), 0);
+    for (std::size_t i = 0; i < v.size(); ++i) out[i] = std::isnan(v[i]) || hi <= lo ? 0 : (v[i] - lo) / (hi - lo);
+    return out;
+}
+
+// Actors shown: sector filter, hidden isolates, ego network of the selected actor.
+std::vector<bool> visibleActors(const AppState& s) {
+    const Network& n = s.network();
+    std::vector<bool> visible(n.actors().size(), true);
+    std::vector<std::size_t> degree(n.actors().size(), 0);
+    for (const Link& l : n.links()) { ++degree[*n.actorIndex(l.source)]; ++degree[*n.actorIndex(l.target)]; }
+    for (std::size_t i = 0; i < visible.size(); ++i) {
+        if (s.options.hiddenSectors.count(n.actors()[i].sector)) visible[i] = false;
+        if (s.options.hideIsolates && degree[i] == 0) visible[i] = false;
+    }
+    if (s.options.egoSteps > 0 && s.selectedActors.size() == 1) {
+        std::vector<int> dist(visible.size(), -1);
+        const auto centre = n.actorIndex(*s.selectedActors.begin());
+        if (centre) {
+            dist[*centre] = 0;
+            for (int step = 0; step < s.options.egoSteps; ++step)
+                for (const Link& l : n.links()) {
+                    const auto a = *n.actorIndex(l.source), b = *n.actorIndex(l.target);
+                    if (dist[a] == step && dist[b] < 0) dist[b] = step + 1;
+                    if (dist[b] == step && dist[a] < 0) dist[a] = step + 1;
+                }
+            for (std::size_t i = 0; i < visible.size(); ++i) visible[i] = visible[i] && dist[i] >= 0;
+        }
+    }
+    return visible;
+}
+
+std::optional<std::uint32_t> actorAt(const AppState& s, const layout::Point& w, const std::vector<double>& radius) {
+    const Network& n = s.network();
+    std::optional<std::uint32_t> best;
+    double bestD = 1e300;
+    for (std::uint32_t i = 0; i < n.actors().size(); ++i) {
+        const Actor& a = n.actors()[i];
+        const double d = std::hypot(a.x - w.x, a.y - w.y);
+        const double slack = 3 / std::max(0.05f, s.canvas.view.scale);
+        if (d <= radius[i] + slack && d < bestD) { bestD = d; best = i; }
+    }
+    return best;
+}
+
+std::optional<std::string> linkAt(const AppState& s, const layout::Point& w) {
+    const Network& n = s.network();
+    const double tolerance = 5 / std::max(0.05f, s.canvas.view.scale);
+    std::optional<std::string> best;
+    double bestD = tolerance;
+    for (const Link& l : n.links()) {
+        const Actor& a = *n.findActor(l.source);
+        const Actor& b = *n.findActor(l.target);
+        const double dx = b.x - a.x, dy = b.y - a.y, len2 = dx * dx + dy * dy;
+        if (len2 <= 0) continue;
+        const double t = std::clamp(((w.x - a.x) * dx + (w.y - a.y) * dy) / len2, 0.0, 1.0);
+        const double d = std::hypot(a.x + t * dx - w.x, a.y + t * dy - w.y);
+        if (d < bestD) { bestD = d; best = l.id; }
+    }
+    return best;
+}
+
+}  // namespace
+
+layout::Point screenToWorld(const CanvasState& c, float sx, float sy, float width, float height) {
+    return {c.view.originX + (sx - width / 2) / c.view.scale, c.view.originY - (sy - height / 2) / c.view.scale};
+}
+
+void worldToScreen(const CanvasState& c, const layout::Point& p, float width, float height, float& sx, float& sy) {
+    sx = static_cast<float>((p.x - c.view.originX) * c.view.scale + width / 2);
+    sy = static_cast<float>(height / 2 - (p.y - c.view.originY) * c.view.scale);
+}
+
+std::vector<double> displayRadii(const AppState& s) {
+    const Network& n = s.network();
+    std::vector<double> r = layout::actorRadii(n);
+    if (const std::vector<double>* col = metricColumn(s, s.options.sizeBy)) {
+        const std::vector<double> t = normalised(*col);
+        for (std::size_t i = 0; i < r.size(); ++i) r[i] = 12 + 28 * std::sqrt(t[i]);
+    }
+    return r;
+}
+
+void fitView(AppState& s, float width, float height) {
+    const Network& n = s.network();
+    if (n.actors().empty()) {
+        s.canvas.view = {0, 0, 1};
+        return;
+    }
+    std::vector<layout::Point> pos;
+    for (const Actor& a : n.actors()) pos.push_back({a.x, a.y});
+    const layout::Bounds b = layout::bounds(pos, displayRadii(s));
+    const float margin = 40;
+    const float scale = std::min((width - 2 * margin) / static_cast<float>(std::max(1.0, b.width())),
+                                 (height - 2 * margin) / static_cast<float>(std::max(1.0, b.height())));
+    s.canvas.view = {static_cast<float>((b.minX + b.maxX) / 2), static_cast<float>((b.minY + b.maxY) / 2), std::clamp(scale, 0.01f, 4.0f)};
+}
+
+void placeUnplacedActors(AppState& s) {
+    const Network& n = s.network();
+    const bool any = std::any_of(n.actors().begin(), n.actors().end(), [](const Actor& a) { return !a.placed; });
+    if (!any) return;
+    layout::LayoutRequest r;
+    r.incremental = std::any_of(n.actors().begin(), n.actors().end(), [](const Actor& a) { return a.placed; });
+    const std::vector<layout::Point> pos = layout::computeLayout(n, r);
+    commit(s, layout::cmdLayout(n, pos, "force"));
+    s.canvas.fitRequested = true;
+}
+
+void handleCanvasInput(AppState& s, float width, float height) {
+    ImGuiIO& io = ImGui::GetIO();
+    const Network& n = s.network();
+    const std::vector<double> radius = displayRadii(s);
+    const layout::Point mouse = screenToWorld(s.canvas, io.MousePos.x, io.MousePos.y, width, height);
+    if (!io.WantCaptureMouse) {
+        s.canvas.hover = actorAt(s, mouse, radius);
+        s.canvas.hoverLink = s.canvas.hover ? std::nullopt : linkAt(s, mouse);
+        // Zoom towards the cursor.
+        if (io.MouseWheel != 0) {
+            const float factor = std::pow(1.15f, io.MouseWheel);
+            const float newScale = std::clamp(s.canvas.view.scale * factor, 0.01f, 8.0f);
+            s.canvas.view.originX = static_cast<float>(mouse.x - (mouse.x - s.canvas.view.originX) * s.canvas.view.scale / newScale);
+            s.canvas.view.originY = static_cast<float>(mouse.y - (mouse.y - s.canvas.view.originY) * s.canvas.view.scale / newScale);
+            s.canvas.view.scale = newScale;
+        }
+        // Pan with the right or middle button.
+        if (ImGui::IsMouseDragging(ImGuiMouseButton_Right) || ImGui::IsMouseDragging(ImGuiMouseButton_Middle)) {
+            s.canvas.view.originX -= io.MouseDelta.x / s.canvas.view.scale;
+            s.canvas.view.originY += io.MouseDelta.y / s.canvas.view.scale;
+        }
+        if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+            if (s.canvas.tool == Tool::Link && s.canvas.linkFrom) {
+                // L: the next actor clicked becomes the link's target.
+                if (s.canvas.hover && n.actors()[*s.canvas.hover].id != *s.canvas.linkFrom) {
+                    Link l;
+                    l.source = *s.canvas.linkFrom;
+                    l.target = n.actors()[*s.canvas.hover].id;
+                    l.type = "kooperation";
+                    l.strength = 2;
+                    try {
+                        const Edit e = cmdAddLink(n, l);
+                        if (commit(s, e)) s.selectedLink = std::get<InsertLink>(e.ops[0]).link.id;
+                    } catch (const std::exception& ex) {
+                        s.status = ex.what();
+                    }
+                }
+                s.canvas.tool = Tool::Select;
+                s.canvas.linkFrom.reset();
+            } else if (s.canvas.hover) {
+                const std::string& id = n.actors()[*s.canvas.hover].id;
+                if (io.KeyShift) {
+                    if (!s.selectedActors.erase(id)) s.selectedActors.insert(id);
+                } else if (!s.selectedActors.count(id)) {
+                    s.selectedActors = {id};
+                }
+                s.selectedLink.reset();
+                s.canvas.dragging = true;
+                s.canvas.dragStartWorld = mouse;
+            } else if (s.canvas.hoverLink) {
+                s.selectedLink = s.canvas.hoverLink;
+                s.selectedActors.clear();
+            } else {
+                if (!io.KeyShift) s.selectedActors.clear();
+                s.selectedLink.reset();
+                s.canvas.boxSelecting = true;
+                s.canvas.boxStart[0] = io.MousePos.x;
+                s.canvas.boxStart[1] = io.MousePos.y;
+            }
+        }
+    }
+    // Dragging moves the selection on screen; the move is one edit when the button is released.
+    if (s.canvas.dragging && !ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+        s.canvas.dragging = false;
+        const double dx = mouse.x - s.canvas.dragStartWorld.x, dy = mouse.y - s.canvas.dragStartWorld.y;
+        if (std::hypot(dx, dy) * s.canvas.view.scale > 2) {
+            std::vector<Placement> moves;
+            for (const std::string& id : s.selectedActors) {
+                const Actor* a = n.findActor(id);
+                if (a && !a->pinned) moves.push_back({id, a->x + dx, a->y + dy});
+            }
+            try {
+                commit(s, cmdMove(n, moves));
+            } catch (const std::exception& e) {
+                s.status = e.what();
+            }
+        }
+    }
+    if (s.canvas.boxSelecting && !ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+        s.canvas.boxSelecting = false;
+        const layout::Point a = screenToWorld(s.canvas, s.canvas.boxStart[0], s.canvas.boxStart[1], width, height);
+        const double x0 = std::min(a.x, mouse.x), x1 = std::max(a.x, mouse.x), y0 = std::min(a.y, mouse.y), y1 = std::max(a.y, mouse.y);
+        for (const Actor& actor : n.actors())
+            if (actor.x >= x0 && actor.x <= x1 && actor.y >= y0 && actor.y <= y1) s.selectedActors.insert(actor.id);
+    }
+    if (io.WantTextInput) return;
+    // [SECTION] Keys on the canvas (no text field active)
+    const bool ctrl = io.KeyCtrl;
+    if (ctrl && letterPressed('z')) undo(s);
+    if (ctrl && letterPressed('y')) redo(s);
+    if (ctrl && letterPressed('f')) s.searchFocus = true;
+    if (!ctrl && letterPressed('f')) s.canvas.fitRequested = true;
+    if (!ctrl && letterPressed('n') && !s.newActor.open) {
+        s.newActor = NewActorPopup{};
+        s.newActor.open = true;
+        s.newActor.focus = true;
+        s.newActor.at = mouse;
+    }
+    if (!ctrl && letterPressed('l') && s.selectedActors.size() == 1) {
+        s.canvas.tool = Tool::Link;
+        s.canvas.linkFrom = *s.selectedActors.begin();
+    }
+    if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) {
+        s.canvas.tool = Tool::Select;
+        s.canvas.linkFrom.reset();
+        if (s.options.presentation) s.options.presentation = false;
+    }
+    if (ImGui::IsKeyPressed(GLFW_KEY_DELETE)) {
+        try {
+            if (s.selectedLink) {
+                commit(s, cmdRemoveLink(n, *s.selectedLink));
+                s.selectedLink.reset();
+            } else if (!s.selectedActors.empty()) {
+                // Several actors: one edit, so one undo brings them all back.
+                Network scratch = n;
+                Edit all{"remove_actor", std::to_string(s.selectedActors.size()), {}};
+                for (const std::string& id : s.selectedActors) {
+                    Edit e = cmdRemoveActor(scratch, id);
+                    applyEdit(scratch, e);
+                    if (s.selectedActors.size() == 1) all.subject = e.subject;
+                    for (Op& op : e.ops) all.ops.push_back(std::move(op));
+                }
+                commit(s, all);
+                s.selectedActors.clear();
+            }
+        } catch (const std::exception& e) {
+            s.status = e.what();
+        }
+    }
+    if (ImGui::IsKeyPressed(GLFW_KEY_F5)) s.options.presentation = !s.options.presentation;
+}
+
+void buildInstances(const AppState& s, std::vector<render::NodeInstance>& nodes, std::vector<render::LinkInstance>& links) {
+    const Network& n = s.network();
+    const Taxonomy& t = n.taxonomy;
+    const std::vector<double> radius = displayRadii(s);
+    const std::vector<bool> visible = visibleActors(s);
+    const std::vector<double>* colorMetric = metricColumn(s, s.options.colorBy);
+    const std::vector<double> colorT = colorMetric ? normalised(*colorMetric) : std::vector<double>{};
+    // While dragging, the selection follows the mouse without touching the model.
+    const ImGuiIO& io = ImGui::GetIO();
+    double dragX = 0, dragY = 0;
+    if (s.canvas.dragging) {
+        const layout::Point m = screenToWorld(s.canvas, io.MousePos.x, io.MousePos.y, io.DisplaySize.x, io.DisplaySize.y);
+        dragX = m.x - s.canvas.dragStartWorld.x;
+        dragY = m.y - s.canvas.dragStartWorld.y;
+    }
+    std::vector<layout::Point> pos(n.actors().size());
+    nodes.clear();
+    nodes.reserve(n.actors().size());
+    for (std::size_t i = 0; i < n.actors().size(); ++i) {
+        const Actor& a = n.actors()[i];
+        const bool selected = s.selectedActors.count(a.id) > 0;
+        pos[i] = {a.x + (selected && !a.pinned ? dragX : 0), a.y + (selected && !a.pinned ? dragY : 0)};
+        render::NodeInstance inst;
+        inst.x = static_cast<float>(pos[i].x);
+        inst.y = static_cast<float>(pos[i].y);
+        inst.radius = static_cast<float>(radius[i]);
+        const Category* sector = t.byKey(CategoryKind::Sector, a.sector);
+        inst.rgba = colorMetric ? rgba(viridis(colorT[i])) : rgba(sector ? sector->color : 0xBBBBBB);
+        inst.shape = a.level == "land" || a.level == "bund" ? 1.0f : (a.contactPoint ? 2.0f : 0.0f);
+        inst.highlight = selected ? 2.0f : (s.canvas.hover == i ? 1.0f : 0.0f);
+        if (!visible[i]) inst.highlight = 3.0f;
+        nodes.push_back(inst);
+    }
+    links.clear();
+    links.reserve(n.links().size());
+    for (const Link& l : n.links()) {
+        const auto a = *n.actorIndex(l.source), b = *n.actorIndex(l.target);
+        render::LinkInstance inst;
+        inst.x0 = static_cast<float>(pos[a].x);
+        inst.y0 = static_cast<float>(pos[a].y);
+        inst.x1 = static_cast<float>(pos[b].x);
+        inst.y1 = static_cast<float>(pos[b].y);
+        inst.r0 = static_cast<float>(radius[a]);
+        inst.r1 = static_cast<float>(radius[b]);
+        const Category* type = t.byKey(CategoryKind::LinkType, l.type);
+        const bool chosen = s.selectedLink && *s.selectedLink == l.id;
+        inst.rgba = chosen ? rgba(0xF28C00) : rgba(type ? type->color : 0x888888, 220);
+        inst.width = static_cast<float>((1.0 + 1.2 * std::min(l.strength, 4.0)) * (s.options.presentation ? 1.6 : 1.0)) + (chosen ? 2.0f : 0.0f);
+        inst.dash = l.status == "geplant" ? 1.0f : (l.status == "gewuenscht" ? 2.0f : 0.0f);
+        inst.directed = l.directed ? 1.0f : 0.0f;
+        inst.dim = visible[a] && visible[b] ? 0.0f : 1.0f;
+        links.push_back(inst);
+    }
+    // Suggested links as ghosts: dotted grey.
+    if (s.options.showSuggestions && s.results && s.results->version == s.version)
+        for (const analysis::SuggestedLink& sl : s.results->gaps.suggestedLinks) {
+            if (sl.a >= pos.size() || sl.b >= pos.size()) continue;
+            render::LinkInstance inst;
+            inst.x0 = static_cast<float>(pos[sl.a].x);
+            inst.y0 = static_cast<float>(pos[sl.a].y);
+            inst.x1 = static_cast<float>(pos[sl.b].x);
+            inst.y1 = static_cast<float>(pos[sl.b].y);
+            inst.r0 = static_cast<float>(radius[sl.a]);
+            inst.r1 = static_cast<float>(radius[sl.b]);
+            inst.rgba = rgba(0x9A9A9A, 170);
+            inst.width = 2;
+            inst.dash = 2;
+            links.push_back(inst);
+        }
+}
+
+void drawLabels(const AppState& s, float width, float height) {
+    if (!s.options.labels) return;
+    const Network& n = s.network();
+    if (n.actors().empty()) return;
+    const std::vector<double> radius = displayRadii(s);
+    const std::vector<bool> visible = visibleActors(s);
+    ImDrawList* dl = ImGui::GetBackgroundDrawList();
+    // Candidates: visible actors on screen, the largest first; at most 600 per frame.
+    std::vector<std::uint32_t> order;
+    for (std::uint32_t i = 0; i < n.actors().size(); ++i) {
+        if (!visible[i]) continue;
+        float sx, sy;
+        worldToScreen(s.canvas, {n.actors()[i].x, n.actors()[i].y}, width, height, sx, sy);
+        if (sx < -200 || sy < -50 || sx > width + 200 || sy > height + 50) continue;
+        order.push_back(i);
+    }
+    std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return radius[a] > radius[b]; });
+    if (order.size() > 600) order.resize(600);
+    std::vector<layout::Point> screen;
+    std::vector<double> screenRadius, priority;
+    std::vector<layout::LabelSize> size;
+    std::vector<const char*> text;
+    const float fontScale = s.options.presentation ? 1.35f : 1.0f;
+    for (const std::uint32_t i : order) {
+        const Actor& a = n.actors()[i];
+        const bool selected = s.selectedActors.count(a.id) > 0;
+        float sx, sy;
+        worldToScreen(s.canvas, {a.x, a.y}, width, height, sx, sy);
+        if (selected && s.canvas.dragging) continue;
+        const double r = radius[i] * s.canvas.view.scale;
+        const char* label = (r < 9 && !a.shortName.empty()) ? a.shortName.c_str() : a.name.c_str();
+        const ImVec2 ts = ImGui::CalcTextSize(label);
+        screen.push_back({sx, sy});
+        screenRadius.push_back(r);
+        size.push_back({ts.x * fontScale + 4, ts.y * fontScale + 2});
+        priority.push_back(r + (selected ? 1e6 : 0) + (s.canvas.hover == i ? 1e5 : 0));
+        text.push_back(label);
+    }
+    const std::vector<layout::PlacedLabel> placed = layout::placeLabels(screen, screenRadius, size, priority, 2);
+    ImFont* font = ImGui::GetFont();
+    const float fontSize = ImGui::GetFontSize() * fontScale;
+    const ImU32 color = s.options.dark ? IM_COL32(235, 235, 235, 255) : IM_COL32(25, 25, 25, 255);
+    const ImU32 halo = s.options.dark ? IM_COL32(20, 20, 24, 200) : IM_COL32(255, 255, 255, 210);
+    for (std::size_t k = 0; k < placed.size(); ++k) {
+        if (!placed[k].visible) continue;
+        const ImVec2 tl(static_cast<float>(placed[k].centre.x - size[k].width / 2 + 2), static_cast<float>(placed[k].centre.y - size[k].height / 2 + 1));
+        dl->AddRectFilled(ImVec2(tl.x - 2, tl.y - 1), ImVec2(tl.x + static_cast<float>(size[k].width) - 2, tl.y + static_cast<float>(size[k].height) - 1), halo, 3);
+        dl->AddText(font, fontSize, tl, color, text[k]);
+    }
+}
+
+}  // namespace knp::ui

@@ -1,0 +1,15 @@
+#pragma once
+// The view's windows, one function each over the shared state.
+#include "ui/state.hpp"
+
+namespace knp::ui {
+
+void drawMenuBar(AppState& s);
+void drawNewActorPopup(AppState& s);
+void drawInspector(AppState& s);
+void drawAnalysisPanel(AppState& s);
+void drawActorTable(AppState& s);
+void drawLegend(const AppState& s);
+void drawStatusBar(const AppState& s);
+
+}  // namespace knp::ui

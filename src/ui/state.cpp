@@ -1,0 +1,96 @@
+#include "ui/state.hpp"
+
+#include <chrono>
+
+namespace knp::ui {
+
+AnalysisWorker::AnalysisWorker() : thread_([this] { run(); }) {}
+
+AnalysisWorker::~AnalysisWorker() {
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        stop_ = true;
+    }
+    wake_.notify_all();
+    thread_.join();
+}
+
+void AnalysisWorker::request(const Network& network, std::uint64_t version, Lang lang) {
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        pending_.emplace(network, version);  // a newer request replaces one not yet started
+        lang_ = lang;
+    }
+    busy_ = true;
+    wake_.notify_all();
+}
+
+std::shared_ptr<const AnalysisResult> AnalysisWorker::latest() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return result_;
+}
+
+void AnalysisWorker::run() {
+    for (;;) {
+        std::pair<Network, std::uint64_t> job;
+        Lang lang;
+        {
+            std::unique_lock<std::mutex> lock(mutex_);
+            wake_.wait(lock, [this] { return stop_ || pending_.has_value(); });
+            if (stop_) return;
+            job = std::move(*pending_);
+            pending_.reset();
+            lang = lang_;
+        }
+        const auto start = std::chrono::steady_clock::now();
+        auto result = std::make_shared<AnalysisResult>();
+        result->version = job.second;
+        const analysis::GraphView g = analysis::GraphView::build(job.first);
+        result->metrics = analysis::computeMetrics(g);
+        analysis::GapOptions o;
+        o.lang = lang;
+        result->gaps = analysis::analyseGaps(job.first, g, o);
+        result->milliseconds = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+        std::lock_guard<std::mutex> lock(mutex_);
+        result_ = std::move(result);
+        if (!pending_) busy_ = false;
+    }
+}
+
+bool commit(AppState& s, const Edit& edit) {
+    if (edit.empty()) return true;
+    try {
+        if (s.project) s.project->execute(edit);
+        else s.imported.execute(edit);
+        ++s.version;
+        s.status.clear();
+        return true;
+    } catch (const std::exception& e) {
+        s.status = e.what();
+        return false;
+    }
+}
+
+bool undo(AppState& s) {
+    try {
+        const bool done = s.project ? s.project->undo() : s.imported.undo();
+        if (done) ++s.version;
+        return done;
+    } catch (const std::exception& e) {
+        s.status = e.what();
+        return false;
+    }
+}
+
+bool redo(AppState& s) {
+    try {
+        const bool done = s.project ? s.project->redo() : s.imported.redo();
+        if (done) ++s.version;
+        return done;
+    } catch (const std::exception& e) {
+        s.status = e.what();
+        return false;
+    }
+}
+
+}  // namespace knp::ui

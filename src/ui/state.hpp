@@ -1,0 +1,118 @@
+#pragma once
+// AppState: everything the desktop view keeps between frames, in named parts. Panels are
+// functions over it; edits go through commit(), never into the model directly.
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "analysis/gaps.hpp"
+#include "analysis/metrics.hpp"
+#include "core/commands.hpp"
+#include "layout/geometry.hpp"
+#include "render/canvas_renderer.hpp"
+#include "store/project_file.hpp"
+
+namespace knp::ui {
+
+// Results of the background analysis for one version of the network.
+struct AnalysisResult {
+    std::uint64_t version = 0;
+    analysis::MetricsTable metrics;
+    analysis::GapReport gaps;
+    double milliseconds = 0;
+};
+
+// Recomputes metrics and gaps off the UI thread whenever the network changes; the UI thread
+// only swaps in finished results.
+class AnalysisWorker {
+public:
+    AnalysisWorker();
+    ~AnalysisWorker();
+    void request(const Network& network, std::uint64_t version, Lang lang);
+    std::shared_ptr<const AnalysisResult> latest() const;
+    bool busy() const { return busy_.load(); }
+
+private:
+    void run();
+    mutable std::mutex mutex_;
+    std::condition_variable wake_;
+    std::optional<std::pair<Network, std::uint64_t>> pending_;
+    Lang lang_ = Lang::De;
+    std::shared_ptr<const AnalysisResult> result_;
+    std::atomic<bool> busy_{false};
+    bool stop_ = false;
+    std::thread thread_;
+};
+
+enum class Tool { Select, Link };
+
+struct CanvasState {
+    render::CanvasView view{0, 0, 1};
+    bool fitRequested = true;
+    std::optional<std::uint32_t> hover;        // actor under the mouse
+    std::optional<std::string> hoverLink;      // link under the mouse
+    bool dragging = false;                     // moving the selection
+    bool boxSelecting = false;
+    float boxStart[2] = {0, 0};
+    layout::Point dragStartWorld;
+    std::vector<layout::Point> dragOffsets;    // per selected actor, while dragging
+    Tool tool = Tool::Select;
+    std::optional<std::string> linkFrom;       // L: the actor the new link starts at
+};
+
+struct NewActorPopup {
+    bool open = false;
+    bool focus = false;
+    char name[256] = {};
+    int sector = -1;  // index into the taxonomy's sectors, -1 none
+    layout::Point at;
+};
+
+struct ViewOptions {
+    bool presentation = false;   // F5: full screen, large type, panels hidden
+    bool dark = false;
+    bool labels = true;
+    bool hideIsolates = false;
+    int colorBy = 0;             // 0 sector, then 1 + metric index
+    int sizeBy = 0;              // 0 influence, then 1 + metric index
+    bool showSuggestions = true;
+    int egoSteps = 0;            // 0 off, 1 or 2 around the selected actor
+    std::set<std::string> hiddenSectors;
+};
+
+struct AppState {
+    Lang lang = Lang::De;
+    std::optional<ProjectFile> project;  // a .knp: every edit is on disk when commit() returns
+    Document imported;                   // any other input: edits stay in memory until saved
+    std::string sourcePath, sourceName;
+    std::uint64_t version = 1;           // bumped by every change of the network
+    std::set<std::string> selectedActors;
+    std::optional<std::string> selectedLink;
+    CanvasState canvas;
+    NewActorPopup newActor;
+    ViewOptions options;
+    std::string status;                  // last message for the status bar
+    bool searchFocus = false;
+    char search[128] = {};
+    bool quit = false;
+    AnalysisWorker analysis;
+    std::shared_ptr<const AnalysisResult> results;
+
+    const Network& network() const { return project ? project->network() : imported.network; }
+    bool editable() const { return true; }
+};
+
+// Executes an edit (project: one transaction on disk; imported: in memory); errors go to the
+// status bar. Returns false when the edit was refused.
+bool commit(AppState& s, const Edit& edit);
+bool undo(AppState& s);
+bool redo(AppState& s);
+
+}  // namespace knp::ui
