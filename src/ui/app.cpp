@@ -178,6 +178,8 @@ int runApp(const AppOptions& options) {
     loadFonts(std::max(1.0f, scaleX));
     ImGui_ImplGlfw_InitForOpenGL(window.get(), true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
+    KeyQueue keyQueue;
+    installKeyQueue(window.get(), keyQueue);
 
     // Actors without a position get one at once (one undoable step in a project).
     try {
@@ -252,6 +254,7 @@ int runApp(const AppOptions& options) {
             }
             drawLabels(state, width, height);
             ImGui::Render();
+            flushKeyQueue(window.get(), keyQueue);
             int fbWidth = 0, fbHeight = 0;
             glfwGetFramebufferSize(window.get(), &fbWidth, &fbHeight);
             // The renderer works in framebuffer pixels; ImGui in window coordinates.

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Live capture in a real window under Xvfb, driven by xdotool as a facilitator would, on a
+# German keyboard layout (setxkbmap de: Z and Y swapped, ü and ß on their own keys):
+# N, a name with umlauts, Enter -> the project file holds the new actor even after the view is
+# killed with SIGKILL a moment later; then Ctrl+Z (by the letter on the key) removes it again.
+# Usage: capture_test.sh BUILD_DIR DATASETS_DIR OUT_DIR
+set -euo pipefail
+build=$1 datasets=$2 out=$3
+mkdir -p "$out"
+project="$out/capture.knp"
+rm -f "$project"
+"$build/knp" import "$datasets/musterstadt" -o "$project" 2>/dev/null
+export XDG_CONFIG_HOME="$out/config"
+
+display=:$((90 + RANDOM % 100))
+Xvfb "$display" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+trap 'kill -9 $xvfb 2>/dev/null || true' EXIT
+export DISPLAY=$display
+for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done 2>/dev/null || sleep 1
+
+start_view() {
+  "$build/knotenpunkt" --size 1500x950 "$project" 2>>"$out/view.log" &
+  view=$!
+  window=$(xdotool search --sync --name "Knotenpunkt" | head -1)
+  xdotool windowfocus --sync "$window" 2>/dev/null || xdotool windowfocus "$window"
+  sleep 1.5  # first frames, layout of unplaced actors
+}
+
+actors() { "$build/knp" info "$project" --format json | grep -o '"actors": [0-9]*' | grep -o '[0-9]*'; }
+
+setxkbmap de
+start_view
+before=$(actors)
+xdotool mousemove --window "$window" 700 500
+xdotool key n
+sleep 0.5
+xdotool type --delay 120 "Bürgerinitiative Süßenbach"
+xdotool key Return
+sleep 0.7
+kill -9 "$view"
+wait "$view" 2>/dev/null || true
+after=$(actors)
+echo "actors before $before, after N + name + Enter and SIGKILL: $after"
+[ "$after" = $((before + 1)) ] || { echo "FAIL: the new actor is not in the project file"; exit 1; }
+"$build/knp" history "$project" | tail -1 | grep -q "Akteur hinzugefügt: Bürgerinitiative Süßenbach" ||
+  { echo "FAIL: history does not name the new actor:"; "$build/knp" history "$project" | tail -2; exit 1; }
+
+# Undo by the letter on the key: on the German layout Z sits where US keyboards have Y.
+start_view
+xdotool mousemove --window "$window" 700 500
+xdotool key ctrl+z
+sleep 0.7
+kill -9 "$view"
+wait "$view" 2>/dev/null || true
+setxkbmap us
+undone=$(actors)
+echo "after Ctrl+Z on a German layout: $undone"
+[ "$undone" = "$before" ] || { echo "FAIL: Ctrl+Z did not undo the new actor"; exit 1; }
+echo "capture ok"
