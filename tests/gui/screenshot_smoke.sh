@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The desktop view opens the sample in a real window under Xvfb and saves a screenshot of the
-# requested size. Usage: screenshot_smoke.sh BUILD_DIR DATASETS_DIR OUT_DIR
+# requested size, showing the actors in their sector colours and their names. Usage: screenshot_smoke.sh BUILD_DIR DATASETS_DIR OUT_DIR
 set -euo pipefail
 build=$1 datasets=$2 out=$3
 mkdir -p "$out"
@@ -13,6 +13,8 @@ sig=$(od -An -tx1 -N8 "$out/sample.png" | tr -d ' \n')
 width=$((16#$(od -An -tx1 -j16 -N4 "$out/sample.png" | tr -d ' \n')))
 height=$((16#$(od -An -tx1 -j20 -N4 "$out/sample.png" | tr -d ' \n')))
 [ "$width" = 1200 ] && [ "$height" = 800 ] || { echo "screenshot is ${width}x${height}, expected 1200x800"; exit 1; }
+# Actors in their sector colours, and labels.
+"$build/tests/knp_screenshot_check" "$out/sample.png" 9
 # A bad input is refused with exit code 3 before any window opens.
 set +e
 "$build/knotenpunkt" "$datasets/../tests/data/bad/text.knp" 2>/dev/null
