@@ -1,8 +1,10 @@
 #version 330 core
-// Full-screen triangle for the canvas background; no vertex buffer needed.
-out vec2 vScreen;
+// Canvas grid: line segments in world units (computed for the visible area each frame).
+layout(location = 0) in vec2 aWorld;
+uniform vec2 uViewport;  // pixels
+uniform vec2 uOrigin;    // world position at the viewport centre
+uniform float uScale;    // pixels per world unit
 void main() {
-    vec2 p = vec2((gl_VertexID << 1) & 2, gl_VertexID & 2);
-    vScreen = p;
-    gl_Position = vec4(p * 2.0 - 1.0, 0.0, 1.0);
+    vec2 pixel = (aWorld - uOrigin) * uScale;
+    gl_Position = vec4(pixel / (0.5 * uViewport), 0.0, 1.0);
 }

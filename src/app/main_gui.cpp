@@ -1,6 +1,7 @@
 // knotenpunkt: the desktop view. Wiring only: arguments here, the view in src/ui.
 #include <CLI/CLI.hpp>
 
+#include <chrono>
 #include <cstdio>
 
 #include "core/i18n.hpp"
@@ -8,9 +9,11 @@
 #include "ui/app.hpp"
 
 int main(int argc, char** argv) {
+    const auto started = std::chrono::steady_clock::now();
     CLI::App cli{"knotenpunkt: the Knotenpunkt desktop view", "knotenpunkt"};
     cli.set_version_flag("--version", std::string("knotenpunkt ") + knp::kVersion);
     knp::ui::AppOptions options;
+    options.started = started;
     std::string size = "1600x1000";
     std::string lang = "de";
     cli.add_option("INPUT", options.input, "Project (.knp) or importable file to open");

@@ -1,6 +1,7 @@
 #pragma once
-// Draws the map canvas with our own shaders (embedded from shaders/). For now: the background
-// grid that follows pan and zoom; actors, links and labels join in the desktop view issue.
+// Draws the map canvas background: a clear in the theme's colour and a quiet grid of lines in
+// world units that follows pan and zoom (our shaders, embedded from shaders/). Lines instead of
+// a full-screen shader: on a software renderer every shaded pixel counts.
 #include "render/gl_program.hpp"
 
 namespace knp::render {
@@ -12,7 +13,7 @@ struct CanvasView {
 
 struct CanvasTheme {
     float background[4] = {0.97f, 0.97f, 0.96f, 1};
-    float gridLine[4] = {0.85f, 0.85f, 0.83f, 1};
+    float gridLine[4] = {0.88f, 0.88f, 0.86f, 1};  // alpha 0: no grid
 };
 
 class CanvasRenderer {
@@ -20,9 +21,14 @@ public:
     CanvasRenderer();  // needs a current GL 3.3 core context
     void draw(int x, int y, int width, int height, const CanvasView& view, const CanvasTheme& theme);
 
+    ~CanvasRenderer();
+    CanvasRenderer(const CanvasRenderer&) = delete;
+    CanvasRenderer& operator=(const CanvasRenderer&) = delete;
+
 private:
     Program grid_;
-    VertexArray emptyVao_;
+    VertexArray vao_;
+    GLuint buffer_ = 0;
 };
 
 }  // namespace knp::render

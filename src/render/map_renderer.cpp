@@ -1,6 +1,7 @@
 #include "render/map_renderer.hpp"
 
 #include <cstddef>
+#include <vector>
 
 #include "shaders.hpp"
 
@@ -20,9 +21,17 @@ void colorAttribute(GLuint index, GLsizei stride, std::size_t offset) {
 }  // namespace
 
 MapRenderer::MapRenderer()
-    : nodeProgram_("node", shaders::node_vert, shaders::node_frag), linkProgram_("link", shaders::link_vert, shaders::link_frag) {
+    : nodeProgram_("node", shaders::node_vert, shaders::node_frag), linkProgram_("link", shaders::link_vert, shaders::link_frag),
+      lineProgram_("line", shaders::line_vert, shaders::line_frag) {
     glGenBuffers(1, &nodeBuffer_);
     glGenBuffers(1, &linkBuffer_);
+    glGenBuffers(1, &lineBuffer_);
+    glBindVertexArray(lineVao_.id());
+    glBindBuffer(GL_ARRAY_BUFFER, lineBuffer_);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 12, nullptr);
+    glEnableVertexAttribArray(1);
+    glVertexAttribPointer(1, 4, GL_UNSIGNED_BYTE, GL_TRUE, 12, reinterpret_cast<const void*>(8));
     glBindVertexArray(nodeVao_.id());
     glBindBuffer(GL_ARRAY_BUFFER, nodeBuffer_);
     constexpr GLsizei ns = sizeof(NodeInstance);
@@ -44,6 +53,7 @@ MapRenderer::MapRenderer()
 MapRenderer::~MapRenderer() {
     glDeleteBuffers(1, &nodeBuffer_);
     glDeleteBuffers(1, &linkBuffer_);
+    glDeleteBuffers(1, &lineBuffer_);
 }
 
 void MapRenderer::setNodes(const std::vector<NodeInstance>& nodes) {
@@ -53,7 +63,24 @@ void MapRenderer::setNodes(const std::vector<NodeInstance>& nodes) {
     nodeCount_ = static_cast<GLsizei>(nodes.size());
 }
 
-void MapRenderer::setLinks(const std::vector<LinkInstance>& links) {
+void MapRenderer::setLinks(const std::vector<LinkInstance>& links, std::size_t thinAbove) {
+    if (links.size() > thinAbove) {
+        struct Vertex { float x, y; std::uint32_t rgba; };
+        std::vector<Vertex> vertices;
+        vertices.reserve(links.size() * 2);
+        for (const LinkInstance& l : links) {
+            const std::uint32_t c = (l.rgba & 0x00FFFFFF) | ((l.dim > 0.5f ? 30u : 110u) << 24);
+            vertices.push_back({l.x0, l.y0, c});
+            vertices.push_back({l.x1, l.y1, c});
+        }
+        glBindBuffer(GL_ARRAY_BUFFER, lineBuffer_);
+        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(vertices.size() * sizeof(Vertex)), vertices.data(), GL_DYNAMIC_DRAW);
+        glBindBuffer(GL_ARRAY_BUFFER, 0);
+        lineVertexCount_ = static_cast<GLsizei>(vertices.size());
+        linkCount_ = 0;
+        return;
+    }
+    lineVertexCount_ = 0;
     glBindBuffer(GL_ARRAY_BUFFER, linkBuffer_);
     glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(links.size() * sizeof(LinkInstance)), links.data(), GL_DYNAMIC_DRAW);
     glBindBuffer(GL_ARRAY_BUFFER, 0);
@@ -75,6 +102,14 @@ void MapRenderer::draw(int width, int height, const CanvasView& view, const MapT
         glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, linkCount_);
         glUniform1i(linkProgram_.uniform("uArrow"), 1);
         glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 3, linkCount_);
+    }
+    if (lineVertexCount_ > 0) {
+        glUseProgram(lineProgram_.id());
+        glUniform2fv(lineProgram_.uniform("uViewport"), 1, viewport);
+        glUniform2f(lineProgram_.uniform("uOrigin"), view.originX, view.originY);
+        glUniform1f(lineProgram_.uniform("uScale"), view.scale);
+        glBindVertexArray(lineVao_.id());
+        glDrawArrays(GL_LINES, 0, lineVertexCount_);
     }
     if (nodeCount_ > 0) {
         glUseProgram(nodeProgram_.id());

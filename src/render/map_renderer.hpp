@@ -39,14 +39,16 @@ public:
     MapRenderer& operator=(const MapRenderer&) = delete;
 
     void setNodes(const std::vector<NodeInstance>& nodes);
-    void setLinks(const std::vector<LinkInstance>& links);
+    // Links as quads (width, dashes, arrows); above `thinAbove` links as plain 1-pixel lines,
+    // which a software renderer draws many times faster.
+    void setLinks(const std::vector<LinkInstance>& links, std::size_t thinAbove = 4000);
     void draw(int width, int height, const CanvasView& view, const MapTheme& theme);
 
 private:
-    Program nodeProgram_, linkProgram_;
-    VertexArray nodeVao_, linkVao_;
-    GLuint nodeBuffer_ = 0, linkBuffer_ = 0;
-    GLsizei nodeCount_ = 0, linkCount_ = 0;
+    Program nodeProgram_, linkProgram_, lineProgram_;
+    VertexArray nodeVao_, linkVao_, lineVao_;
+    GLuint nodeBuffer_ = 0, linkBuffer_ = 0, lineBuffer_ = 0;
+    GLsizei nodeCount_ = 0, linkCount_ = 0, lineVertexCount_ = 0;
 };
 
 }  // namespace knp::render

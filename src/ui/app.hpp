@@ -1,5 +1,6 @@
 #pragma once
 // The desktop view: a GLFW window with Dear ImGui panels over the canvas renderer.
+#include <chrono>
 #include <string>
 
 #include "core/taxonomy.hpp"
@@ -13,6 +14,7 @@ struct AppOptions {
     int frames = 3;               // frames rendered before the screenshot
     int benchFrames = 0;          // --bench-frames: render N frames, print median and p95
     Lang lang = Lang::De;
+    std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();  // process start, for the first-frame time
 };
 
 // Runs the view until the window closes; returns the process exit code.

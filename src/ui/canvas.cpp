@@ -53,9 +53,9 @@ std::vector<double> normalised(const std::vector<double>& v) {
 // Actors shown: sector filter, hidden isolates, ego network of the selected actor.
 std::vector<bool> visibleActors(const AppState& s) {
     const Network& n = s.network();
+    const SceneCache& scene = sceneFor(s);
     std::vector<bool> visible(n.actors().size(), true);
-    std::vector<std::size_t> degree(n.actors().size(), 0);
-    for (const Link& l : n.links()) { ++degree[*n.actorIndex(l.source)]; ++degree[*n.actorIndex(l.target)]; }
+    const auto& degree = scene.degree;
     for (std::size_t i = 0; i < visible.size(); ++i) {
         if (s.options.hiddenSectors.count(n.actors()[i].sector)) visible[i] = false;
         if (s.options.hideIsolates && degree[i] == 0) visible[i] = false;
@@ -66,8 +66,7 @@ std::vector<bool> visibleActors(const AppState& s) {
         if (centre) {
             dist[*centre] = 0;
             for (int step = 0; step < s.options.egoSteps; ++step)
-                for (const Link& l : n.links()) {
-                    const auto a = *n.actorIndex(l.source), b = *n.actorIndex(l.target);
+                for (const auto& [a, b] : scene.linkEnds) {
                     if (dist[a] == step && dist[b] < 0) dist[b] = step + 1;
                     if (dist[b] == step && dist[a] < 0) dist[a] = step + 1;
                 }
@@ -95,9 +94,11 @@ std::optional<std::string> linkAt(const AppState& s, const layout::Point& w) {
     const double tolerance = 5 / std::max(0.05f, s.canvas.view.scale);
     std::optional<std::string> best;
     double bestD = tolerance;
-    for (const Link& l : n.links()) {
-        const Actor& a = *n.findActor(l.source);
-        const Actor& b = *n.findActor(l.target);
+    const SceneCache& scene = sceneFor(s);
+    for (std::size_t k = 0; k < n.links().size(); ++k) {
+        const Link& l = n.links()[k];
+        const Actor& a = n.actors()[scene.linkEnds[k].first];
+        const Actor& b = n.actors()[scene.linkEnds[k].second];
         const double dx = b.x - a.x, dy = b.y - a.y, len2 = dx * dx + dy * dy;
         if (len2 <= 0) continue;
         const double t = std::clamp(((w.x - a.x) * dx + (w.y - a.y) * dy) / len2, 0.0, 1.0);
@@ -160,8 +161,10 @@ void handleCanvasInput(AppState& s, float width, float height) {
     const std::vector<double> radius = displayRadii(s);
     const layout::Point mouse = screenToWorld(s.canvas, io.MousePos.x, io.MousePos.y, width, height);
     if (!io.WantCaptureMouse) {
-        s.canvas.hover = actorAt(s, mouse, radius);
-        s.canvas.hoverLink = s.canvas.hover ? std::nullopt : linkAt(s, mouse);
+        if (io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || ImGui::IsMouseClicked(ImGuiMouseButton_Left) || io.MouseWheel != 0) {
+            s.canvas.hover = actorAt(s, mouse, radius);
+            s.canvas.hoverLink = s.canvas.hover ? std::nullopt : linkAt(s, mouse);
+        }
         // Zoom towards the cursor.
         if (io.MouseWheel != 0) {
             const float factor = std::pow(1.15f, io.MouseWheel);
@@ -321,8 +324,10 @@ void buildInstances(const AppState& s, std::vector<render::NodeInstance>& nodes,
     }
     links.clear();
     links.reserve(n.links().size());
-    for (const Link& l : n.links()) {
-        const auto a = *n.actorIndex(l.source), b = *n.actorIndex(l.target);
+    const SceneCache& scene = sceneFor(s);
+    for (std::size_t k = 0; k < n.links().size(); ++k) {
+        const Link& l = n.links()[k];
+        const auto [a, b] = scene.linkEnds[k];
         render::LinkInstance inst;
         inst.x0 = static_cast<float>(pos[a].x);
         inst.y0 = static_cast<float>(pos[a].y);

@@ -346,7 +346,11 @@ void drawActorTable(AppState& s) {
                 return asc ? key(a) < key(b) : key(b) < key(a);
             });
         }
-        for (const std::size_t i : rows) {
+        ImGuiListClipper clipper;  // only the rows on screen are built
+        clipper.Begin(static_cast<int>(rows.size()));
+        while (clipper.Step())
+        for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+            const std::size_t i = rows[static_cast<std::size_t>(row)];
             const Actor& a = n.actors()[i];
             ImGui::TableNextRow();
             ImGui::TableNextColumn();

@@ -57,6 +57,22 @@ void AnalysisWorker::run() {
     }
 }
 
+const SceneCache& sceneFor(const AppState& s) {
+    if (s.scene.version == s.version && s.scene.degree.size() == s.network().actors().size()) return s.scene;
+    const Network& n = s.network();
+    s.scene.version = s.version;
+    s.scene.linkEnds.clear();
+    s.scene.linkEnds.reserve(n.links().size());
+    s.scene.degree.assign(n.actors().size(), 0);
+    for (const Link& l : n.links()) {
+        const auto a = static_cast<std::uint32_t>(*n.actorIndex(l.source)), b = static_cast<std::uint32_t>(*n.actorIndex(l.target));
+        s.scene.linkEnds.emplace_back(a, b);
+        ++s.scene.degree[a];
+        ++s.scene.degree[b];
+    }
+    return s.scene;
+}
+
 bool commit(AppState& s, const Edit& edit) {
     if (edit.empty()) return true;
     try {

@@ -87,6 +87,28 @@ struct ViewOptions {
     std::set<std::string> hiddenSectors;
 };
 
+// Derived per version of the network, so that frames do not redo it: link ends as indices,
+// degrees. Rebuilt by sceneFor() when the version changes.
+struct SceneCache {
+    std::uint64_t version = 0;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> linkEnds;
+    std::vector<std::uint32_t> degree;
+};
+
+// What the instance buffers were built from; when it is unchanged, the buffers are reused.
+struct InstanceKey {
+    std::uint64_t version = 0, resultsVersion = 0;
+    std::size_t selection = 0, selectionHash = 0;
+    long hover = -1;
+    std::string selectedLink;
+    bool dragging = false;
+    float dragX = 0, dragY = 0;
+    int colorBy = 0, sizeBy = 0, egoSteps = 0;
+    bool hideIsolates = false, suggestions = true, presentation = false;
+    std::size_t hiddenSectors = 0;
+    bool operator==(const InstanceKey&) const = default;
+};
+
 struct AppState {
     Lang lang = Lang::De;
     std::optional<ProjectFile> project;  // a .knp: every edit is on disk when commit() returns
@@ -104,6 +126,7 @@ struct AppState {
     bool quit = false;
     AnalysisWorker analysis;
     std::shared_ptr<const AnalysisResult> results;
+    mutable SceneCache scene;
 
     const Network& network() const { return project ? project->network() : imported.network; }
     bool editable() const { return true; }
@@ -112,6 +135,8 @@ struct AppState {
 // Executes an edit (project: one transaction on disk; imported: in memory); errors go to the
 // status bar. Returns false when the edit was refused.
 bool commit(AppState& s, const Edit& edit);
+// The scene cache for the current version.
+const SceneCache& sceneFor(const AppState& s);
 bool undo(AppState& s);
 bool redo(AppState& s);
 
