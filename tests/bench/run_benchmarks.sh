@@ -18,3 +18,6 @@ echo "== Exact betweenness against igraph (goal: at least 2x, aim 4x)"
 echo
 echo "== Force layout against Graphviz sfdp (goal: 5x faster on 10,000 actors, stress no worse)"
 /usr/bin/python3 tests/bench/bench_layout.py "$build" --sizes "${KNP_LAYOUT_SIZES:-1000,10000,50000}"
+echo
+echo "== Desktop view frame times under Xvfb (goal: sample median 8 ms, 10,000 actors 33 ms)"
+tests/bench/bench_view.sh "$build"
