@@ -52,9 +52,4 @@ bool letterPressed(char letter) {
     return key >= 0 && ImGui::IsKeyPressed(key, false);
 }
 
-bool letterDown(char letter) {
-    const int key = keyFor(letter);
-    return key >= 0 && ImGui::IsKeyDown(key);
-}
-
 }  // namespace knp::ui

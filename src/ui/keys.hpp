@@ -26,6 +26,5 @@ void installKeyQueue(GLFWwindow* window, KeyQueue& queue);
 void flushKeyQueue(GLFWwindow* window, KeyQueue& queue);
 
 bool letterPressed(char letter);  // lower-case a-z; false when no key carries it
-bool letterDown(char letter);
 
 }  // namespace knp::ui

@@ -87,9 +87,10 @@ bool commit(AppState& s, const Edit& edit) {
     }
 }
 
-bool undo(AppState& s) {
+namespace {
+bool historyStep(AppState& s, bool back) {
     try {
-        const bool done = s.project ? s.project->undo() : s.imported.undo();
+        const bool done = s.project ? (back ? s.project->undo() : s.project->redo()) : (back ? s.imported.undo() : s.imported.redo());
         if (done) ++s.version;
         return done;
     } catch (const std::exception& e) {
@@ -97,16 +98,9 @@ bool undo(AppState& s) {
         return false;
     }
 }
+}  // namespace
 
-bool redo(AppState& s) {
-    try {
-        const bool done = s.project ? s.project->redo() : s.imported.redo();
-        if (done) ++s.version;
-        return done;
-    } catch (const std::exception& e) {
-        s.status = e.what();
-        return false;
-    }
-}
+bool undo(AppState& s) { return historyStep(s, true); }
+bool redo(AppState& s) { return historyStep(s, false); }
 
 }  // namespace knp::ui

@@ -129,7 +129,6 @@ struct AppState {
     mutable SceneCache scene;
 
     const Network& network() const { return project ? project->network() : imported.network; }
-    bool editable() const { return true; }
 };
 
 // Executes an edit (project: one transaction on disk; imported: in memory); errors go to the
