@@ -11,6 +11,7 @@ project="$out/capture.knp"
 rm -f "$project"
 "$build/knp" import "$datasets/musterstadt" -o "$project" 2>/dev/null
 export XDG_CONFIG_HOME="$out/config"
+export LC_ALL=C.UTF-8  # xdotool reads the name to type as UTF-8
 
 display=:$((90 + RANDOM % 100))
 Xvfb "$display" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 &
