@@ -243,6 +243,8 @@ int runApp(const AppOptions& options) {
                 ImGui::SetNextWindowPos(ImVec2(10, 30), ImGuiCond_FirstUseEver);
                 ImGui::SetNextWindowSize(ImVec2(330, 300), ImGuiCond_FirstUseEver);
                 drawActorTable(state);
+                drawFilters(state);
+                drawSnapshots(state);
             }
             drawNewActorPopup(state);
             drawLegend(state);
@@ -286,6 +288,9 @@ int runApp(const AppOptions& options) {
             key.suggestions = state.options.showSuggestions;
             key.presentation = state.options.presentation;
             key.hiddenSectors = state.options.hiddenSectors.size();
+            key.hiddenFields = state.options.hiddenFields.size();
+            key.hiddenLinkTypes = state.options.hiddenLinkTypes.size();
+            key.hiddenStatuses = state.options.hiddenStatuses.size();
             if (frame == 0 || !(key == builtFor)) {
                 buildInstances(state, nodes, links);
                 map.setLinks(links);

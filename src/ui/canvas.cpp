@@ -58,6 +58,10 @@ std::vector<bool> visibleActors(const AppState& s) {
     const auto& degree = scene.degree;
     for (std::size_t i = 0; i < visible.size(); ++i) {
         if (s.options.hiddenSectors.count(n.actors()[i].sector)) visible[i] = false;
+        const auto& fields = n.actors()[i].fields;
+        if (!s.options.hiddenFields.empty() && !fields.empty() &&
+            std::all_of(fields.begin(), fields.end(), [&](const std::string& f) { return s.options.hiddenFields.count(f) > 0; }))
+            visible[i] = false;
         if (s.options.hideIsolates && degree[i] == 0) visible[i] = false;
     }
     if (s.options.egoSteps > 0 && s.selectedActors.size() == 1) {
@@ -341,7 +345,8 @@ void buildInstances(const AppState& s, std::vector<render::NodeInstance>& nodes,
         inst.width = static_cast<float>((1.0 + 1.2 * std::min(l.strength, 4.0)) * (s.options.presentation ? 1.6 : 1.0)) + (chosen ? 2.0f : 0.0f);
         inst.dash = l.status == "geplant" ? 1.0f : (l.status == "gewuenscht" ? 2.0f : 0.0f);
         inst.directed = l.directed ? 1.0f : 0.0f;
-        inst.dim = visible[a] && visible[b] ? 0.0f : 1.0f;
+        const bool linkShown = !s.options.hiddenLinkTypes.count(l.type) && !s.options.hiddenStatuses.count(l.status);
+        inst.dim = visible[a] && visible[b] && linkShown ? 0.0f : 1.0f;
         links.push_back(inst);
     }
     // Suggested links as ghosts: dotted grey.

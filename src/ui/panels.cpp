@@ -93,6 +93,8 @@ void drawMenuBar(AppState& s) {
         ImGui::MenuItem(T(s, "menu.labels"), nullptr, &s.options.labels);
         ImGui::MenuItem(T(s, "menu.hide_isolates"), nullptr, &s.options.hideIsolates);
         ImGui::MenuItem(T(s, "menu.suggestions"), nullptr, &s.options.showSuggestions);
+        ImGui::MenuItem(T(s, "menu.filters"), nullptr, &s.showFilters);
+        ImGui::MenuItem(T(s, "panel.snapshots"), nullptr, &s.showSnapshots);
         if (ImGui::BeginMenu(T(s, "menu.ego"))) {
             if (ImGui::MenuItem(T(s, "menu.ego_off"), nullptr, s.options.egoSteps == 0)) s.options.egoSteps = 0;
             if (ImGui::MenuItem(T(s, "menu.ego_1"), nullptr, s.options.egoSteps == 1)) s.options.egoSteps = 1;
@@ -369,6 +371,69 @@ void drawActorTable(AppState& s) {
             if (betweenness) ImGui::Text("%.3f", (*betweenness)[i]);
         }
         ImGui::EndTable();
+    }
+    ImGui::End();
+}
+
+// [SECTION] Filters: what is hidden is dimmed, never removed
+void drawFilters(AppState& s) {
+    if (!s.showFilters) return;
+    const Taxonomy& t = s.network().taxonomy;
+    ImGui::Begin(T(s, "menu.filters"), &s.showFilters);
+    auto group = [&](const char* title, const std::vector<Category>& cats, std::set<std::string>& hidden) {
+        if (!ImGui::CollapsingHeader(title, ImGuiTreeNodeFlags_DefaultOpen)) return;
+        ImGui::PushID(title);
+        for (const Category& c : cats) {
+            bool shown = !hidden.count(c.key);
+            if (ImGui::Checkbox(c.label(s.lang).c_str(), &shown)) {
+                if (shown) hidden.erase(c.key);
+                else hidden.insert(c.key);
+            }
+        }
+        ImGui::PopID();
+    };
+    group(T(s, "field.sector"), t.sectors, s.options.hiddenSectors);
+    group(T(s, "field.fields"), t.fields, s.options.hiddenFields);
+    group(T(s, "field.type"), t.linkTypes, s.options.hiddenLinkTypes);
+    group(T(s, "field.status"), t.statuses, s.options.hiddenStatuses);
+    ImGui::End();
+}
+
+// [SECTION] Snapshots: take, list, restore (restoring is one undoable step)
+void drawSnapshots(AppState& s) {
+    if (!s.showSnapshots) return;
+    ImGui::Begin(T(s, "panel.snapshots"), &s.showSnapshots);
+    if (!s.project) {
+        ImGui::TextWrapped("%s", T(s, "status.readonly_import"));
+        ImGui::End();
+        return;
+    }
+    ImGui::InputTextWithHint("##snapshot", T(s, "snapshot.name"), s.snapshotName, sizeof s.snapshotName);
+    ImGui::SameLine();
+    if (ImGui::Button(T(s, "menu.snapshot_take")) && s.snapshotName[0]) {
+        try {
+            s.project->takeSnapshot(s.snapshotName);
+            s.snapshotName[0] = 0;
+        } catch (const std::exception& e) {
+            s.status = e.what();
+        }
+    }
+    std::vector<SnapshotInfo> snaps;
+    try { snaps = s.project->snapshots(); } catch (const std::exception& e) { s.status = e.what(); }
+    for (const SnapshotInfo& snap : snaps) {
+        ImGui::PushID(snap.name.c_str());
+        ImGui::Text("%s  (%s, %zu / %zu)", snap.name.c_str(), snap.created.c_str(), snap.actors, snap.links);
+        ImGui::SameLine();
+        if (ImGui::SmallButton(T(s, "snapshot.restore"))) {
+            try {
+                s.project->restoreSnapshot(snap.name);
+                ++s.version;
+                s.canvas.fitRequested = true;
+            } catch (const std::exception& e) {
+                s.status = e.what();
+            }
+        }
+        ImGui::PopID();
     }
     ImGui::End();
 }

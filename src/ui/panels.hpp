@@ -9,6 +9,8 @@ void drawNewActorPopup(AppState& s);
 void drawInspector(AppState& s);
 void drawAnalysisPanel(AppState& s);
 void drawActorTable(AppState& s);
+void drawFilters(AppState& s);
+void drawSnapshots(AppState& s);
 void drawLegend(const AppState& s);
 void drawStatusBar(const AppState& s);
 

@@ -85,6 +85,9 @@ struct ViewOptions {
     bool showSuggestions = true;
     int egoSteps = 0;            // 0 off, 1 or 2 around the selected actor
     std::set<std::string> hiddenSectors;
+    std::set<std::string> hiddenFields;     // actors only in hidden fields are dimmed
+    std::set<std::string> hiddenLinkTypes;
+    std::set<std::string> hiddenStatuses;
 };
 
 // Derived per version of the network, so that frames do not redo it: link ends as indices,
@@ -105,7 +108,7 @@ struct InstanceKey {
     float dragX = 0, dragY = 0;
     int colorBy = 0, sizeBy = 0, egoSteps = 0;
     bool hideIsolates = false, suggestions = true, presentation = false;
-    std::size_t hiddenSectors = 0;
+    std::size_t hiddenSectors = 0, hiddenFields = 0, hiddenLinkTypes = 0, hiddenStatuses = 0;
     bool operator==(const InstanceKey&) const = default;
 };
 
@@ -122,6 +125,9 @@ struct AppState {
     ViewOptions options;
     std::string status;                  // last message for the status bar
     bool searchFocus = false;
+    bool showFilters = false;
+    bool showSnapshots = false;
+    char snapshotName[96] = {};
     char search[128] = {};
     bool quit = false;
     AnalysisWorker analysis;
