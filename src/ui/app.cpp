@@ -247,6 +247,7 @@ int runApp(const AppOptions& options) {
                 drawSnapshots(state);
             }
             drawNewActorPopup(state);
+            drawSaveAsProject(state);
             drawLegend(state);
             drawStatusBar(state);
             handleCanvasInput(state, width, height);

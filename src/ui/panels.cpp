@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 
 #include "core/i18n.hpp"
 #include "layout/layout.hpp"
@@ -67,6 +68,12 @@ void applyLayout(AppState& s, const std::string& engine) {
 void drawMenuBar(AppState& s) {
     if (!ImGui::BeginMainMenuBar()) return;
     if (ImGui::BeginMenu(T(s, "menu.file"))) {
+        if (ImGui::MenuItem(T(s, "menu.save_as_project"), nullptr, false, !s.project.has_value())) {
+            s.saveAsOpen = true;
+            std::filesystem::path suggestion = std::filesystem::path(s.sourcePath);
+            suggestion = suggestion.parent_path() / (suggestion.stem().string() + ".knp");
+            std::snprintf(s.saveAsPath, sizeof s.saveAsPath, "%s", suggestion.string().c_str());
+        }
         if (ImGui::MenuItem(T(s, "menu.snapshot_take"), nullptr, false, s.project.has_value())) {
             char name[64];
             std::snprintf(name, sizeof name, "Stand %zu", s.project->snapshots().size() + 1);
@@ -371,6 +378,32 @@ void drawActorTable(AppState& s) {
             if (betweenness) ImGui::Text("%.3f", (*betweenness)[i]);
         }
         ImGui::EndTable();
+    }
+    ImGui::End();
+}
+
+// [SECTION] Save an imported network as a project: from then on every edit is on disk
+void drawSaveAsProject(AppState& s) {
+    if (!s.saveAsOpen || s.project) return;
+    ImGui::Begin(T(s, "menu.save_as_project"), &s.saveAsOpen, ImGuiWindowFlags_AlwaysAutoResize);
+    ImGui::SetNextItemWidth(420);
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    const bool enter = ImGui::InputText("##path", s.saveAsPath, sizeof s.saveAsPath, ImGuiInputTextFlags_EnterReturnsTrue);
+    ImGui::SameLine();
+    if (ImGui::Button("OK") || enter) {
+        try {
+            ProjectFile pf = ProjectFile::create(s.saveAsPath, s.imported.network.name);
+            pf.execute(cmdMerge(pf.network(), s.imported.network));
+            s.project.emplace(std::move(pf));
+            s.sourcePath = s.saveAsPath;
+            s.sourceName = std::filesystem::path(s.saveAsPath).filename().string();
+            s.imported = Document{};
+            ++s.version;
+            s.saveAsOpen = false;
+            s.status.clear();
+        } catch (const std::exception& e) {
+            s.status = e.what();
+        }
     }
     ImGui::End();
 }

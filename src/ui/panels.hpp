@@ -11,6 +11,7 @@ void drawAnalysisPanel(AppState& s);
 void drawActorTable(AppState& s);
 void drawFilters(AppState& s);
 void drawSnapshots(AppState& s);
+void drawSaveAsProject(AppState& s);
 void drawLegend(const AppState& s);
 void drawStatusBar(const AppState& s);
 

@@ -127,6 +127,8 @@ struct AppState {
     bool searchFocus = false;
     bool showFilters = false;
     bool showSnapshots = false;
+    bool saveAsOpen = false;
+    char saveAsPath[512] = {};
     char snapshotName[96] = {};
     char search[128] = {};
     bool quit = false;
