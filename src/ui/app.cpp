@@ -248,6 +248,7 @@ int runApp(const AppOptions& options) {
             }
             drawNewActorPopup(state);
             drawSaveAsProject(state);
+            drawLayoutProgress(state);
             drawLegend(state);
             drawStatusBar(state);
             handleCanvasInput(state, width, height);

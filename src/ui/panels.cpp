@@ -51,17 +51,6 @@ void updateLink(AppState& s, const Link& after) {
     }
 }
 
-void applyLayout(AppState& s, const std::string& engine) {
-    try {
-        layout::LayoutRequest r;
-        r.engine = engine;
-        commit(s, layout::cmdLayout(s.network(), layout::computeLayout(s.network(), r), engine));
-        s.canvas.fitRequested = true;
-    } catch (const std::exception& e) {
-        s.status = e.what();
-    }
-}
-
 }  // namespace
 
 // [SECTION] Menu bar
@@ -90,7 +79,7 @@ void drawMenuBar(AppState& s) {
     }
     if (ImGui::BeginMenu(T(s, "menu.layout"))) {
         for (const std::string& engine : layout::engineNames())
-            if (ImGui::MenuItem(engine.c_str())) applyLayout(s, engine);
+            if (ImGui::MenuItem(engine.c_str(), nullptr, false, !s.layoutTask)) startLayout(s, engine);
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu(T(s, "menu.view"))) {
@@ -379,6 +368,57 @@ void drawActorTable(AppState& s) {
         }
         ImGui::EndTable();
     }
+    ImGui::End();
+}
+
+// [SECTION] Layouts off the UI thread
+void startLayout(AppState& s, const std::string& engine) {
+    if (s.layoutTask) return;
+    auto task = std::make_unique<LayoutTask>();
+    task->engine = engine;
+    task->version = s.version;
+    LayoutTask* t = task.get();
+    task->thread = std::thread([t, network = s.network()] {
+        try {
+            layout::LayoutRequest r;
+            r.engine = t->engine;
+            r.cancel = &t->cancel;
+            r.progress = [t](double p) { t->progress = p; };
+            t->positions = layout::computeLayout(network, r);
+        } catch (const std::exception& e) {
+            t->error = e.what();
+        }
+        t->done = true;
+    });
+    s.layoutTask = std::move(task);
+}
+
+void drawLayoutProgress(AppState& s) {
+    if (!s.layoutTask) return;
+    LayoutTask& t = *s.layoutTask;
+    if (t.done) {
+        t.thread.join();
+        if (!t.error.empty()) s.status = t.error;
+        else if (t.cancel) s.status.clear();
+        else if (t.version != s.version) s.status = T(s, "layout.outdated");
+        else {
+            try {
+                commit(s, layout::cmdLayout(s.network(), t.positions, t.engine));
+                s.canvas.fitRequested = true;
+            } catch (const std::exception& e) {
+                s.status = e.what();
+            }
+        }
+        s.layoutTask.reset();
+        return;
+    }
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x / 2, vp->WorkPos.y + 60), ImGuiCond_Always, ImVec2(0.5f, 0));
+    ImGui::Begin("##layout", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize);
+    ImGui::Text(T(s, "layout.running"), t.engine.c_str());
+    ImGui::ProgressBar(static_cast<float>(t.progress.load()), ImVec2(260, 0));
+    ImGui::SameLine();
+    if (ImGui::Button(T(s, "layout.cancel"))) t.cancel = true;
     ImGui::End();
 }
 

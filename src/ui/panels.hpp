@@ -12,6 +12,9 @@ void drawActorTable(AppState& s);
 void drawFilters(AppState& s);
 void drawSnapshots(AppState& s);
 void drawSaveAsProject(AppState& s);
+// Starts a layout off the UI thread; drawLayoutProgress shows it and applies the result.
+void startLayout(AppState& s, const std::string& engine);
+void drawLayoutProgress(AppState& s);
 void drawLegend(const AppState& s);
 void drawStatusBar(const AppState& s);
 

@@ -51,6 +51,23 @@ private:
     std::thread thread_;
 };
 
+// A layout computed off the UI thread, with progress and cancel. The result is applied as one
+// undoable step if the network has not changed meanwhile.
+struct LayoutTask {
+    std::string engine;
+    std::uint64_t version = 0;           // network version it was started for
+    std::atomic<bool> cancel{false};
+    std::atomic<double> progress{0};
+    std::atomic<bool> done{false};
+    std::vector<layout::Point> positions;
+    std::string error;
+    std::thread thread;
+    ~LayoutTask() {
+        cancel = true;
+        if (thread.joinable()) thread.join();
+    }
+};
+
 enum class Tool { Select, Link };
 
 struct CanvasState {
@@ -135,6 +152,7 @@ struct AppState {
     AnalysisWorker analysis;
     std::shared_ptr<const AnalysisResult> results;
     mutable SceneCache scene;
+    std::unique_ptr<LayoutTask> layoutTask;
 
     const Network& network() const { return project ? project->network() : imported.network; }
 };
