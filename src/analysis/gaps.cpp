@@ -227,9 +227,8 @@ GapReport analyseGaps(const Network& net, const GraphView& g, const GapOptions& 
         else {
             const GraphView sub = g.induced(fc.actors);
             fc.links = sub.linkCount;
-            std::uint32_t parts = 0;
-            components(sub, &parts);
-            fc.status = parts == 1 ? "coordinated" : "not_connected";
+            components(sub, &fc.parts);
+            fc.status = fc.parts == 1 ? "coordinated" : "not_connected";
             if (fc.links > 0) {
                 const std::vector<double> bc = betweenness(sub).values;
                 std::uint32_t best = 0;
@@ -511,14 +510,10 @@ GapReport analyseGaps(const Network& net, const GraphView& g, const GapOptions& 
         const std::string label = quoted(ctx.fieldLabel(fc.field), lang);
         if (fc.status == "no_actor") F.push_back(fmt(tr(lang, "gaps.finding.field_empty"), {label}));
         else if (fc.status == "one_actor") F.push_back(fmt(tr(lang, "gaps.finding.field_one"), {label, ctx.actorName(fc.actors[0])}));
-        else if (fc.status == "not_connected") {
-            const GraphView sub = g.induced(fc.actors);
-            std::uint32_t parts = 0;
-            components(sub, &parts);
-            F.push_back(fmt(tr(lang, "gaps.finding.field_split"), {label, std::to_string(fc.actors.size()), std::to_string(parts)}));
-        } else if (fc.coordinator) {
+        else if (fc.status == "not_connected")
+            F.push_back(fmt(tr(lang, "gaps.finding.field_split"), {label, std::to_string(fc.actors.size()), std::to_string(fc.parts)}));
+        else if (fc.coordinator)
             F.push_back(fmt(tr(lang, "gaps.finding.field_coordinated"), {label, ctx.actorName(*fc.coordinator)}));
-        }
     }
     for (std::size_t i = 0; i < r.parallelWork.size() && i < 3; ++i) {
         const ParallelPair& p = r.parallelWork[i];

@@ -26,6 +26,7 @@ struct FieldCoverage {
     std::size_t links = 0;               // linked pairs among them
     std::optional<std::uint32_t> coordinator;  // highest betweenness in the field's subnetwork
     std::string status;                  // no_actor, one_actor, not_connected, coordinated
+    std::uint32_t parts = 0;             // separate groups among the field's actors
 };
 
 struct CutPoint {
