@@ -13,7 +13,10 @@ flat out vec4 vColor;
 flat out vec2 vStyle;
 void main() {
     vec2 corner = vec2((gl_VertexID & 1) == 0 ? -1.0 : 1.0, (gl_VertexID & 2) == 0 ? -1.0 : 1.0);
-    float pad = 1.0 + 4.0 / max(aRadius * uScale, 1.0);  // room for the outline and anti-aliasing
+    // Room for anti-aliasing, and for the hover or selection ring where there is one (see
+    // node.frag): a software renderer shades every pixel of the quad, so no more than needed.
+    float ringPx = aStyle.y > 1.5 && aStyle.y < 2.5 ? 9.0 : (aStyle.y > 0.5 && aStyle.y < 1.5 ? 6.0 : 1.5);
+    float pad = 1.0 + ringPx / max(aRadius * uScale, 1.0);
     vLocal = corner * pad;
     vRadiusPx = aRadius * uScale;
     vColor = aColor;

@@ -7,15 +7,7 @@
 
 namespace knp::render {
 
-CanvasRenderer::CanvasRenderer() : grid_("grid", shaders::grid_vert, shaders::grid_frag) {
-    glGenBuffers(1, &buffer_);
-    glBindVertexArray(vao_.id());
-    glBindBuffer(GL_ARRAY_BUFFER, buffer_);
-    glEnableVertexAttribArray(0);
-    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 2 * sizeof(float), nullptr);
-    glBindVertexArray(0);
-    glBindBuffer(GL_ARRAY_BUFFER, 0);
-}
+CanvasRenderer::CanvasRenderer() : grid_("grid", shaders::grid_vert, shaders::grid_frag), buffer_(makePositionBuffer(vao_)) {}
 
 CanvasRenderer::~CanvasRenderer() { glDeleteBuffers(1, &buffer_); }
 

@@ -59,4 +59,16 @@ Program& Program::operator=(Program&& other) noexcept {
     return *this;
 }
 
+GLuint makePositionBuffer(const VertexArray& vao) {
+    GLuint buffer = 0;
+    glGenBuffers(1, &buffer);
+    glBindVertexArray(vao.id());
+    glBindBuffer(GL_ARRAY_BUFFER, buffer);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 2 * sizeof(float), nullptr);
+    glBindVertexArray(0);
+    glBindBuffer(GL_ARRAY_BUFFER, 0);
+    return buffer;
+}
+
 }  // namespace knp::render

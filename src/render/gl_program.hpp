@@ -39,4 +39,7 @@ private:
     GLuint id_ = 0;
 };
 
+// A new buffer whose vertices are plain vec2 positions (attribute 0), bound to `vao`.
+GLuint makePositionBuffer(const VertexArray& vao);
+
 }  // namespace knp::render

@@ -6,6 +6,7 @@
 
 #include "render/canvas_renderer.hpp"
 #include "render/gl_program.hpp"
+#include "render/layer.hpp"
 
 namespace knp::render {
 
@@ -24,7 +25,11 @@ struct LinkInstance {
     float dash = 0;                        // 0 solid, 1 dashed, 2 dotted
     float directed = 0;
     float dim = 0;
+    float bend = 0;                        // curvature: control point offset, fraction of the length
 };
+
+// Pieces of a link's body along its curve (see shaders/link.vert).
+constexpr int kLinkSegments = 12;
 
 struct MapTheme {
     float rim[4] = {0.1f, 0.1f, 0.1f, 0.55f};
@@ -42,12 +47,24 @@ public:
     // Links as quads (width, dashes, arrows); above `thinAbove` links as plain 1-pixel lines,
     // which a software renderer draws many times faster.
     void setLinks(const std::vector<LinkInstance>& links, std::size_t thinAbove = 4000);
-    void draw(int width, int height, const CanvasView& view, const MapTheme& theme);
+    // `clip` (framebuffer pixels, origin bottom left), when set, is the only area that will be
+    // kept (a scissor is set by the caller); for large networks only what can reach it is sent.
+    void draw(int width, int height, const CanvasView& view, const MapTheme& theme, const PixelRect* clip = nullptr);
+    // A few actors drawn on top of the map (the one under the mouse), without touching the
+    // instance buffers of the map.
+    void drawOverlay(const std::vector<NodeInstance>& nodes, int width, int height, const CanvasView& view, const MapTheme& theme);
 
 private:
     Program nodeProgram_, linkProgram_, lineProgram_;
-    VertexArray nodeVao_, linkVao_, lineVao_;
-    GLuint nodeBuffer_ = 0, linkBuffer_ = 0, lineBuffer_ = 0;
+    void drawLinks(int width, int height, const CanvasView& view);
+    void drawNodes(GLuint vao, GLsizei count, int width, int height, const CanvasView& view, const MapTheme& theme);
+    struct LineVertex { float x, y; std::uint32_t rgba; };
+    std::vector<NodeInstance> nodes_;       // CPU copies, for drawing only what reaches a clip
+    std::vector<LineVertex> lineVertices_;
+    VertexArray clipLineVao_;
+    GLuint clipLineBuffer_ = 0;
+    VertexArray nodeVao_, linkVao_, lineVao_, overlayVao_;
+    GLuint nodeBuffer_ = 0, linkBuffer_ = 0, lineBuffer_ = 0, overlayBuffer_ = 0;
     GLsizei nodeCount_ = 0, linkCount_ = 0, lineVertexCount_ = 0;
 };
 

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -25,6 +26,7 @@
 #include "render/canvas_renderer.hpp"
 #include "render/map_renderer.hpp"
 #include "ui/canvas.hpp"
+#include "ui/compositor.hpp"
 #include "ui/keys.hpp"
 #include "ui/panels.hpp"
 #include "ui/state.hpp"
@@ -86,7 +88,12 @@ void loadFonts(float scale) {
     const std::string path = findFont("DejaVu Sans");
     if (!path.empty() && std::filesystem::exists(path) && path.size() > 4 &&
         (path.ends_with(".ttf") || path.ends_with(".otf"))) {
-        io.Fonts->AddFontFromFileTTF(path.c_str(), 17.0f * scale, nullptr, ranges);
+        // Two sizes: the normal one and a large one for presentation mode (drawn at the size
+        // it was rasterised for, never scaled). Advances snapped to whole pixels.
+        ImFontConfig config;
+        config.PixelSnapH = true;
+        io.Fonts->AddFontFromFileTTF(path.c_str(), std::round(17.0f * scale), &config, ranges);
+        io.Fonts->AddFontFromFileTTF(path.c_str(), std::round(26.0f * scale), &config, ranges);
     } else {
         std::fprintf(stderr, "knotenpunkt: no TrueType font found through fontconfig; umlauts may be missing\n");
         io.Fonts->AddFontDefault();
@@ -111,6 +118,38 @@ bool saveScreenshot(const std::string& path, int width, int height) {
     for (std::size_t i = 3; i < pixels.size(); i += 4) pixels[i] = 255;
     return stbi_write_png(path.c_str(), width, height, 4, pixels.data(), static_cast<int>(stride)) != 0;
 }
+
+// KNP_PROFILE_FRAMES=1 with --bench-frames: where a frame's time goes (each phase ends with
+// glFinish, so GPU work is attributed to the phase that issued it; this slows frames a little).
+constexpr int kPhases = 6;
+const char* const kPhaseNames[kPhases] = {"ui", "-", "instances", "map", "overlay_panels", "swap"};
+struct PhaseClock {
+    explicit PhaseClock(bool enabled) : on(enabled), last(std::chrono::steady_clock::now()) {}
+    void mark(int phase) {
+        if (!on) return;
+        if (phase > 0) glFinish();
+        const auto now = std::chrono::steady_clock::now();
+        ms[phase] = std::chrono::duration<double, std::milli>(now - last).count();
+        last = now;
+    }
+    bool on;
+    std::chrono::steady_clock::time_point last;
+    double ms[kPhases] = {};
+};
+struct PhaseTotals {
+    void add(const PhaseClock& c) {
+        if (!c.on) return;
+        for (int i = 0; i < kPhases; ++i) sum[i] += c.ms[i];
+        ++count;
+    }
+    void print() const {
+        std::printf("phases_ms");
+        for (int i = 0; i < kPhases; ++i) std::printf(" %s %.2f", kPhaseNames[i], count ? sum[i] / count : 0.0);
+        std::printf("\n");
+    }
+    double sum[kPhases] = {};
+    int count = 0;
+};
 
 struct GlfwSession {
     GlfwSession() { ok = glfwInit() == GLFW_TRUE; }
@@ -209,14 +248,38 @@ int runApp(const AppOptions& options) {
         bool lastDark = !state.options.dark;
         const auto startTime = options.started;
         bool firstFrameReported = false;
+        const bool profile = std::getenv("KNP_PROFILE_FRAMES") != nullptr;
+        PhaseTotals phaseTotals;
+        // Text is drawn at whole pixels at the size it was rasterised for (two sizes, see
+        // loadFonts): nearest sampling is exact then, and cheaper on a software renderer.
+        ImGui_ImplOpenGL3_NewFrame();
+        glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<std::intptr_t>(io.Fonts->TexID)));
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+        glBindTexture(GL_TEXTURE_2D, 0);
+        Compositor compositor;
+        ImDrawList labelList(ImGui::GetDrawListSharedData());
+        struct LabelKey {
+            float originX = 0, originY = 0, scale = 0;
+            std::uint64_t generation = ~0ull;
+            bool operator==(const LabelKey&) const = default;
+        } labelsFor;
+        std::uint64_t instanceGeneration = 0;
+        int quietFrames = 0;
+        long lastHover = -1;
+        const bool forceRedraw = options.benchFrames > 0 && std::getenv("KNP_BENCH_FULL_REDRAW") != nullptr;
         for (int frame = 0; !glfwWindowShouldClose(window.get()) && !state.quit; ++frame) {
             const auto start = std::chrono::steady_clock::now();
-            glfwPollEvents();
+            // Nothing changed for a few frames and nothing is under way: sleep until an event
+            // (or half a second, for the text cursor's blinking).
+            if (!automated && quietFrames >= 3) glfwWaitEventsTimeout(0.5);
+            else glfwPollEvents();
+            PhaseClock phases(profile);
             if (state.options.dark != lastDark) {
                 lastDark = state.options.dark;
                 if (state.options.dark) ImGui::StyleColorsDark(); else ImGui::StyleColorsLight();
             }
-            io.FontGlobalScale = state.options.presentation ? 1.5f : 1.0f;
+            io.FontDefault = io.Fonts->Fonts[state.options.presentation && io.Fonts->Fonts.Size > 1 ? 1 : 0];
             ImGui_ImplOpenGL3_NewFrame();
             ImGui_ImplGlfw_NewFrame();
             ImGui::NewFrame();
@@ -257,8 +320,8 @@ int runApp(const AppOptions& options) {
                 const ImVec2 size = ImGui::CalcTextSize(text);
                 ImGui::GetBackgroundDrawList()->AddText(ImVec2((width - size.x) / 2, (height - size.y) / 2), IM_COL32(90, 90, 90, 255), text);
             }
-            drawLabels(state, width, height);
             ImGui::Render();
+            phases.mark(0);
             flushKeyQueue(window.get(), keyQueue);
             int fbWidth = 0, fbHeight = 0;
             glfwGetFramebufferSize(window.get(), &fbWidth, &fbHeight);
@@ -272,14 +335,14 @@ int runApp(const AppOptions& options) {
                 std::copy(grid, grid + 4, theme.gridLine);
             }
             if (state.options.presentation) std::fill(theme.gridLine, theme.gridLine + 4, 0.0f), theme.gridLine[3] = 0;
-            canvas.draw(0, 0, fbWidth, fbHeight, view, theme);
-            // Instance buffers are rebuilt only when what they show changed (not for pan and zoom).
+            phases.mark(1);
+            // Instance buffers are rebuilt only when what they show changed (not for pan, zoom
+            // or hover).
             InstanceKey key;
             key.version = state.version;
             key.resultsVersion = state.results ? state.results->version : 0;
             key.selection = state.selectedActors.size();
             for (const std::string& id : state.selectedActors) key.selectionHash ^= std::hash<std::string>{}(id);
-            key.hover = state.canvas.hover ? static_cast<long>(*state.canvas.hover) : -1;
             key.selectedLink = state.selectedLink.value_or("");
             key.dragging = state.canvas.dragging;
             if (state.canvas.dragging) { key.dragX = io.MousePos.x; key.dragY = io.MousePos.y; }
@@ -298,11 +361,52 @@ int runApp(const AppOptions& options) {
                 map.setLinks(links);
                 map.setNodes(nodes);
                 builtFor = key;
+                ++instanceGeneration;
             }
+            phases.mark(2);
             render::MapTheme mapTheme;
             if (state.options.dark) std::fill(mapTheme.rim, mapTheme.rim + 3, 0.9f);
-            map.draw(fbWidth, fbHeight, view, mapTheme);
-            ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+            MapLayerKey mapKey;
+            mapKey.content = instanceGeneration * 16 + (state.options.dark ? 1 : 0) + (state.options.presentation ? 2 : 0) +
+                             (state.options.labels ? 4 : 0);
+            mapKey.scale = view.scale;
+            mapKey.width = fbWidth;
+            mapKey.height = fbHeight;
+            const float fbScale = width > 0 ? static_cast<float>(fbWidth) / width : 1.0f;
+            compositor.resetStats();
+            compositor.prepareImGui(ImGui::GetDrawData(), fbWidth, fbHeight);
+            compositor.presentMap(fbWidth, fbHeight, view, mapKey, forceRedraw,
+                                  [&](const render::CanvasView& at, const std::optional<render::PixelRect>& clip) {
+                canvas.draw(0, 0, fbWidth, fbHeight, at, theme);
+                map.draw(fbWidth, fbHeight, at, mapTheme, clip ? &*clip : nullptr);
+                if (!state.options.labels) return;
+                // Labels are placed once per view and content; strips of a pan reuse them, with
+                // their clip rectangles set to the strip.
+                const LabelKey wanted{at.originX, at.originY, at.scale, instanceGeneration};
+                if (!(labelsFor == wanted)) {
+                    labelList._ResetForNewFrame();
+                    labelList.PushTextureID(io.Fonts->TexID);
+                    labelList.PushClipRect(ImVec2(0, 0), ImVec2(width, height));
+                    render::CanvasView windowView = at;
+                    windowView.scale /= fbScale;
+                    drawLabels(state, windowView, width, height, labelList);
+                    labelsFor = wanted;
+                }
+                const ImVec4 clipRect = clip ? ImVec4(static_cast<float>(clip->x) / fbScale, static_cast<float>(fbHeight - clip->y - clip->height) / fbScale,
+                                                      static_cast<float>(clip->x + clip->width) / fbScale, static_cast<float>(fbHeight - clip->y) / fbScale)
+                                             : ImVec4(0, 0, width, height);
+                for (ImDrawCmd& cmd : labelList.CmdBuffer) cmd.ClipRect = clipRect;
+                renderDrawLists(ImGui::GetDrawData(), {&labelList});
+            });
+            phases.mark(3);
+            if (const auto hovered = hoverInstance(state)) map.drawOverlay({*hovered}, fbWidth, fbHeight, view, mapTheme);
+            compositor.presentImGui(ImGui::GetDrawData(), fbWidth, fbHeight);
+            phases.mark(4);
+            const long hoverNow = state.canvas.hover ? static_cast<long>(*state.canvas.hover) : -1;
+            const CompositorStats& cs = compositor.stats();
+            const bool busy = state.analysis.busy() || !state.results || state.results->version != state.version || state.layoutTask;
+            quietFrames = (cs.mapRedrawn || cs.mapShifted || cs.panelsRedrawn || hoverNow != lastHover || busy) ? 0 : quietFrames + 1;
+            lastHover = hoverNow;
             if (const std::string title = windowTitle(state); title != lastTitle) {
                 glfwSetWindowTitle(window.get(), title.c_str());
                 lastTitle = title;
@@ -326,6 +430,8 @@ int runApp(const AppOptions& options) {
                 break;
             }
             glfwSwapBuffers(window.get());
+            phases.mark(5);
+            if (options.benchFrames > 0 && state.results) phaseTotals.add(phases);
             if (options.benchFrames > 0) {
                 // Frames are timed once the first analysis is in: on two cores it competes with
                 // the software renderer, and it runs once per edit, not per frame.
@@ -341,10 +447,21 @@ int runApp(const AppOptions& options) {
                     const double median = frameMs[frameMs.size() / 2];
                     const double p95 = frameMs[std::min(frameMs.size() - 1, frameMs.size() * 95 / 100)];
                     std::printf("frames %zu median_ms %.3f p95_ms %.3f\n", frameMs.size(), median, p95);
+                    if (profile) phaseTotals.print();
                     break;
                 }
-                // Benchmark frames move the view a little, so nothing is cached between frames.
-                state.canvas.view.originX += 0.5f;
+                // Benchmark frames act like a user exploring the map: they pan by a few pixels,
+                // move the mouse over another actor, and every tenth frame zoom one wheel step
+                // in or out (which redraws the whole map).
+                const std::size_t k = frameMs.size();
+                if (k % 10 == 9) {
+                    state.canvas.view.scale *= (k / 10) % 2 == 0 ? 1.15f : 1.0f / 1.15f;
+                } else {
+                    state.canvas.view.originX += 3.0f / state.canvas.view.scale;
+                    state.canvas.view.originY += 1.0f / state.canvas.view.scale;
+                }
+                if (!state.network().actors().empty())
+                    state.canvas.hover = static_cast<std::uint32_t>((k / 3) % state.network().actors().size());
             }
         }
     } catch (const std::exception& e) {

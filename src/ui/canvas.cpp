@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <unordered_map>
 
 #include "layout/labels.hpp"
 #include "layout/layout.hpp"
@@ -118,9 +119,13 @@ layout::Point screenToWorld(const CanvasState& c, float sx, float sy, float widt
     return {c.view.originX + (sx - width / 2) / c.view.scale, c.view.originY - (sy - height / 2) / c.view.scale};
 }
 
+void worldToScreen(const render::CanvasView& v, const layout::Point& p, float width, float height, float& sx, float& sy) {
+    sx = static_cast<float>((p.x - v.originX) * v.scale + width / 2);
+    sy = static_cast<float>(height / 2 - (p.y - v.originY) * v.scale);
+}
+
 void worldToScreen(const CanvasState& c, const layout::Point& p, float width, float height, float& sx, float& sy) {
-    sx = static_cast<float>((p.x - c.view.originX) * c.view.scale + width / 2);
-    sy = static_cast<float>(height / 2 - (p.y - c.view.originY) * c.view.scale);
+    worldToScreen(c.view, p, width, height, sx, sy);
 }
 
 std::vector<double> displayRadii(const AppState& s) {
@@ -322,13 +327,31 @@ void buildInstances(const AppState& s, std::vector<render::NodeInstance>& nodes,
         const Category* sector = t.byKey(CategoryKind::Sector, a.sector);
         inst.rgba = colorMetric ? rgba(viridis(colorT[i])) : rgba(sector ? sector->color : 0xBBBBBB);
         inst.shape = a.level == "land" || a.level == "bund" ? 1.0f : (a.contactPoint ? 2.0f : 0.0f);
-        inst.highlight = selected ? 2.0f : (s.canvas.hover == i ? 1.0f : 0.0f);
+        inst.highlight = selected ? 2.0f : 0.0f;
         if (!visible[i]) inst.highlight = 3.0f;
         nodes.push_back(inst);
     }
     links.clear();
     links.reserve(n.links().size());
     const SceneCache& scene = sceneFor(s);
+    // Links that join the same pair are bent apart: 0 for a single link, else symmetric
+    // offsets, signed by the pair's canonical direction so that A->B and B->A separate too.
+    std::vector<float> bend(n.links().size(), 0.0f);
+    {
+        std::unordered_map<std::uint64_t, std::vector<std::size_t>> pairs;
+        for (std::size_t k = 0; k < n.links().size(); ++k) {
+            const auto [a, b] = scene.linkEnds[k];
+            pairs[(std::uint64_t{std::min(a, b)} << 32) | std::max(a, b)].push_back(k);
+        }
+        for (const auto& [pair, members] : pairs) {
+            if (members.size() < 2) continue;
+            for (std::size_t j = 0; j < members.size(); ++j) {
+                const float offset = (static_cast<float>(j) - 0.5f * static_cast<float>(members.size() - 1)) * 0.22f;
+                const auto [a, b] = scene.linkEnds[members[j]];
+                bend[members[j]] = a <= b ? offset : -offset;
+            }
+        }
+    }
     for (std::size_t k = 0; k < n.links().size(); ++k) {
         const Link& l = n.links()[k];
         const auto [a, b] = scene.linkEnds[k];
@@ -347,6 +370,7 @@ void buildInstances(const AppState& s, std::vector<render::NodeInstance>& nodes,
         inst.directed = l.directed ? 1.0f : 0.0f;
         const bool linkShown = !s.options.hiddenLinkTypes.count(l.type) && !s.options.hiddenStatuses.count(l.status);
         inst.dim = visible[a] && visible[b] && linkShown ? 0.0f : 1.0f;
+        inst.bend = bend[k];
         links.push_back(inst);
     }
     // Suggested links as ghosts: dotted grey.
@@ -367,19 +391,36 @@ void buildInstances(const AppState& s, std::vector<render::NodeInstance>& nodes,
         }
 }
 
-void drawLabels(const AppState& s, float width, float height) {
+std::optional<render::NodeInstance> hoverInstance(const AppState& s) {
+    const Network& n = s.network();
+    if (!s.canvas.hover || *s.canvas.hover >= n.actors().size() || s.canvas.dragging) return std::nullopt;
+    const std::uint32_t i = *s.canvas.hover;
+    const Actor& a = n.actors()[i];
+    if (s.selectedActors.count(a.id)) return std::nullopt;  // the selection ring says enough
+    const Category* sector = n.taxonomy.byKey(CategoryKind::Sector, a.sector);
+    const std::vector<double>* colorMetric = metricColumn(s, s.options.colorBy);
+    render::NodeInstance inst;
+    inst.x = static_cast<float>(a.x);
+    inst.y = static_cast<float>(a.y);
+    inst.radius = static_cast<float>(displayRadii(s)[i]);
+    inst.rgba = colorMetric ? rgba(viridis(normalised(*colorMetric)[i])) : rgba(sector ? sector->color : 0xBBBBBB);
+    inst.shape = a.level == "land" || a.level == "bund" ? 1.0f : (a.contactPoint ? 2.0f : 0.0f);
+    inst.highlight = 1.0f;
+    return inst;
+}
+
+void drawLabels(const AppState& s, const render::CanvasView& view, float width, float height, ImDrawList& dl) {
     if (!s.options.labels) return;
     const Network& n = s.network();
     if (n.actors().empty()) return;
     const std::vector<double> radius = displayRadii(s);
     const std::vector<bool> visible = visibleActors(s);
-    ImDrawList* dl = ImGui::GetBackgroundDrawList();
     // Candidates: visible actors on screen, the largest first; at most 600 per frame.
     std::vector<std::uint32_t> order;
     for (std::uint32_t i = 0; i < n.actors().size(); ++i) {
         if (!visible[i]) continue;
         float sx, sy;
-        worldToScreen(s.canvas, {n.actors()[i].x, n.actors()[i].y}, width, height, sx, sy);
+        worldToScreen(view, {n.actors()[i].x, n.actors()[i].y}, width, height, sx, sy);
         if (sx < -200 || sy < -50 || sx > width + 200 || sy > height + 50) continue;
         order.push_back(i);
     }
@@ -389,32 +430,33 @@ void drawLabels(const AppState& s, float width, float height) {
     std::vector<double> screenRadius, priority;
     std::vector<layout::LabelSize> size;
     std::vector<const char*> text;
-    const float fontScale = s.options.presentation ? 1.35f : 1.0f;
     for (const std::uint32_t i : order) {
         const Actor& a = n.actors()[i];
         const bool selected = s.selectedActors.count(a.id) > 0;
         float sx, sy;
-        worldToScreen(s.canvas, {a.x, a.y}, width, height, sx, sy);
+        worldToScreen(view, {a.x, a.y}, width, height, sx, sy);
         if (selected && s.canvas.dragging) continue;
-        const double r = radius[i] * s.canvas.view.scale;
+        const double r = radius[i] * view.scale;
         const char* label = (r < 9 && !a.shortName.empty()) ? a.shortName.c_str() : a.name.c_str();
         const ImVec2 ts = ImGui::CalcTextSize(label);
         screen.push_back({sx, sy});
         screenRadius.push_back(r);
-        size.push_back({ts.x * fontScale + 4, ts.y * fontScale + 2});
-        priority.push_back(r + (selected ? 1e6 : 0) + (s.canvas.hover == i ? 1e5 : 0));
+        size.push_back({ts.x + 4, ts.y + 2});
+        priority.push_back(r + (selected ? 1e6 : 0));
         text.push_back(label);
     }
     const std::vector<layout::PlacedLabel> placed = layout::placeLabels(screen, screenRadius, size, priority, 2);
     ImFont* font = ImGui::GetFont();
-    const float fontSize = ImGui::GetFontSize() * fontScale;
+    const float fontSize = ImGui::GetFontSize();  // the large font in presentation mode
     const ImU32 color = s.options.dark ? IM_COL32(235, 235, 235, 255) : IM_COL32(25, 25, 25, 255);
     const ImU32 halo = s.options.dark ? IM_COL32(20, 20, 24, 200) : IM_COL32(255, 255, 255, 210);
     for (std::size_t k = 0; k < placed.size(); ++k) {
         if (!placed[k].visible) continue;
-        const ImVec2 tl(static_cast<float>(placed[k].centre.x - size[k].width / 2 + 2), static_cast<float>(placed[k].centre.y - size[k].height / 2 + 1));
-        dl->AddRectFilled(ImVec2(tl.x - 2, tl.y - 1), ImVec2(tl.x + static_cast<float>(size[k].width) - 2, tl.y + static_cast<float>(size[k].height) - 1), halo, 3);
-        dl->AddText(font, fontSize, tl, color, text[k]);
+        // Whole pixels: glyphs are sampled without filtering.
+        const ImVec2 tl(std::floor(static_cast<float>(placed[k].centre.x - size[k].width / 2 + 2)),
+                        std::floor(static_cast<float>(placed[k].centre.y - size[k].height / 2 + 1)));
+        dl.AddRectFilled(ImVec2(tl.x - 2, tl.y - 1), ImVec2(tl.x + static_cast<float>(size[k].width) - 2, tl.y + static_cast<float>(size[k].height) - 1), halo, 3);
+        dl.AddText(font, fontSize, tl, color, text[k]);
     }
 }
 

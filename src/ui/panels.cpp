@@ -516,7 +516,7 @@ void drawLegend(const AppState& s) {
     const Network& n = s.network();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + 10, vp->WorkPos.y + vp->WorkSize.y - 10), ImGuiCond_Always, ImVec2(0, 1));
-    ImGui::SetNextWindowBgAlpha(s.options.dark ? 0.75f : 0.85f);
+    // Opaque: legible on a projector, and copied from the panel layer instead of redrawn.
     ImGui::Begin(T(s, "panel.legend"), nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
     std::set<std::string> sectors, types;
