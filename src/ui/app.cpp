@@ -401,6 +401,7 @@ int runApp(const AppOptions& options) {
             phases.mark(3);
             if (const auto hovered = hoverInstance(state)) map.drawOverlay({*hovered}, fbWidth, fbHeight, view, mapTheme);
             compositor.presentImGui(ImGui::GetDrawData(), fbWidth, fbHeight);
+            compositor.finish(fbWidth, fbHeight);
             phases.mark(4);
             const long hoverNow = state.canvas.hover ? static_cast<long>(*state.canvas.hover) : -1;
             const CompositorStats& cs = compositor.stats();

@@ -86,9 +86,12 @@ void Compositor::presentMap(int width, int height, const render::CanvasView& vie
         mapValid_ = true;
         stats_.mapRedrawn = true;
     }
-    render::Layer::bindWindow(width, height);
-    // One copy of the whole window: on llvmpipe a copy to the window costs per call more than
-    // per pixel, so leaving out what the panels cover does not pay.
+    // The frame is put together in a layer of its own (copies between layers are memory
+    // copies) and copied to the window once, in finish(): on llvmpipe a copy to the window
+    // costs several times a copy between layers.
+    if (!frame_) frame_.emplace();
+    frame_->resize(width, height);
+    frame_->bind();
     render::Layer::copy(*map_[current_], {{0, 0, width, height}}, width, height, 0, 0, false);
 }
 
@@ -198,7 +201,7 @@ void Compositor::prepareImGui(ImDrawData* data, int width, int height) {
 void Compositor::presentImGui(ImDrawData* data, int width, int height) {
     if (!data || !data->Valid) return;
     const std::uint64_t hash = hash_;
-    render::Layer::bindWindow(width, height);
+    frame_->bind();
     renderDrawLists(data, before_);
     if (!layered_.empty()) {
         if (!panels_) panels_.emplace();
@@ -213,12 +216,17 @@ void Compositor::presentImGui(ImDrawData* data, int width, int height) {
             panelsValid_ = true;
             panelRects_ = boxes_;
             stats_.panelsRedrawn = true;
-            render::Layer::bindWindow(width, height);
+            frame_->bind();
         }
         // Opaque windows: overlapping copies give the same pixels, so no blending is needed.
         render::Layer::copy(*panels_, panelRects_, width, height, 0, 0, false);
     }
     renderDrawLists(data, after_);
+}
+
+void Compositor::finish(int width, int height) {
+    render::Layer::bindWindow(width, height);
+    render::Layer::copy(*frame_, {{0, 0, width, height}}, width, height, 0, 0, false);
 }
 
 }  // namespace knp::ui

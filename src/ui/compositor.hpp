@@ -35,7 +35,8 @@ public:
     // `clip`, when set, limits drawing to that rectangle (scissor).
     using MapPainter = std::function<void(const render::CanvasView& view, const std::optional<render::PixelRect>& clip)>;
 
-    // Brings the map layer up to date for `view` and copies it to the window. `exact` forces a
+    // Brings the map layer up to date for `view` and copies it into the frame (drawing goes
+    // to the frame until finish()). `exact` forces a
     // whole redraw when the layer is off by a fraction of a pixel (the view came to rest).
     void presentMap(int width, int height, const render::CanvasView& view, const MapLayerKey& key, bool forceRedraw,
                     const MapPainter& paint);
@@ -43,6 +44,8 @@ public:
     // (background, translucent) and opaque windows kept in the panel layer, then draw them.
     void prepareImGui(ImDrawData* data, int width, int height);
     void presentImGui(ImDrawData* data, int width, int height);
+    // Copies the finished frame to the window.
+    void finish(int width, int height);
 
     const CompositorStats& stats() const { return stats_; }
     void resetStats() { stats_ = {}; }
@@ -53,7 +56,7 @@ private:
     bool mapValid_ = false;
     MapLayerKey mapKey_;
     float originX_ = 0, originY_ = 0;  // world position the current map layer has at its centre
-    std::optional<render::Layer> panels_;
+    std::optional<render::Layer> panels_, frame_;
     std::uint64_t panelHash_ = 0;
     bool panelsValid_ = false;
     std::vector<render::PixelRect> panelRects_;

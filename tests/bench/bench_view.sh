@@ -2,7 +2,11 @@
 # Frame times of the desktop view with labels on, in a 1600x1000 window under Xvfb (Mesa
 # llvmpipe unless a GPU is present): the sample (goal: median at most 8 ms, first frame within
 # 1 s of start) and a Barabasi-Albert network of 10,000 actors and 50,000 links (goal: median
-# at most 33 ms). Usage: tests/bench/bench_view.sh [BUILD_DIR]
+# at most 33 ms). The frames act like a user exploring the map (see app.cpp): every frame pans
+# a few pixels and moves the hover to another actor, every tenth zooms one wheel step, which
+# redraws the whole map. A second line per network forces a whole redraw of every frame
+# (KNP_BENCH_FULL_REDRAW=1): what a frame costs without the cached layers.
+# Usage: tests/bench/bench_view.sh [BUILD_DIR]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 build=${1:-build}
@@ -20,6 +24,8 @@ with open(sys.argv[1], "w") as fh:
 PY
 run() {
   xvfb-run -a -s "-screen 0 1920x1200x24" "$build/knotenpunkt" --bench-frames "$2" --size 1600x1000 "$1" 2>&1 | grep -E "first frame|median"
+  echo -n "whole redraw every frame: "
+  KNP_BENCH_FULL_REDRAW=1 xvfb-run -a -s "-screen 0 1920x1200x24" "$build/knotenpunkt" --bench-frames "$2" --size 1600x1000 "$1" 2>&1 | grep -E "median"
 }
 echo "== sample municipality (67 actors, 167 links), labels on"
 run datasets/musterstadt 300
