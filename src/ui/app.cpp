@@ -272,7 +272,7 @@ int runApp(const AppOptions& options) {
             const auto start = std::chrono::steady_clock::now();
             // Nothing changed for a few frames and nothing is under way: sleep until an event
             // (or half a second, for the text cursor's blinking).
-            if (!automated && quietFrames >= 3) glfwWaitEventsTimeout(0.5);
+            if (!automated && quietFrames >= 6) glfwWaitEventsTimeout(0.5);
             else glfwPollEvents();
             PhaseClock phases(profile);
             if (state.options.dark != lastDark) {
@@ -406,7 +406,13 @@ int runApp(const AppOptions& options) {
             const long hoverNow = state.canvas.hover ? static_cast<long>(*state.canvas.hover) : -1;
             const CompositorStats& cs = compositor.stats();
             const bool busy = state.analysis.busy() || !state.results || state.results->version != state.version || state.layoutTask;
-            quietFrames = (cs.mapRedrawn || cs.mapShifted || cs.panelsRedrawn || hoverNow != lastHover || busy) ? 0 : quietFrames + 1;
+            // Input keeps frames coming for a while: ImGui needs a few frames to act on some
+            // (a window that appears, keyboard focus), and what they change may show later.
+            bool input = keyQueue.activity || io.InputQueueCharacters.Size > 0 || io.MouseDelta.x != 0 || io.MouseDelta.y != 0 ||
+                         io.MouseWheel != 0 || io.MouseWheelH != 0;
+            for (const bool down : io.MouseDown) input = input || down;
+            keyQueue.activity = false;
+            quietFrames = (input || cs.mapRedrawn || cs.mapShifted || cs.panelsRedrawn || hoverNow != lastHover || busy) ? 0 : quietFrames + 1;
             lastHover = hoverNow;
             if (const std::string title = windowTitle(state); title != lastTitle) {
                 glfwSetWindowTitle(window.get(), title.c_str());

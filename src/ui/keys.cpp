@@ -14,6 +14,7 @@ namespace {
 
 void onKey(GLFWwindow* window, int key, int scancode, int action, int mods) {
     auto* queue = static_cast<KeyQueue*>(glfwGetWindowUserPointer(window));
+    if (queue) queue->activity = true;
     if (queue && action == GLFW_PRESS) queue->pressedThisFrame.insert(key);
     // Any release in a frame that saw a press waits a frame: the pressed key is then seen, and so
     // are modifiers released right after it (Ctrl+Z typed quickly).

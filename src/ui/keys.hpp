@@ -17,6 +17,7 @@ namespace knp::ui {
 struct KeyQueue {
     std::set<int> pressedThisFrame;                           // GLFW keys pressed since the last frame
     std::vector<std::tuple<int, int, int>> deferredReleases;  // key, scancode, mods
+    bool activity = false;                                    // any key event since the last frame
 };
 
 // Installs the queue's key callback (after ImGui_ImplGlfw_InitForOpenGL); the window's user
