@@ -21,7 +21,7 @@ int main(int argc, char** argv) {
     cli.add_option("--size", size, "Window size WxH (default 1600x1000)");
     cli.add_option("--frames", options.frames, "Frames to render before the screenshot")->check(CLI::PositiveNumber);
     cli.add_option("--bench-frames", options.benchFrames, "Render N frames, print median and p95 frame time in ms")->check(CLI::PositiveNumber);
-    cli.add_option("--lang", lang, "Interface language: de (default) or en")->check(CLI::IsMember({"de", "en"}));
+    CLI::Option* langOption = cli.add_option("--lang", lang, "Interface language: de (default) or en")->check(CLI::IsMember({"de", "en"}));
     try {
         cli.parse(argc, argv);
     } catch (const CLI::Success& e) {
@@ -36,5 +36,6 @@ int main(int argc, char** argv) {
         return 2;
     }
     options.lang = knp::parseLang(lang);
+    options.langGiven = langOption->count() > 0;
     return knp::ui::runApp(options);
 }

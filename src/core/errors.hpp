@@ -24,6 +24,12 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// The project is open for writing in another window or knp command (its writer lock is held).
+class ProjectLockedError : public StoreError {
+public:
+    using StoreError::StoreError;
+};
+
 // A foreign, newer or damaged file: it was not opened and not changed (exit code 3).
 class RefusedFileError : public StoreError {
 public:

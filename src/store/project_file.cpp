@@ -152,7 +152,7 @@ int acquireWriterLock(const std::string& path) {
         const int err = errno;
         ::close(fd);
         if (err == EWOULDBLOCK)
-            throw StoreError(path + ": the project is open in another Knotenpunkt window or knp command; "
+            throw ProjectLockedError(path + ": the project is open in another Knotenpunkt window or knp command; "
                              "close it there first (nothing was changed)");
         throw StoreError(path + ": cannot lock the project file: " + std::strerror(err));
     }

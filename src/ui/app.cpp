@@ -55,12 +55,6 @@ std::string windowTitle(const AppState& s) {
     return name + (s.sourceName.empty() ? "" : " (" + s.sourceName + ")") + " – Knotenpunkt";
 }
 
-std::string configDir() {
-    const char* xdg = std::getenv("XDG_CONFIG_HOME");
-    const char* home = std::getenv("HOME");
-    std::filesystem::path base = xdg && *xdg ? xdg : (home ? std::filesystem::path(home) / ".config" : std::filesystem::path("."));
-    return (base / "knotenpunkt").string();
-}
 
 // [SECTION] Fonts
 std::string findFont(const char* family) {
@@ -161,12 +155,34 @@ struct GlfwSession {
 
 int runApp(const AppOptions& options) {
     AppState state;
-    state.lang = options.lang;
     const bool automated = !options.screenshotPath.empty() || options.benchFrames > 0;
+    state.automated = automated;
+    // Settings: automated runs use the defaults, so that screenshots and timings repeat.
+    if (!automated) state.settings = loadSettings(configDir());
+    state.lang = options.langGiven || !state.settings.lang ? options.lang : *state.settings.lang;
+    state.options.dark = state.settings.dark;
+    state.options.highContrast = state.settings.highContrast;
+    state.options.labels = state.settings.labels;
+    state.options.liveLayout = state.settings.liveLayout;
     if (!options.input.empty()) {
         try {
             // Automated runs never write: a project is read like any other input.
             openInput(state, options.input, automated);
+            if (!automated) {
+                addRecent(state.settings, std::filesystem::absolute(options.input).string());
+                saveSettings(configDir(), state.settings);
+            }
+        } catch (const ProjectLockedError& e) {
+            // Open in another window: show it read-only and say so in the view.
+            try {
+                openInput(state, options.input, true);
+            } catch (const std::exception& inner) {
+                std::fprintf(stderr, "knotenpunkt: %s\n", inner.what());
+                return 1;
+            }
+            state.notice = tr(state.lang, "notice.locked");
+            state.lockedElsewhere = true;
+            std::fprintf(stderr, "knotenpunkt: %s (shown read-only)\n", e.what());
         } catch (const InputError& e) {
             std::fprintf(stderr, "knotenpunkt: %s\n", e.what());
             return 3;
@@ -214,7 +230,10 @@ int runApp(const AppOptions& options) {
     }
     float scaleX = 1, scaleY = 1;
     glfwGetWindowContentScale(window.get(), &scaleX, &scaleY);
-    loadFonts(std::max(1.0f, scaleX));
+    // HiDPI: the window content scale (X11: Xft.dpi / 96) scales type, widget sizes and lines.
+    state.contentScale = std::clamp(scaleX, 1.0f, 4.0f);
+    loadFonts(state.contentScale);
+    ImGui::GetStyle().ScaleAllSizes(state.contentScale);
     ImGui_ImplGlfw_InitForOpenGL(window.get(), true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
     KeyQueue keyQueue;
@@ -262,10 +281,13 @@ int runApp(const AppOptions& options) {
         struct LabelKey {
             float originX = 0, originY = 0, scale = 0;
             std::uint64_t generation = ~0ull;
+            float fontSize = 0;
             bool operator==(const LabelKey&) const = default;
         } labelsFor;
         std::uint64_t instanceGeneration = 0;
         int quietFrames = 0;
+        bool fullScreen = false;
+        int windowed[4] = {0, 0, options.width, options.height};  // x, y, width, height
         long lastHover = -1;
         const bool forceRedraw = options.benchFrames > 0 && std::getenv("KNP_BENCH_FULL_REDRAW") != nullptr;
         for (int frame = 0; !glfwWindowShouldClose(window.get()) && !state.quit; ++frame) {
@@ -278,6 +300,20 @@ int runApp(const AppOptions& options) {
             if (state.options.dark != lastDark) {
                 lastDark = state.options.dark;
                 if (state.options.dark) ImGui::StyleColorsDark(); else ImGui::StyleColorsLight();
+            }
+            // Presentation mode fills the screen; leaving it brings the window back as it was.
+            if (!automated && state.options.presentation != fullScreen) {
+                fullScreen = state.options.presentation;
+                GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+                const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
+                if (fullScreen && mode) {
+                    glfwGetWindowPos(window.get(), &windowed[0], &windowed[1]);
+                    glfwGetWindowSize(window.get(), &windowed[2], &windowed[3]);
+                    glfwSetWindowMonitor(window.get(), monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
+                } else if (!fullScreen) {
+                    glfwSetWindowMonitor(window.get(), nullptr, windowed[0], windowed[1], windowed[2], windowed[3], 0);
+                }
+                state.canvas.fitRequested = true;
             }
             io.FontDefault = io.Fonts->Fonts[state.options.presentation && io.Fonts->Fonts.Size > 1 ? 1 : 0];
             ImGui_ImplOpenGL3_NewFrame();
@@ -295,22 +331,26 @@ int runApp(const AppOptions& options) {
                 state.canvas.fitRequested = false;
             }
             if (io.KeyCtrl && letterPressed('q')) state.quit = true;
+            if (!automated && io.KeyCtrl && !io.WantTextInput && letterPressed('o')) startFileDialog(state, FileAction::Open);
+            if (!automated && io.KeyCtrl && !io.WantTextInput && letterPressed('n')) startFileDialog(state, FileAction::New);
             if (!state.options.presentation) {
                 drawMenuBar(state);
-                ImGui::SetNextWindowPos(ImVec2(width - 370, 30), ImGuiCond_FirstUseEver);
-                ImGui::SetNextWindowSize(ImVec2(360, 360), ImGuiCond_FirstUseEver);
+                const float u = state.contentScale;  // first-use layout in scaled pixels
+                ImGui::SetNextWindowPos(ImVec2(width - 370 * u, 30 * u), ImGuiCond_FirstUseEver);
+                ImGui::SetNextWindowSize(ImVec2(360 * u, 360 * u), ImGuiCond_FirstUseEver);
                 drawInspector(state);
-                ImGui::SetNextWindowPos(ImVec2(width - 370, 400), ImGuiCond_FirstUseEver);
-                ImGui::SetNextWindowSize(ImVec2(360, height - 410), ImGuiCond_FirstUseEver);
+                ImGui::SetNextWindowPos(ImVec2(width - 370 * u, 400 * u), ImGuiCond_FirstUseEver);
+                ImGui::SetNextWindowSize(ImVec2(360 * u, height - 410 * u), ImGuiCond_FirstUseEver);
                 drawAnalysisPanel(state);
-                ImGui::SetNextWindowPos(ImVec2(10, 30), ImGuiCond_FirstUseEver);
-                ImGui::SetNextWindowSize(ImVec2(330, 300), ImGuiCond_FirstUseEver);
+                ImGui::SetNextWindowPos(ImVec2(10 * u, 30 * u), ImGuiCond_FirstUseEver);
+                ImGui::SetNextWindowSize(ImVec2(330 * u, 300 * u), ImGuiCond_FirstUseEver);
                 drawActorTable(state);
                 drawFilters(state);
                 drawSnapshots(state);
             }
             drawNewActorPopup(state);
-            drawSaveAsProject(state);
+            drawFileDialog(state);
+            drawNotice(state);
             drawLayoutProgress(state);
             drawLegend(state);
             drawStatusBar(state);
@@ -334,7 +374,12 @@ int runApp(const AppOptions& options) {
                 std::copy(bg, bg + 4, theme.background);
                 std::copy(grid, grid + 4, theme.gridLine);
             }
-            if (state.options.presentation) std::fill(theme.gridLine, theme.gridLine + 4, 0.0f), theme.gridLine[3] = 0;
+            // High contrast (presentation mode, or chosen): pure background, no grid.
+            const bool contrast = state.options.highContrast || state.options.presentation;
+            if (contrast) {
+                std::fill(theme.background, theme.background + 3, state.options.dark ? 0.0f : 1.0f);
+                theme.gridLine[3] = 0;
+            }
             phases.mark(1);
             // Instance buffers are rebuilt only when what they show changed (not for pan, zoom
             // or hover).
@@ -352,6 +397,7 @@ int runApp(const AppOptions& options) {
             key.hideIsolates = state.options.hideIsolates;
             key.suggestions = state.options.showSuggestions;
             key.presentation = state.options.presentation;
+            key.highContrast = contrast;
             key.hiddenSectors = state.options.hiddenSectors.size();
             key.hiddenFields = state.options.hiddenFields.size();
             key.hiddenLinkTypes = state.options.hiddenLinkTypes.size();
@@ -366,9 +412,11 @@ int runApp(const AppOptions& options) {
             phases.mark(2);
             render::MapTheme mapTheme;
             if (state.options.dark) std::fill(mapTheme.rim, mapTheme.rim + 3, 0.9f);
+            if (contrast) mapTheme.rim[3] = 0.95f;
             MapLayerKey mapKey;
             mapKey.content = instanceGeneration * 16 + (state.options.dark ? 1 : 0) + (state.options.presentation ? 2 : 0) +
-                             (state.options.labels ? 4 : 0);
+                             (state.options.labels ? 4 : 0) + (contrast ? 8 : 0) +
+                             static_cast<std::uint64_t>(ImGui::GetFontSize()) * 1000003ull;
             mapKey.scale = view.scale;
             mapKey.width = fbWidth;
             mapKey.height = fbHeight;
@@ -382,7 +430,7 @@ int runApp(const AppOptions& options) {
                 if (!state.options.labels) return;
                 // Labels are placed once per view and content; strips of a pan reuse them, with
                 // their clip rectangles set to the strip.
-                const LabelKey wanted{at.originX, at.originY, at.scale, instanceGeneration};
+                const LabelKey wanted{at.originX, at.originY, at.scale, instanceGeneration, ImGui::GetFontSize()};
                 if (!(labelsFor == wanted)) {
                     labelList._ResetForNewFrame();
                     labelList.PushTextureID(io.Fonts->TexID);
@@ -475,6 +523,14 @@ int runApp(const AppOptions& options) {
         // A shader that does not compile or a GL failure: a message, never a crash.
         std::fprintf(stderr, "knotenpunkt: %s\n", e.what());
         exitCode = 1;
+    }
+    if (!automated) {
+        state.settings.lang = state.lang;
+        state.settings.dark = state.options.dark;
+        state.settings.highContrast = state.options.highContrast;
+        state.settings.labels = state.options.labels;
+        state.settings.liveLayout = state.options.liveLayout;
+        saveSettings(configDir(), state.settings);
     }
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();

@@ -14,6 +14,7 @@ struct AppOptions {
     int frames = 3;               // frames rendered before the screenshot
     int benchFrames = 0;          // --bench-frames: render N frames, print median and p95
     Lang lang = Lang::De;
+    bool langGiven = false;       // --lang on the command line (else the saved setting)
     std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();  // process start, for the first-frame time
 };
 

@@ -364,8 +364,9 @@ void buildInstances(const AppState& s, std::vector<render::NodeInstance>& nodes,
         inst.r1 = static_cast<float>(radius[b]);
         const Category* type = t.byKey(CategoryKind::LinkType, l.type);
         const bool chosen = s.selectedLink && *s.selectedLink == l.id;
-        inst.rgba = chosen ? rgba(0xF28C00) : rgba(type ? type->color : 0x888888, 220);
-        inst.width = static_cast<float>((1.0 + 1.2 * std::min(l.strength, 4.0)) * (s.options.presentation ? 1.6 : 1.0)) + (chosen ? 2.0f : 0.0f);
+        const bool contrast = s.options.highContrast || s.options.presentation;
+        inst.rgba = chosen ? rgba(0xF28C00) : rgba(type ? type->color : 0x888888, contrast ? 255 : 220);
+        inst.width = (static_cast<float>((1.0 + 1.2 * std::min(l.strength, 4.0)) * (contrast ? 1.6 : 1.0)) + (chosen ? 2.0f : 0.0f)) * s.contentScale;
         inst.dash = l.status == "geplant" ? 1.0f : (l.status == "gewuenscht" ? 2.0f : 0.0f);
         inst.directed = l.directed ? 1.0f : 0.0f;
         const bool linkShown = !s.options.hiddenLinkTypes.count(l.type) && !s.options.hiddenStatuses.count(l.status);
@@ -448,8 +449,10 @@ void drawLabels(const AppState& s, const render::CanvasView& view, float width, 
     const std::vector<layout::PlacedLabel> placed = layout::placeLabels(screen, screenRadius, size, priority, 2);
     ImFont* font = ImGui::GetFont();
     const float fontSize = ImGui::GetFontSize();  // the large font in presentation mode
-    const ImU32 color = s.options.dark ? IM_COL32(235, 235, 235, 255) : IM_COL32(25, 25, 25, 255);
-    const ImU32 halo = s.options.dark ? IM_COL32(20, 20, 24, 200) : IM_COL32(255, 255, 255, 210);
+    const bool contrast = s.options.highContrast || s.options.presentation;
+    const ImU32 color = s.options.dark ? IM_COL32(contrast ? 255 : 235, contrast ? 255 : 235, contrast ? 255 : 235, 255)
+                                       : IM_COL32(contrast ? 0 : 25, contrast ? 0 : 25, contrast ? 0 : 25, 255);
+    const ImU32 halo = s.options.dark ? IM_COL32(0, 0, 0, contrast ? 255 : 200) : IM_COL32(255, 255, 255, contrast ? 255 : 210);
     for (std::size_t k = 0; k < placed.size(); ++k) {
         if (!placed[k].visible) continue;
         // Whole pixels: glyphs are sampled without filtering.

@@ -57,12 +57,29 @@ void updateLink(AppState& s, const Link& after) {
 void drawMenuBar(AppState& s) {
     if (!ImGui::BeginMainMenuBar()) return;
     if (ImGui::BeginMenu(T(s, "menu.file"))) {
-        if (ImGui::MenuItem(T(s, "menu.save_as_project"), nullptr, false, !s.project.has_value())) {
-            s.saveAsOpen = true;
-            std::filesystem::path suggestion = std::filesystem::path(s.sourcePath);
-            suggestion = suggestion.parent_path() / (suggestion.stem().string() + ".knp");
-            std::snprintf(s.saveAsPath, sizeof s.saveAsPath, "%s", suggestion.string().c_str());
+        if (ImGui::MenuItem(T(s, "file.new"), "Ctrl+N")) startFileDialog(s, FileAction::New);
+        if (ImGui::MenuItem(T(s, "file.open"), "Ctrl+O")) startFileDialog(s, FileAction::Open);
+        if (ImGui::BeginMenu(T(s, "file.recent"), !s.settings.recent.empty())) {
+            for (const std::string& path : s.settings.recent) {
+                if (ImGui::MenuItem(path.c_str())) {
+                    const std::string chosen = path;  // the list changes when it is opened
+                    openDocument(s, chosen);
+                    break;
+                }
+            }
+            ImGui::EndMenu();
         }
+        ImGui::Separator();
+        if (ImGui::MenuItem(T(s, "file.import"))) startFileDialog(s, FileAction::Import);
+        if (ImGui::MenuItem(T(s, "file.export"))) {
+            const std::filesystem::path source(s.sourcePath);
+            startFileDialog(s, FileAction::Export, source.empty() ? "netzwerk.dot" : source.stem().string() + ".dot");
+        }
+        if (ImGui::MenuItem(T(s, "menu.save_as_project"), nullptr, false, !s.project.has_value())) {
+            const std::filesystem::path source(s.sourcePath);
+            startFileDialog(s, FileAction::SaveAsProject, source.empty() ? "projekt.knp" : source.stem().string() + ".knp");
+        }
+        ImGui::Separator();
         if (ImGui::MenuItem(T(s, "menu.snapshot_take"), nullptr, false, s.project.has_value())) {
             char name[64];
             std::snprintf(name, sizeof name, "Stand %zu", s.project->snapshots().size() + 1);
@@ -86,6 +103,7 @@ void drawMenuBar(AppState& s) {
         if (ImGui::MenuItem(T(s, "menu.fit"), "F")) s.canvas.fitRequested = true;
         ImGui::MenuItem(T(s, "menu.presentation"), "F5", &s.options.presentation);
         ImGui::MenuItem(T(s, "menu.dark"), nullptr, &s.options.dark);
+        ImGui::MenuItem(T(s, "menu.high_contrast"), nullptr, &s.options.highContrast);
         ImGui::MenuItem(T(s, "menu.labels"), nullptr, &s.options.labels);
         ImGui::MenuItem(T(s, "menu.hide_isolates"), nullptr, &s.options.hideIsolates);
         ImGui::MenuItem(T(s, "menu.suggestions"), nullptr, &s.options.showSuggestions);
@@ -422,32 +440,6 @@ void drawLayoutProgress(AppState& s) {
     ImGui::End();
 }
 
-// [SECTION] Save an imported network as a project: from then on every edit is on disk
-void drawSaveAsProject(AppState& s) {
-    if (!s.saveAsOpen || s.project) return;
-    ImGui::Begin(T(s, "menu.save_as_project"), &s.saveAsOpen, ImGuiWindowFlags_AlwaysAutoResize);
-    ImGui::SetNextItemWidth(420);
-    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-    const bool enter = ImGui::InputText("##path", s.saveAsPath, sizeof s.saveAsPath, ImGuiInputTextFlags_EnterReturnsTrue);
-    ImGui::SameLine();
-    if (ImGui::Button("OK") || enter) {
-        try {
-            ProjectFile pf = ProjectFile::create(s.saveAsPath, s.imported.network.name);
-            pf.execute(cmdMerge(pf.network(), s.imported.network));
-            s.project.emplace(std::move(pf));
-            s.sourcePath = s.saveAsPath;
-            s.sourceName = std::filesystem::path(s.saveAsPath).filename().string();
-            s.imported = Document{};
-            ++s.version;
-            s.saveAsOpen = false;
-            s.status.clear();
-        } catch (const std::exception& e) {
-            s.status = e.what();
-        }
-    }
-    ImGui::End();
-}
-
 // [SECTION] Filters: what is hidden is dimmed, never removed
 void drawFilters(AppState& s) {
     if (!s.showFilters) return;
@@ -552,6 +544,7 @@ void drawStatusBar(const AppState& s) {
     std::string text;
     if (s.canvas.tool == Tool::Link) text = T(s, "status.link_mode");
     else if (!s.status.empty()) text = s.status;
+    else if (!s.project && s.lockedElsewhere) text = T(s, "status.locked_elsewhere");
     else if (!s.project) text = T(s, "status.readonly_import");
     if (text.empty()) return;
     const ImVec2 size = ImGui::CalcTextSize(text.c_str());

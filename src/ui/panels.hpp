@@ -11,7 +11,6 @@ void drawAnalysisPanel(AppState& s);
 void drawActorTable(AppState& s);
 void drawFilters(AppState& s);
 void drawSnapshots(AppState& s);
-void drawSaveAsProject(AppState& s);
 // Starts a layout off the UI thread; drawLayoutProgress shows it and applies the result.
 void startLayout(AppState& s, const std::string& engine);
 void drawLayoutProgress(AppState& s);

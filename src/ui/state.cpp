@@ -1,5 +1,7 @@
 #include "ui/state.hpp"
 
+#include "core/i18n.hpp"
+
 #include <chrono>
 
 namespace knp::ui {
@@ -75,6 +77,11 @@ const SceneCache& sceneFor(const AppState& s) {
 
 bool commit(AppState& s, const Edit& edit) {
     if (edit.empty()) return true;
+    if (!s.project && s.lockedElsewhere) {
+        // Shown read-only because another window has the project: edits here would be lost.
+        s.notice = tr(s.lang, "notice.locked");
+        return false;
+    }
     try {
         if (s.project) s.project->execute(edit);
         else s.imported.execute(edit);

@@ -18,6 +18,7 @@
 #include "layout/geometry.hpp"
 #include "render/canvas_renderer.hpp"
 #include "store/project_file.hpp"
+#include "ui/files.hpp"
 
 namespace knp::ui {
 
@@ -95,7 +96,9 @@ struct NewActorPopup {
 struct ViewOptions {
     bool presentation = false;   // F5: full screen, large type, panels hidden
     bool dark = false;
+    bool highContrast = false;   // for projectors: black on white, strong lines, bold labels
     bool labels = true;
+    bool liveLayout = false;     // force layout after each new actor or link, animated
     bool hideIsolates = false;
     int colorBy = 0;             // 0 sector, then 1 + metric index
     int sizeBy = 0;              // 0 influence, then 1 + metric index
@@ -124,7 +127,7 @@ struct InstanceKey {
     bool dragging = false;
     float dragX = 0, dragY = 0;
     int colorBy = 0, sizeBy = 0, egoSteps = 0;
-    bool hideIsolates = false, suggestions = true, presentation = false;
+    bool hideIsolates = false, suggestions = true, presentation = false, highContrast = false;
     std::size_t hiddenSectors = 0, hiddenFields = 0, hiddenLinkTypes = 0, hiddenStatuses = 0;
     bool operator==(const InstanceKey&) const = default;
 };
@@ -144,8 +147,12 @@ struct AppState {
     bool searchFocus = false;
     bool showFilters = false;
     bool showSnapshots = false;
-    bool saveAsOpen = false;
-    char saveAsPath[512] = {};
+    Settings settings;                   // loaded at start, saved when they change
+    bool automated = false;              // --screenshot / --bench-frames: no settings, no dialogs
+    std::unique_ptr<FileDialog> fileDialog;
+    std::string notice;                  // a message the user must acknowledge (modal)
+    bool lockedElsewhere = false;
+    float contentScale = 1;              // HiDPI: window content scale        // a project shown read-only: another window has it
     char snapshotName[96] = {};
     char search[128] = {};
     bool quit = false;

@@ -1,0 +1,362 @@
+#include "ui/files.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <system_error>
+
+#include "core/errors.hpp"
+#include "core/i18n.hpp"
+#include "io/dot_export.hpp"
+#include "io/input.hpp"
+#include "ui/state.hpp"
+
+namespace knp::ui {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* T(const AppState& s, const char* key) { return tr(s.lang, key).data(); }
+
+bool hasZenity() {
+    if (const char* mode = std::getenv("KNP_FILE_DIALOG"); mode && std::string(mode) == "builtin") return false;
+    const char* path = std::getenv("PATH");
+    if (!path || !std::getenv("DISPLAY")) return false;
+    std::string p = path;
+    for (std::size_t start = 0; start <= p.size();) {
+        const std::size_t end = std::min(p.find(':', start), p.size());
+        if (end > start && fs::exists(fs::path(p.substr(start, end - start)) / "zenity")) return true;
+        start = end + 1;
+    }
+    return false;
+}
+
+bool saving(FileAction a) { return a == FileAction::New || a == FileAction::Export || a == FileAction::SaveAsProject; }
+
+const char* titleKey(FileAction a) {
+    switch (a) {
+        case FileAction::Open: return "file.open";
+        case FileAction::New: return "file.new";
+        case FileAction::Import: return "file.import";
+        case FileAction::Export: return "file.export";
+        case FileAction::SaveAsProject: return "menu.save_as_project";
+    }
+    return "file.open";
+}
+
+// Extensions the browser lists for an action (directories always).
+bool listed(FileAction a, const fs::path& p) {
+    const std::string ext = p.extension().string();
+    switch (a) {
+        case FileAction::New:
+        case FileAction::SaveAsProject: return ext == ".knp";
+        case FileAction::Export: return ext == ".dot" || ext == ".gv";
+        case FileAction::Open:
+        case FileAction::Import: return ext == ".knp" || ext == ".csv" || ext == ".graphml" || ext == ".xml";
+    }
+    return true;
+}
+
+void readDirectory(FileDialog& d) {
+    d.entries.clear();
+    std::error_code ec;
+    for (fs::directory_iterator it(d.directory, fs::directory_options::skip_permission_denied, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        if (name.empty() || name[0] == '.') continue;
+        std::error_code dirEc;
+        const bool dir = it->is_directory(dirEc);
+        if (dir || listed(d.action, it->path())) d.entries.emplace_back(name, dir);
+    }
+    std::sort(d.entries.begin(), d.entries.end(), [](const auto& a, const auto& b) {
+        return a.second != b.second ? a.second : a.first < b.first;
+    });
+}
+
+void resetView(AppState& s) {
+    s.selectedActors.clear();
+    s.selectedLink.reset();
+    s.canvas.hover.reset();
+    s.canvas.hoverLink.reset();
+    s.canvas.fitRequested = true;
+    s.newActor.open = false;
+    s.layoutTask.reset();
+    s.results.reset();
+    ++s.version;
+}
+
+void rememberRecent(AppState& s, const std::string& path) {
+    std::error_code ec;
+    const fs::path absolute = fs::absolute(path, ec);
+    addRecent(s.settings, ec ? path : absolute.string());
+    if (!s.automated) saveSettings(configDir(), s.settings);
+}
+
+}  // namespace
+
+// [SECTION] Settings
+std::string configDir() {
+    const char* xdg = std::getenv("XDG_CONFIG_HOME");
+    const char* home = std::getenv("HOME");
+    fs::path base = xdg && *xdg ? fs::path(xdg) : (home ? fs::path(home) / ".config" : fs::path("."));
+    return (base / "knotenpunkt").string();
+}
+
+Settings loadSettings(const std::string& dir) {
+    Settings s;
+    std::ifstream in(fs::path(dir) / "settings.ini");
+    std::string line;
+    while (std::getline(in, line)) {
+        const std::size_t eq = line.find('=');
+        if (eq == std::string::npos || line[0] == '#') continue;
+        const std::string key = line.substr(0, eq), value = line.substr(eq + 1);
+        if (key == "lang" && (value == "de" || value == "en")) s.lang = parseLang(value);
+        else if (key == "dark") s.dark = value == "1";
+        else if (key == "high_contrast") s.highContrast = value == "1";
+        else if (key == "labels") s.labels = value != "0";
+        else if (key == "live_layout") s.liveLayout = value == "1";
+        else if (key == "recent" && !value.empty() && s.recent.size() < 8) s.recent.push_back(value);
+    }
+    return s;
+}
+
+void saveSettings(const std::string& dir, const Settings& s) {
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    const fs::path path = fs::path(dir) / "settings.ini", temp = fs::path(dir) / "settings.ini.tmp";
+    {
+        std::ofstream out(temp, std::ios::trunc);
+        if (!out) return;
+        out << "# Knotenpunkt settings\n";
+        if (s.lang) out << "lang=" << (*s.lang == Lang::En ? "en" : "de") << '\n';
+        out << "dark=" << s.dark << "\nhigh_contrast=" << s.highContrast << "\nlabels=" << s.labels << "\nlive_layout=" << s.liveLayout << '\n';
+        for (const std::string& r : s.recent) out << "recent=" << r << '\n';
+        if (!out) return;
+    }
+    fs::rename(temp, path, ec);
+}
+
+void addRecent(Settings& s, const std::string& path) {
+    s.recent.erase(std::remove(s.recent.begin(), s.recent.end(), path), s.recent.end());
+    s.recent.insert(s.recent.begin(), path);
+    if (s.recent.size() > 8) s.recent.resize(8);
+}
+
+// [SECTION] Opening and the actions
+bool openDocument(AppState& s, const std::string& path) {
+    const bool isProject = fs::path(path).extension() == ".knp" && path.find('@') == std::string::npos;
+    try {
+        if (isProject) {
+            try {
+                ProjectFile pf = ProjectFile::open(path, OpenMode::ReadWrite);
+                s.project.emplace(std::move(pf));
+                s.imported = Document{};
+                s.lockedElsewhere = false;
+            } catch (const ProjectLockedError&) {
+                // Another window has it: show it read-only, and say so.
+                LoadedInput in = loadInput(path);
+                s.project.reset();
+                s.imported = Document{};
+                s.imported.network = std::move(in.result.network);
+                s.notice = T(s, "notice.locked");
+                s.lockedElsewhere = true;
+            }
+        } else {
+            LoadedInput in = loadInput(path);
+            s.project.reset();
+            s.imported = Document{};
+            s.imported.network = std::move(in.result.network);
+            s.lockedElsewhere = false;
+        }
+    } catch (const std::exception& e) {
+        s.notice = std::string(T(s, "notice.cannot_open")) + "\n\n" + e.what();
+        return false;
+    }
+    s.sourcePath = path;
+    s.sourceName = fs::path(path).filename().string();
+    resetView(s);
+    rememberRecent(s, path);
+    return true;
+}
+
+void performFileAction(AppState& s, FileAction action, const std::string& chosen) {
+    std::string path = chosen;
+    try {
+        switch (action) {
+            case FileAction::Open: openDocument(s, path); break;
+            case FileAction::New:
+            case FileAction::SaveAsProject: {
+                if (fs::path(path).extension() != ".knp") path += ".knp";
+                const bool fromImported = action == FileAction::SaveAsProject && !s.project;
+                ProjectFile pf = ProjectFile::create(path, fromImported ? s.imported.network.name : fs::path(path).stem().string());
+                if (fromImported) pf.execute(cmdMerge(pf.network(), s.imported.network));
+                s.project.emplace(std::move(pf));
+                s.imported = Document{};
+                s.sourcePath = path;
+                s.sourceName = fs::path(path).filename().string();
+                if (!fromImported) resetView(s); else ++s.version;
+                rememberRecent(s, path);
+                s.status.clear();
+                break;
+            }
+            case FileAction::Import: {
+                LoadedInput in = loadInput(path);
+                // One undoable step: new actors and links come in, known ones are completed.
+                if (commit(s, cmdMerge(s.network(), in.result.network))) s.canvas.fitRequested = true;
+                break;
+            }
+            case FileAction::Export: {
+                const std::string ext = fs::path(path).extension().string();
+                if (ext.empty()) path += ".dot";
+                else if (ext != ".dot" && ext != ".gv") throw InputError(std::string(T(s, "notice.export_formats")));
+                std::vector<layout::Point> pos;
+                for (const Actor& a : s.network().actors()) pos.push_back({a.x, a.y});
+                DotExportOptions o;
+                o.lang = s.lang;
+                exportDot(s.network(), pos, path, o);
+                s.status = std::string(T(s, "status.exported")) + " " + path;
+                break;
+            }
+        }
+    } catch (const std::exception& e) {
+        s.notice = e.what();
+    }
+}
+
+FileDialog::~FileDialog() {
+    if (thread.joinable()) thread.detach();  // zenity still open at exit: let it go
+}
+
+void startFileDialog(AppState& s, FileAction action, const std::string& suggestion) {
+    if (s.fileDialog) return;
+    auto d = std::make_unique<FileDialog>();
+    d->action = action;
+    d->builtin = !hasZenity();
+    const std::string start = s.sourcePath.empty() ? fs::current_path().string() : fs::absolute(fs::path(s.sourcePath)).parent_path().string();
+    if (d->builtin) {
+        d->directory = start;
+        std::snprintf(d->name, sizeof d->name, "%s", suggestion.c_str());
+        readDirectory(*d);
+    } else {
+        // zenity blocks until the user chooses: run it beside the view, which keeps drawing.
+        std::string command = "zenity --file-selection --title='" + std::string(T(s, titleKey(action))) + " – Knotenpunkt'";
+        if (saving(action)) command += " --save --confirm-overwrite";
+        // The suggestion is a file name of ours (stem of the open file); quotes are dropped.
+        std::string safe = suggestion;
+        safe.erase(std::remove(safe.begin(), safe.end(), '\''), safe.end());
+        if (!safe.empty()) command += " --filename='" + safe + "'";
+        if (action == FileAction::New || action == FileAction::SaveAsProject || action == FileAction::Open)
+            command += " --file-filter='Knotenpunkt (*.knp) | *.knp'";
+        if (action == FileAction::Open || action == FileAction::Import) command += " --file-filter='CSV, GraphML | *.csv *.graphml *.xml'";
+        if (action == FileAction::Export) command += " --file-filter='Graphviz DOT | *.dot *.gv'";
+        command += " --file-filter='* | *' 2>/dev/null";
+        FileDialog* raw = d.get();
+        d->thread = std::thread([raw, command, start] {
+            std::string cmd = "cd '" + start + "' 2>/dev/null; " + command;
+            std::string out;
+            if (FILE* pipe = popen(cmd.c_str(), "r")) {
+                char buf[4096];
+                std::size_t n;
+                while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) out.append(buf, n);
+                pclose(pipe);
+            }
+            while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
+            raw->chosen = out;
+            raw->done = true;
+        });
+    }
+    s.fileDialog = std::move(d);
+}
+
+void drawFileDialog(AppState& s) {
+    if (!s.fileDialog) return;
+    FileDialog& d = *s.fileDialog;
+    if (!d.builtin) {
+        if (!d.done) return;
+        d.thread.join();
+        const std::string chosen = d.chosen;
+        const FileAction action = d.action;
+        s.fileDialog.reset();
+        if (!chosen.empty()) performFileAction(s, action, chosen);
+        return;
+    }
+    bool open = true;
+    std::optional<std::string> chosen;
+    ImGui::SetNextWindowSize(ImVec2(640, 460), ImGuiCond_Appearing);
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x / 2, vp->WorkPos.y + vp->WorkSize.y / 2), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    if (ImGui::Begin(T(s, titleKey(d.action)), &open, ImGuiWindowFlags_NoCollapse)) {
+        ImGui::TextDisabled("%s", d.directory.c_str());
+        if (ImGui::Button(T(s, "file.up"))) {
+            d.directory = fs::path(d.directory).parent_path().string();
+            readDirectory(d);
+        }
+        ImGui::BeginChild("##entries", ImVec2(0, -ImGui::GetFrameHeightWithSpacing() * 2), true);
+        std::optional<std::string> enter;
+        for (const auto& [name, dir] : d.entries) {
+            const std::string label = dir ? name + "/" : name;
+            if (ImGui::Selectable(label.c_str(), !dir && name == d.name, ImGuiSelectableFlags_AllowDoubleClick)) {
+                if (dir) enter = name;
+                else {
+                    std::snprintf(d.name, sizeof d.name, "%s", name.c_str());
+                    if (ImGui::IsMouseDoubleClicked(0)) chosen = (fs::path(d.directory) / name).string();
+                }
+            }
+        }
+        if (d.entries.empty()) ImGui::TextDisabled("%s", T(s, "file.empty"));
+        ImGui::EndChild();
+        if (enter) {
+            d.directory = (fs::path(d.directory) / *enter).string();
+            readDirectory(d);
+        }
+        ImGui::SetNextItemWidth(-120);
+        if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+        const bool typed = ImGui::InputText("##name", d.name, sizeof d.name, ImGuiInputTextFlags_EnterReturnsTrue);
+        ImGui::SameLine();
+        if ((ImGui::Button(T(s, saving(d.action) ? "file.save" : "file.choose")) || typed) && d.name[0]) {
+            const fs::path typedPath(d.name);
+            const fs::path full = typedPath.is_absolute() ? typedPath : fs::path(d.directory) / typedPath;
+            std::error_code ec;
+            if (fs::is_directory(full, ec)) {
+                d.directory = full.string();
+                d.name[0] = '\0';
+                readDirectory(d);
+            } else {
+                chosen = full.string();
+            }
+        }
+    }
+    ImGui::End();
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) open = false;
+    if (chosen) {
+        const FileAction action = d.action;
+        s.fileDialog.reset();
+        performFileAction(s, action, *chosen);
+    } else if (!open) {
+        s.fileDialog.reset();
+    }
+}
+
+void drawNotice(AppState& s) {
+    if (s.notice.empty()) return;
+    if (!ImGui::IsPopupOpen("##notice")) ImGui::OpenPopup("##notice");
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x / 2, vp->WorkPos.y + vp->WorkSize.y / 2), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    if (ImGui::BeginPopupModal("##notice", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32);
+        ImGui::TextUnformatted(s.notice.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::Spacing();
+        if (ImGui::Button("OK", ImVec2(120, 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) {
+            s.notice.clear();
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+    }
+}
+
+}  // namespace knp::ui

@@ -1,0 +1,63 @@
+#pragma once
+// Files in the view: settings and recent files under $XDG_CONFIG_HOME/knotenpunkt, opening and
+// creating projects, importing and exporting, with the desktop's file dialog through zenity
+// where it is installed and an in-app file browser otherwise (KNP_FILE_DIALOG=builtin forces
+// the in-app one).
+#include <atomic>
+#include <memory>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "core/taxonomy.hpp"
+
+namespace knp::ui {
+
+struct AppState;
+
+// What the view remembers between sessions (settings.ini: key=value lines).
+struct Settings {
+    std::optional<Lang> lang;
+    bool dark = false;
+    bool highContrast = false;
+    bool labels = true;
+    bool liveLayout = false;
+    std::vector<std::string> recent;  // newest first, at most 8
+};
+
+std::string configDir();
+Settings loadSettings(const std::string& dir);
+void saveSettings(const std::string& dir, const Settings& settings);  // never throws
+void addRecent(Settings& settings, const std::string& path);
+
+enum class FileAction { Open, New, Import, Export, SaveAsProject };
+
+// A file choice under way: zenity in a thread of its own, or the in-app browser.
+struct FileDialog {
+    FileAction action = FileAction::Open;
+    bool builtin = false;
+    // zenity
+    std::thread thread;
+    std::atomic<bool> done{false};
+    std::string chosen;  // empty: cancelled
+    // in-app browser
+    std::string directory;
+    char name[512] = {};
+    std::vector<std::pair<std::string, bool>> entries;  // name, is a directory
+    ~FileDialog();
+};
+
+// `suggestion`: a file name offered for saving.
+void startFileDialog(AppState& s, FileAction action, const std::string& suggestion = "");
+// Draws the in-app browser or collects zenity's answer, then carries out the action.
+void drawFileDialog(AppState& s);
+// Opens a project (for writing; read-only with a notice when another window has it) or any
+// importable file. Returns false with a notice on failure; the open document stays then.
+bool openDocument(AppState& s, const std::string& path);
+// Carries out `action` on `path` (tests and the dialogs).
+void performFileAction(AppState& s, FileAction action, const std::string& path);
+// A message the user must acknowledge (a project open elsewhere, a file that cannot be read).
+void drawNotice(AppState& s);
+
+}  // namespace knp::ui
