@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Files in a real window under Xvfb, driven by xdotool:
+# 1. a project open in one window, opened in a second: the second says so and shows it
+#    read-only (it does not exit, and the file is not changed);
+# 2. Ctrl+N in the in-app file browser creates a new project, the view switches to it, an actor
+#    added with N lands in it, and the settings remember it as the most recent file;
+# 3. F5 fills the screen (presentation mode), Escape brings the window back.
+# Usage: files_test.sh BUILD_DIR DATASETS_DIR OUT_DIR
+set -euo pipefail
+build=$1 datasets=$2 out=$3
+rm -rf "$out" && mkdir -p "$out"
+project="$out/workshop.knp"
+"$build/knp" import "$datasets/musterstadt" -o "$project" 2>/dev/null
+export XDG_CONFIG_HOME="$out/config" KNP_FILE_DIALOG=builtin LC_ALL=C.UTF-8
+
+display=:$((90 + RANDOM % 100))
+Xvfb "$display" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; done; kill -9 $xvfb 2>/dev/null || true; }
+trap cleanup EXIT
+export DISPLAY=$display
+for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done 2>/dev/null || sleep 1
+
+count() { "$build/knp" info "$1" --format json | grep -o '"actors": [0-9]*' | grep -o '[0-9]*'; }
+
+# 1. Open elsewhere.
+(cd "$out" && exec "$build/knotenpunkt" --size 1400x900 "$project" 2>>"$out/first.log") &
+first=$!
+pids+=($first)
+xdotool search --sync --pid $first >/dev/null
+sleep 1.5
+sum_before=$(sha256sum "$project" | cut -d' ' -f1)
+"$build/knotenpunkt" --size 1400x900 "$project" 2>"$out/second.log" &
+second=$!
+pids+=($second)
+sleep 3
+kill -0 $second 2>/dev/null || { echo "FAIL: the second window exited instead of showing the project read-only"; cat "$out/second.log"; exit 1; }
+grep -q "shown read-only" "$out/second.log" || { echo "FAIL: no read-only message"; cat "$out/second.log"; exit 1; }
+kill -9 $second
+[ "$(sha256sum "$project" | cut -d' ' -f1)" = "$sum_before" ] || { echo "FAIL: the project changed"; exit 1; }
+echo "second window on an open project: shown read-only, file unchanged"
+
+# 2. Ctrl+N: a new project through the in-app browser (it starts in the project's folder).
+window=$(xdotool search --sync --pid $first | tail -1)
+xdotool windowfocus --sync "$window" 2>/dev/null || xdotool windowfocus "$window"
+xdotool mousemove --window "$window" 600 450
+xdotool key ctrl+n
+sleep 0.8
+xdotool type --delay 100 "neu"
+xdotool key Return
+sleep 1
+[ -f "$out/neu.knp" ] || { echo "FAIL: Ctrl+N did not create neu.knp"; ls "$out"; exit 1; }
+xdotool mousemove --window "$window" 640 460
+xdotool key n
+sleep 0.5
+xdotool type --delay 100 "Quartiersmanagement"
+xdotool key Return
+sleep 0.8
+kill -9 $first
+[ "$(count "$out/neu.knp")" = 1 ] || { echo "FAIL: the new project does not hold the new actor"; exit 1; }
+[ "$(count "$project")" = 67 ] || { echo "FAIL: the first project changed"; exit 1; }
+head -n 20 "$out/config/knotenpunkt/settings.ini" | grep -m1 '^recent=' | grep -q "/neu.knp$" ||
+  { echo "FAIL: settings do not name neu.knp as the most recent file"; cat "$out/config/knotenpunkt/settings.ini"; exit 1; }
+echo "Ctrl+N: neu.knp created, the actor added with N is in it, settings remember it"
+
+# 3. F5: full screen, Escape: back.
+"$build/knotenpunkt" --size 1200x800 "$project" 2>>"$out/third.log" &
+third=$!
+pids+=($third)
+window=$(xdotool search --sync --pid $third | tail -1)
+sleep 1.5
+xdotool windowfocus --sync "$window" 2>/dev/null || xdotool windowfocus "$window"
+xdotool mousemove --window "$window" 600 400
+xdotool key F5
+sleep 1
+size=$(xdotool getwindowgeometry "$window" | grep -o 'Geometry: [0-9x]*' | cut -d' ' -f2)
+[ "$size" = "1600x1000" ] || { echo "FAIL: F5 did not fill the screen (window $size)"; exit 1; }
+xwd -root -silent > "$out/presentation.xwd" 2>/dev/null || true
+xdotool key Escape
+sleep 1
+size=$(xdotool getwindowgeometry "$window" | grep -o 'Geometry: [0-9x]*' | cut -d' ' -f2)
+[ "$size" = "1200x800" ] || { echo "FAIL: Escape did not bring the window back (window $size)"; exit 1; }
+kill -9 $third
+echo "F5: full screen 1600x1000, Escape: back to 1200x800"
