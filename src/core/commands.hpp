@@ -37,6 +37,8 @@ public:
     bool redo();
     std::size_t undoDepth() const { return undo_.size(); }
     std::size_t redoDepth() const { return redo_.size(); }
+    const Edit* nextUndo() const { return undo_.empty() ? nullptr : &undo_.back(); }  // what undo() takes back
+    const Edit* nextRedo() const { return redo_.empty() ? nullptr : &redo_.back(); }
 
 private:
     std::vector<Edit> undo_;

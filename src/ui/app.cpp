@@ -326,6 +326,35 @@ int runApp(const AppOptions& options) {
                 requested = state.version;
             }
             if (auto latest = state.analysis.latest(); latest && latest != state.results) state.results = latest;
+            // Live layout: after a new actor or link (not after undo or redo), the force layout
+            // runs from the current positions; the actors then glide to their new places.
+            {
+                const std::size_t actorsNow = state.network().actors().size(), linksNow = state.network().links().size();
+                const bool seen = state.liveActors != SIZE_MAX;
+                const bool grew = seen && (actorsNow > state.liveActors || linksNow > state.liveLinks);
+                if (grew && state.options.liveLayout && !state.historyMoved && !state.layoutTask && !automated && actorsNow > 1)
+                    startLayout(state, "force", true);
+                state.liveActors = actorsNow;
+                state.liveLinks = linksNow;
+                state.historyMoved = false;
+            }
+            if (state.animation) {
+                LayoutAnimation& a = *state.animation;
+                if (a.version != state.version) {
+                    state.animation.reset();
+                } else {
+                    a.t = std::clamp((ImGui::GetTime() - a.started) / 0.45, 0.0, 1.0);
+                    if (a.t >= 1.0) {
+                        const std::vector<layout::Point> to = a.to;
+                        state.animation.reset();
+                        try {
+                            commit(state, layout::cmdLayout(state.network(), to, kLiveLayout));
+                        } catch (const std::exception& e) {
+                            state.status = e.what();
+                        }
+                    }
+                }
+            }
             if (state.canvas.fitRequested && width > 0) {
                 fitView(state, width, height);
                 state.canvas.fitRequested = false;
@@ -391,6 +420,7 @@ int runApp(const AppOptions& options) {
             key.selectedLink = state.selectedLink.value_or("");
             key.dragging = state.canvas.dragging;
             if (state.canvas.dragging) { key.dragX = io.MousePos.x; key.dragY = io.MousePos.y; }
+            key.animation = state.animation ? state.animation->t : -1;
             key.colorBy = state.options.colorBy;
             key.sizeBy = state.options.sizeBy;
             key.egoSteps = state.options.egoSteps;
@@ -453,7 +483,8 @@ int runApp(const AppOptions& options) {
             phases.mark(4);
             const long hoverNow = state.canvas.hover ? static_cast<long>(*state.canvas.hover) : -1;
             const CompositorStats& cs = compositor.stats();
-            const bool busy = state.analysis.busy() || !state.results || state.results->version != state.version || state.layoutTask;
+            const bool busy = state.analysis.busy() || !state.results || state.results->version != state.version || state.layoutTask ||
+                              state.animation;
             // Input keeps frames coming for a while: ImGui needs a few frames to act on some
             // (a window that appears, keyboard focus), and what they change may show later.
             bool input = keyQueue.activity || io.InputQueueCharacters.Size > 0 || io.MouseDelta.x != 0 || io.MouseDelta.y != 0 ||

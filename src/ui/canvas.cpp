@@ -86,8 +86,8 @@ std::optional<std::uint32_t> actorAt(const AppState& s, const layout::Point& w, 
     std::optional<std::uint32_t> best;
     double bestD = 1e300;
     for (std::uint32_t i = 0; i < n.actors().size(); ++i) {
-        const Actor& a = n.actors()[i];
-        const double d = std::hypot(a.x - w.x, a.y - w.y);
+        const layout::Point p = shownPosition(s, i);
+        const double d = std::hypot(p.x - w.x, p.y - w.y);
         const double slack = 3 / std::max(0.05f, s.canvas.view.scale);
         if (d <= radius[i] + slack && d < bestD) { bestD = d; best = i; }
     }
@@ -319,7 +319,8 @@ void buildInstances(const AppState& s, std::vector<render::NodeInstance>& nodes,
     for (std::size_t i = 0; i < n.actors().size(); ++i) {
         const Actor& a = n.actors()[i];
         const bool selected = s.selectedActors.count(a.id) > 0;
-        pos[i] = {a.x + (selected && !a.pinned ? dragX : 0), a.y + (selected && !a.pinned ? dragY : 0)};
+        const layout::Point shown = shownPosition(s, i);
+        pos[i] = {shown.x + (selected && !a.pinned ? dragX : 0), shown.y + (selected && !a.pinned ? dragY : 0)};
         render::NodeInstance inst;
         inst.x = static_cast<float>(pos[i].x);
         inst.y = static_cast<float>(pos[i].y);
@@ -401,8 +402,9 @@ std::optional<render::NodeInstance> hoverInstance(const AppState& s) {
     const Category* sector = n.taxonomy.byKey(CategoryKind::Sector, a.sector);
     const std::vector<double>* colorMetric = metricColumn(s, s.options.colorBy);
     render::NodeInstance inst;
-    inst.x = static_cast<float>(a.x);
-    inst.y = static_cast<float>(a.y);
+    const layout::Point shown = shownPosition(s, i);
+    inst.x = static_cast<float>(shown.x);
+    inst.y = static_cast<float>(shown.y);
     inst.radius = static_cast<float>(displayRadii(s)[i]);
     inst.rgba = colorMetric ? rgba(viridis(normalised(*colorMetric)[i])) : rgba(sector ? sector->color : 0xBBBBBB);
     inst.shape = a.level == "land" || a.level == "bund" ? 1.0f : (a.contactPoint ? 2.0f : 0.0f);
@@ -421,7 +423,7 @@ void drawLabels(const AppState& s, const render::CanvasView& view, float width, 
     for (std::uint32_t i = 0; i < n.actors().size(); ++i) {
         if (!visible[i]) continue;
         float sx, sy;
-        worldToScreen(view, {n.actors()[i].x, n.actors()[i].y}, width, height, sx, sy);
+        worldToScreen(view, shownPosition(s, i), width, height, sx, sy);
         if (sx < -200 || sy < -50 || sx > width + 200 || sy > height + 50) continue;
         order.push_back(i);
     }
@@ -435,7 +437,7 @@ void drawLabels(const AppState& s, const render::CanvasView& view, float width, 
         const Actor& a = n.actors()[i];
         const bool selected = s.selectedActors.count(a.id) > 0;
         float sx, sy;
-        worldToScreen(view, {a.x, a.y}, width, height, sx, sy);
+        worldToScreen(view, shownPosition(s, i), width, height, sx, sy);
         if (selected && s.canvas.dragging) continue;
         const double r = radius[i] * view.scale;
         const char* label = (r < 9 && !a.shortName.empty()) ? a.shortName.c_str() : a.name.c_str();

@@ -78,6 +78,8 @@ void readDirectory(FileDialog& d) {
 }
 
 void resetView(AppState& s) {
+    s.liveActors = s.liveLinks = SIZE_MAX;
+    s.animation.reset();
     s.selectedActors.clear();
     s.selectedLink.reset();
     s.canvas.hover.reset();

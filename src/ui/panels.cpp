@@ -97,6 +97,8 @@ void drawMenuBar(AppState& s) {
     if (ImGui::BeginMenu(T(s, "menu.layout"))) {
         for (const std::string& engine : layout::engineNames())
             if (ImGui::MenuItem(engine.c_str(), nullptr, false, !s.layoutTask)) startLayout(s, engine);
+        ImGui::Separator();
+        ImGui::MenuItem(T(s, "menu.live_layout"), nullptr, &s.options.liveLayout);
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu(T(s, "menu.view"))) {
@@ -390,16 +392,18 @@ void drawActorTable(AppState& s) {
 }
 
 // [SECTION] Layouts off the UI thread
-void startLayout(AppState& s, const std::string& engine) {
+void startLayout(AppState& s, const std::string& engine, bool live) {
     if (s.layoutTask) return;
     auto task = std::make_unique<LayoutTask>();
     task->engine = engine;
+    task->live = live;
     task->version = s.version;
     LayoutTask* t = task.get();
     task->thread = std::thread([t, network = s.network()] {
         try {
             layout::LayoutRequest r;
             r.engine = t->engine;
+            r.incremental = t->live;  // live: from the current positions, small moves
             r.cancel = &t->cancel;
             r.progress = [t](double p) { t->progress = p; };
             t->positions = layout::computeLayout(network, r);
@@ -414,9 +418,20 @@ void startLayout(AppState& s, const std::string& engine) {
 void drawLayoutProgress(AppState& s) {
     if (!s.layoutTask) return;
     LayoutTask& t = *s.layoutTask;
+    if (t.live && !t.done) return;  // quick and in the background: no progress window
     if (t.done) {
         t.thread.join();
-        if (!t.error.empty()) s.status = t.error;
+        if (t.live) {
+            // Live layout: the actors glide to their new places; committed when they arrive.
+            if (t.error.empty() && !t.cancel && t.version == s.version) {
+                LayoutAnimation a;
+                for (std::size_t i = 0; i < s.network().actors().size(); ++i) a.from.push_back(shownPosition(s, i));
+                a.to = t.positions;
+                a.version = s.version;
+                a.started = ImGui::GetTime();
+                s.animation = std::move(a);
+            }
+        } else if (!t.error.empty()) s.status = t.error;
         else if (t.cancel) s.status.clear();
         else if (t.version != s.version) s.status = T(s, "layout.outdated");
         else {

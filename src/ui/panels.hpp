@@ -12,7 +12,8 @@ void drawActorTable(AppState& s);
 void drawFilters(AppState& s);
 void drawSnapshots(AppState& s);
 // Starts a layout off the UI thread; drawLayoutProgress shows it and applies the result.
-void startLayout(AppState& s, const std::string& engine);
+// Runs a layout off the UI thread; `live`: incremental force layout after an edit, animated.
+void startLayout(AppState& s, const std::string& engine, bool live = false);
 void drawLayoutProgress(AppState& s);
 void drawLegend(const AppState& s);
 void drawStatusBar(const AppState& s);

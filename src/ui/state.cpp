@@ -105,9 +105,50 @@ bool historyStep(AppState& s, bool back) {
         return false;
     }
 }
+
+// Whether the step undo (back) or redo would take next is an automatic live layout.
+bool nextIsLiveLayout(AppState& s, bool back) {
+    std::string kind, subject;
+    if (s.project) {
+        const std::optional<HistoryEntry> e = back ? s.project->nextUndo() : s.project->nextRedo();
+        if (!e) return false;
+        kind = e->kind;
+        subject = e->subject;
+    } else {
+        const Edit* e = back ? s.imported.nextUndo() : s.imported.nextRedo();
+        if (!e) return false;
+        kind = e->kind;
+        subject = e->subject;
+    }
+    return kind == "layout" && subject == kLiveLayout;
+}
 }  // namespace
 
-bool undo(AppState& s) { return historyStep(s, true); }
-bool redo(AppState& s) { return historyStep(s, false); }
+// The live layout that followed an edit goes with it: undo takes both back, redo brings both.
+bool undo(AppState& s) {
+    s.animation.reset();
+    s.historyMoved = true;
+    if (nextIsLiveLayout(s, true) && !historyStep(s, true)) return false;
+    return historyStep(s, true);
+}
+
+bool redo(AppState& s) {
+    s.animation.reset();
+    s.historyMoved = true;
+    if (!historyStep(s, false)) return false;
+    if (nextIsLiveLayout(s, false)) historyStep(s, false);
+    return true;
+}
+
+layout::Point shownPosition(const AppState& s, std::size_t i) {
+    const Actor& a = s.network().actors()[i];
+    if (s.animation && s.animation->version == s.version && i < s.animation->to.size()) {
+        const double t = s.animation->t, e = t * t * (3 - 2 * t);  // smoothstep
+        const layout::Point& f = s.animation->from[i];
+        const layout::Point& to = s.animation->to[i];
+        return {f.x + (to.x - f.x) * e, f.y + (to.y - f.y) * e};
+    }
+    return {a.x, a.y};
+}
 
 }  // namespace knp::ui

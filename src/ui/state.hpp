@@ -56,6 +56,7 @@ private:
 // undoable step if the network has not changed meanwhile.
 struct LayoutTask {
     std::string engine;
+    bool live = false;                   // after an edit, in the background: no window, animated
     std::uint64_t version = 0;           // network version it was started for
     std::atomic<bool> cancel{false};
     std::atomic<double> progress{0};
@@ -67,6 +68,18 @@ struct LayoutTask {
         cancel = true;
         if (thread.joinable()) thread.join();
     }
+};
+
+// The subject of layout steps made by the live layout (undo and redo take them together with
+// the edit before them).
+inline constexpr const char* kLiveLayout = "live";
+
+// Actors gliding from one layout to the next; the positions are committed when it ends.
+struct LayoutAnimation {
+    std::vector<layout::Point> from, to;
+    std::uint64_t version = 0;           // network version it belongs to (else dropped)
+    double started = 0;                  // seconds (glfwGetTime)
+    double t = 0;                        // 0..1, this frame
 };
 
 enum class Tool { Select, Link };
@@ -126,6 +139,7 @@ struct InstanceKey {
     std::string selectedLink;
     bool dragging = false;
     float dragX = 0, dragY = 0;
+    double animation = -1;
     int colorBy = 0, sizeBy = 0, egoSteps = 0;
     bool hideIsolates = false, suggestions = true, presentation = false, highContrast = false;
     std::size_t hiddenSectors = 0, hiddenFields = 0, hiddenLinkTypes = 0, hiddenStatuses = 0;
@@ -160,6 +174,9 @@ struct AppState {
     std::shared_ptr<const AnalysisResult> results;
     mutable SceneCache scene;
     std::unique_ptr<LayoutTask> layoutTask;
+    std::optional<LayoutAnimation> animation;
+    bool historyMoved = false;           // undo/redo happened: no live layout for it
+    std::size_t liveActors = SIZE_MAX, liveLinks = SIZE_MAX;  // counts the live layout last saw (MAX: none yet)
 
     const Network& network() const { return project ? project->network() : imported.network; }
 };
@@ -171,5 +188,7 @@ bool commit(AppState& s, const Edit& edit);
 const SceneCache& sceneFor(const AppState& s);
 bool undo(AppState& s);
 bool redo(AppState& s);
+// Where actor i is drawn: its position, or on its way during a layout animation.
+layout::Point shownPosition(const AppState& s, std::size_t i);
 
 }  // namespace knp::ui

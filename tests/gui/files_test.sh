@@ -4,7 +4,8 @@
 #    read-only (it does not exit, and the file is not changed);
 # 2. Ctrl+N in the in-app file browser creates a new project, the view switches to it, an actor
 #    added with N lands in it, and the settings remember it as the most recent file;
-# 3. F5 fills the screen (presentation mode), Escape brings the window back.
+# 3. F5 fills the screen (presentation mode), Escape brings the window back;
+# 4. the live layout after N is one step with it for undo.
 # Usage: files_test.sh BUILD_DIR DATASETS_DIR OUT_DIR
 set -euo pipefail
 build=$1 datasets=$2 out=$3
@@ -21,6 +22,17 @@ cleanup() { for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; done; ki
 trap cleanup EXIT
 export DISPLAY=$display
 for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done 2>/dev/null || sleep 1
+
+# start_view SIZE FILE: the view on FILE, focused, mouse over the map; sets $view and $window.
+start_view() {
+  "$build/knotenpunkt" --size "$1" "$2" 2>>"$out/view.log" &
+  view=$!
+  pids+=($view)
+  window=$(xdotool search --sync --pid $view | tail -1)
+  sleep 1.5
+  xdotool windowfocus --sync "$window" 2>/dev/null || xdotool windowfocus "$window"
+  xdotool mousemove --window "$window" 600 400
+}
 
 count() { "$build/knp" info "$1" --format json | grep -o '"actors": [0-9]*' | grep -o '[0-9]*'; }
 
@@ -65,13 +77,7 @@ head -n 20 "$out/config/knotenpunkt/settings.ini" | grep -m1 '^recent=' | grep -
 echo "Ctrl+N: neu.knp created, the actor added with N is in it, settings remember it"
 
 # 3. F5: full screen, Escape: back.
-"$build/knotenpunkt" --size 1200x800 "$project" 2>>"$out/third.log" &
-third=$!
-pids+=($third)
-window=$(xdotool search --sync --pid $third | tail -1)
-sleep 1.5
-xdotool windowfocus --sync "$window" 2>/dev/null || xdotool windowfocus "$window"
-xdotool mousemove --window "$window" 600 400
+start_view 1200x800 "$project"
 xdotool key F5
 sleep 1
 size=$(xdotool getwindowgeometry "$window" | grep -o 'Geometry: [0-9x]*' | cut -d' ' -f2)
@@ -81,5 +87,28 @@ xdotool key Escape
 sleep 1
 size=$(xdotool getwindowgeometry "$window" | grep -o 'Geometry: [0-9x]*' | cut -d' ' -f2)
 [ "$size" = "1200x800" ] || { echo "FAIL: Escape did not bring the window back (window $size)"; exit 1; }
-kill -9 $third
+kill -9 $view
 echo "F5: full screen 1600x1000, Escape: back to 1200x800"
+
+# 4. Live layout (setting live_layout=1): after N the actors glide to a new force layout, stored
+#    as one step "Anordnung: live"; one Ctrl+Z takes back the new actor and that step together.
+live="$out/live.knp"
+"$build/knp" import "$datasets/musterstadt" -o "$live" 2>/dev/null
+"$build/knp" layout "$live" >/dev/null 2>&1
+printf 'live_layout=1\n' > "$out/config/knotenpunkt/settings.ini"
+start_view 1400x900 "$live"
+xdotool key n
+sleep 0.5
+xdotool type --delay 100 "Neues Café"
+xdotool key Return
+sleep 2
+"$build/knp" history "$live" | tail -2 | head -1 | grep -q "Akteur hinzugefügt: Neues Café" &&
+  "$build/knp" history "$live" | tail -1 | grep -q "Anordnung: live" ||
+  { echo "FAIL: no live layout step after the new actor"; "$build/knp" history "$live" | tail -3; exit 1; }
+xdotool key ctrl+z
+sleep 1
+kill -9 $view
+[ "$(count "$live")" = 67 ] || { echo "FAIL: one Ctrl+Z did not take back the actor with its live layout"; exit 1; }
+"$build/knp" history "$live" | tail -2 | grep -c "rückgängig" | grep -q 2 ||
+  { echo "FAIL: both steps should be undone"; "$build/knp" history "$live" | tail -3; exit 1; }
+echo "live layout: stored as its own step, undone together with the new actor"
