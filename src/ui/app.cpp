@@ -50,9 +50,17 @@ void openInput(AppState& s, const std::string& input, bool readOnly) {
     s.imported.network = std::move(in.result.network);
 }
 
+// "Musterstadt – Stand „Workshop 2“ (musterstadt.knp) – Knotenpunkt": the project's name, the
+// snapshot when one is shown (PROJECT@SNAPSHOT), the file, and a mark when it is view-only.
 std::string windowTitle(const AppState& s) {
     std::string name = s.network().name.empty() ? std::string(tr(s.lang, "title.untitled")) : s.network().name;
-    return name + (s.sourceName.empty() ? "" : " (" + s.sourceName + ")") + " – Knotenpunkt";
+    std::string file = s.sourceName;
+    if (const std::size_t at = file.find('@'); at != std::string::npos) {
+        name += " – " + std::string(tr(s.lang, "title.snapshot")) + " „" + file.substr(at + 1) + "“";
+        file.resize(at);
+    }
+    if (s.lockedElsewhere) name += " [" + std::string(tr(s.lang, "title.view_only")) + "]";
+    return name + (file.empty() ? "" : " (" + file + ")") + " – Knotenpunkt";
 }
 
 

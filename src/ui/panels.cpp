@@ -1,5 +1,6 @@
 #include "ui/panels.hpp"
 
+#include <GLFW/glfw3.h>
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -7,6 +8,7 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <string>
 
 #include "core/i18n.hpp"
 #include "layout/layout.hpp"
@@ -149,11 +151,25 @@ void drawNewActorPopup(AppState& s) {
     }
     const bool enter = ImGui::InputText(T(s, "field.name"), s.newActor.name, sizeof s.newActor.name, ImGuiInputTextFlags_EnterReturnsTrue);
     const auto& sectors = s.network().taxonomy.sectors;
-    const char* current = s.newActor.sector >= 0 ? sectors[static_cast<std::size_t>(s.newActor.sector)].label(s.lang).c_str() : T(s, "field.none");
-    if (ImGui::BeginCombo(T(s, "field.sector"), current)) {
+    // Quick sector choice while typing: Ctrl+1 ... Ctrl+9, Ctrl+0 for the tenth (GLFW's digit
+    // keys are the same on German and US layouts).
+    if (ImGui::GetIO().KeyCtrl)
+        for (int digit = 0; digit <= 9; ++digit) {
+            const int index = digit == 0 ? 9 : digit - 1;
+            if (ImGui::IsKeyPressed(GLFW_KEY_0 + digit, false) && index < static_cast<int>(sectors.size())) s.newActor.sector = index;
+        }
+    auto numbered = [&](std::size_t i) { return std::to_string(i < 9 ? i + 1 : (i == 9 ? 0 : i + 1)) + "  " + sectors[i].label(s.lang); };
+    const std::string current = s.newActor.sector >= 0 ? numbered(static_cast<std::size_t>(s.newActor.sector)) : T(s, "field.none");
+    if (ImGui::BeginCombo(T(s, "field.sector"), current.c_str())) {
         for (std::size_t i = 0; i < sectors.size(); ++i)
-            if (ImGui::Selectable(sectors[i].label(s.lang).c_str(), s.newActor.sector == static_cast<int>(i))) s.newActor.sector = static_cast<int>(i);
+            if (ImGui::Selectable(numbered(i).c_str(), s.newActor.sector == static_cast<int>(i))) s.newActor.sector = static_cast<int>(i);
         ImGui::EndCombo();
+    }
+    if (s.newActor.sector >= 0) {
+        // A swatch of the chosen sector's colour, as on the map.
+        ImGui::SameLine();
+        ImGui::ColorButton("##swatch", color(sectors[static_cast<std::size_t>(s.newActor.sector)].color), ImGuiColorEditFlags_NoTooltip,
+                           ImVec2(ImGui::GetFrameHeight(), ImGui::GetFrameHeight()));
     }
     ImGui::TextDisabled("%s", T(s, "new.hint"));
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) s.newActor.open = false;

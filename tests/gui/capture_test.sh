@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Live capture in a real window under Xvfb, driven by xdotool as a facilitator would, on a
 # German keyboard layout (setxkbmap de: Z and Y swapped, ü and ß on their own keys):
-# N, a name with umlauts, Enter -> the project file holds the new actor even after the view is
+# N, a name with umlauts, Ctrl+2 (second sector), Enter -> the project file holds the new actor even after the view is
 # killed with SIGKILL a moment later; then Ctrl+Z (by the letter on the key) removes it again.
 # Usage: capture_test.sh BUILD_DIR DATASETS_DIR OUT_DIR
 set -euo pipefail
@@ -37,6 +37,7 @@ xdotool mousemove --window "$window" 700 500
 xdotool key n
 sleep 0.5
 xdotool type --delay 120 "Bürgerinitiative Süßenbach"
+xdotool key ctrl+2  # quick sector choice: the second sector of the list, Arbeitsmarkt
 xdotool key Return
 sleep 0.7
 kill -9 "$view"
@@ -46,6 +47,10 @@ echo "actors before $before, after N + name + Enter and SIGKILL: $after"
 [ "$after" = $((before + 1)) ] || { echo "FAIL: the new actor is not in the project file"; exit 1; }
 "$build/knp" history "$project" | tail -1 | grep -q "Akteur hinzugefügt: Bürgerinitiative Süßenbach" ||
   { echo "FAIL: history does not name the new actor:"; "$build/knp" history "$project" | tail -2; exit 1; }
+
+"$build/knp" metrics "$project" --format json | tr -d '\n' |
+  grep -qE '"label": "Bürgerinitiative Süßenbach", *"sector": "Arbeitsmarkt"' ||
+  { echo "FAIL: Ctrl+2 did not give the new actor the second sector (Arbeitsmarkt)"; exit 1; }
 
 # Undo by the letter on the key: on the German layout Z sits where US keyboards have Y.
 start_view
