@@ -412,7 +412,8 @@ std::optional<render::NodeInstance> hoverInstance(const AppState& s) {
     return inst;
 }
 
-void drawLabels(const AppState& s, const render::CanvasView& view, float width, float height, ImDrawList& dl) {
+void drawLabels(const AppState& s, const render::CanvasView& view, float width, float height, ImDrawList& dl,
+                std::vector<ImVec4>* rects) {
     if (!s.options.labels) return;
     const Network& n = s.network();
     if (n.actors().empty()) return;
@@ -460,7 +461,9 @@ void drawLabels(const AppState& s, const render::CanvasView& view, float width, 
         // Whole pixels: glyphs are sampled without filtering.
         const ImVec2 tl(std::floor(static_cast<float>(placed[k].centre.x - size[k].width / 2 + 2)),
                         std::floor(static_cast<float>(placed[k].centre.y - size[k].height / 2 + 1)));
-        dl.AddRectFilled(ImVec2(tl.x - 2, tl.y - 1), ImVec2(tl.x + static_cast<float>(size[k].width) - 2, tl.y + static_cast<float>(size[k].height) - 1), halo, 3);
+        const ImVec2 lo(tl.x - 2, tl.y - 1), hi(tl.x + static_cast<float>(size[k].width) - 2, tl.y + static_cast<float>(size[k].height) - 1);
+        dl.AddRectFilled(lo, hi, halo, 3);
+        if (rects) rects->push_back(ImVec4(lo.x - 1, lo.y - 1, hi.x + 1, hi.y + 1));
         dl.AddText(font, fontSize, tl, color, text[k]);
     }
 }

@@ -27,7 +27,9 @@ void buildInstances(const AppState& s, std::vector<render::NodeInstance>& nodes,
 std::optional<render::NodeInstance> hoverInstance(const AppState& s);
 // Names beside the actors for `view` (window coordinates), added to `dl`, hidden where they
 // would overlap.
-void drawLabels(const AppState& s, const render::CanvasView& view, float width, float height, ImDrawList& dl);
+// `rects`, when given, receives each drawn label's rectangle (x0, y0, x1, y1).
+void drawLabels(const AppState& s, const render::CanvasView& view, float width, float height, ImDrawList& dl,
+                std::vector<ImVec4>* rects = nullptr);
 // Actor radius on the map, by influence or the chosen metric.
 std::vector<double> displayRadii(const AppState& s);
 
