@@ -120,7 +120,7 @@ Settings loadSettings(const std::string& dir) {
         else if (key == "dark") s.dark = value == "1";
         else if (key == "high_contrast") s.highContrast = value == "1";
         else if (key == "labels") s.labels = value != "0";
-        else if (key == "live_layout") s.liveLayout = value == "1";
+        else if (key == "live_layout") s.liveLayout = value != "0";
         else if (key == "recent" && !value.empty() && s.recent.size() < 8) s.recent.push_back(value);
     }
     return s;

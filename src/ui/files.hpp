@@ -22,7 +22,7 @@ struct Settings {
     bool dark = false;
     bool highContrast = false;
     bool labels = true;
-    bool liveLayout = false;
+    bool liveLayout = true;
     std::vector<std::string> recent;  // newest first, at most 8
 };
 

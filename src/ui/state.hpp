@@ -111,7 +111,7 @@ struct ViewOptions {
     bool dark = false;
     bool highContrast = false;   // for projectors: black on white, strong lines, bold labels
     bool labels = true;
-    bool liveLayout = false;     // force layout after each new actor or link, animated
+    bool liveLayout = true;      // force layout after each new actor or link, animated
     bool hideIsolates = false;
     int colorBy = 0;             // 0 sector, then 1 + metric index
     int sizeBy = 0;              // 0 influence, then 1 + metric index
