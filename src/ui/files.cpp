@@ -297,7 +297,7 @@ void drawFileDialog(AppState& s) {
             d.directory = fs::path(d.directory).parent_path().string();
             readDirectory(d);
         }
-        ImGui::BeginChild("##entries", ImVec2(0, -ImGui::GetFrameHeightWithSpacing() * 2), true);
+        ImGui::BeginChild("##entries", ImVec2(0, -ImGui::GetFrameHeightWithSpacing() * (d.overwrite.empty() ? 2.0f : 4.0f)), true);
         std::optional<std::string> enter;
         for (const auto& [name, dir] : d.entries) {
             const std::string label = dir ? name + "/" : name;
@@ -331,6 +331,22 @@ void drawFileDialog(AppState& s) {
                 chosen = full.string();
             }
         }
+    }
+    // Export over an existing file: ask first (zenity asks by itself).
+    if (chosen && d.action == FileAction::Export && *chosen != d.overwrite) {
+        std::error_code ec;
+        std::string target = *chosen;
+        if (fs::path(target).extension().empty()) target += ".dot";
+        if (fs::exists(target, ec)) {
+            d.overwrite = *chosen;
+            chosen.reset();
+        }
+    }
+    if (!d.overwrite.empty() && open) {
+        ImGui::TextColored(ImVec4(0.7f, 0.15f, 0.1f, 1), "%s", T(s, "file.exists"));
+        if (ImGui::Button(T(s, "file.overwrite"))) chosen = d.overwrite;
+        ImGui::SameLine();
+        if (ImGui::Button(T(s, "file.keep"))) d.overwrite.clear();
     }
     ImGui::End();
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) open = false;

@@ -45,6 +45,7 @@ struct FileDialog {
     std::string directory;
     char name[512] = {};
     std::vector<std::pair<std::string, bool>> entries;  // name, is a directory
+    std::string overwrite;                              // an existing file to confirm replacing
     ~FileDialog();
 };
 
