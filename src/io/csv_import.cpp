@@ -13,6 +13,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// A file that was not UTF-8 is read all the same; the import says how.
+void noteEncoding(const CsvTable& table, ImportResult& out) {
+    if (table.encoding != "UTF-8")
+        out.warnings.push_back(fs::path(table.path).filename().string() + ": read as " + table.encoding + " and converted to UTF-8");
+}
+
+
 std::string fileName(const std::string& path) { return fs::path(path).filename().string(); }
 
 void readLinks(const CsvTable& table, ImportResult& out, NetworkBuilder& builder, bool impliedActors) {
@@ -63,6 +70,7 @@ ImportResult importCsvFolder(const std::string& folder) {
     NetworkBuilder builder(out);
 
     const CsvTable actors = readCsvFile(actorsPath.string());
+    noteEncoding(actors, out);
     std::vector<ActorField> fields;
     for (const std::string& h : actors.header) fields.push_back(actorFieldFor(h));
     bool hasName = false, hasId = false;
@@ -88,7 +96,11 @@ ImportResult importCsvFolder(const std::string& folder) {
         if (!hasName) actor.name = actor.id;  // only an id column: the id is the name
         builder.addActor(std::move(actor), where);
     }
-    if (fs::exists(linksPath)) readLinks(readCsvFile(linksPath.string()), out, builder, false);
+    if (fs::exists(linksPath)) {
+        const CsvTable links = readCsvFile(linksPath.string());
+        noteEncoding(links, out);
+        readLinks(links, out, builder, false);
+    }
     else out.warnings.push_back(folder + ": no links.csv; only actors were read");
     return out;
 }
@@ -97,7 +109,9 @@ ImportResult importCsvLinkList(const std::string& path) {
     ImportResult out;
     out.network.name = fs::path(path).stem().string();
     NetworkBuilder builder(out);
-    readLinks(readCsvFile(path), out, builder, true);
+    const CsvTable links = readCsvFile(path);
+    noteEncoding(links, out);
+    readLinks(links, out, builder, true);
     return out;
 }
 

@@ -7,6 +7,7 @@
 
 #include "core/errors.hpp"
 #include "core/taxonomy.hpp"
+#include "io/text_encoding.hpp"
 
 namespace knp {
 
@@ -81,8 +82,8 @@ const std::string& CsvTable::cell(const CsvRow& row, int column) const {
 }
 
 CsvTable parseCsv(const std::string& input, const std::string& path) {
-    std::string_view text(input);
-    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    const DecodedText decoded = decodeText(input, path);
+    std::string_view text(decoded.utf8);
     csv_parser parser{};
     if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) throw std::bad_alloc();
     csv_set_delim(&parser, detectDelimiter(std::string(text.substr(0, 65536))));
@@ -98,6 +99,7 @@ CsvTable parseCsv(const std::string& input, const std::string& path) {
     csv_free(&parser);
     CsvTable table;
     table.path = path;
+    table.encoding = decoded.encoding;
     if (state.rows.empty()) throw InputError(path + ": the file is empty (a header row is needed)");
     table.header = std::move(state.rows.front().cells);
     for (std::string& h : table.header) {

@@ -1,6 +1,7 @@
 #pragma once
 // Reading a CSV file into rows of cells with their line numbers (RFC 4180 through libcsv):
-// UTF-8 byte order mark removed, delimiter detected from the header (comma, semicolon, tab).
+// UTF-8 (with or without byte order mark), UTF-16 with byte order mark or Windows-1252, turned
+// into UTF-8; delimiter detected from the header (comma, semicolon, tab).
 #include <string>
 #include <vector>
 
@@ -13,6 +14,7 @@ struct CsvRow {
 
 struct CsvTable {
     std::string path;                // for messages
+    std::string encoding;            // what the bytes were (text_encoding.hpp); cells are UTF-8
     std::vector<std::string> header;
     std::vector<CsvRow> rows;        // blank rows are skipped
 

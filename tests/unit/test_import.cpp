@@ -1,5 +1,5 @@
-// Import: the sample municipality (CSV folder), CSV link lists with German headers and other
-// delimiters, GraphML as networkx and igraph write it, and the bad-input corpus.
+// Import: the sample municipality (CSV folder), CSV link lists with German headers, other
+// delimiters and encodings (Windows-1252, UTF-16), GraphML as networkx and igraph write it, and the bad-input corpus.
 #include <catch2/catch.hpp>
 
 #include <fstream>
@@ -11,6 +11,7 @@
 #include "io/csv_import.hpp"
 #include "io/graphml_import.hpp"
 #include "io/input.hpp"
+#include "io/text_encoding.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace knp;
@@ -95,6 +96,58 @@ TEST_CASE("CSV link lists with German headers semicolons and a byte order mark",
     CHECK(n.links()[1].strength == 1.5);
     REQUIRE(r.warnings.size() == 1);
     CHECK_THAT(r.warnings[0], Catch::Contains("liste.csv:4") && Catch::Contains("itself"));
+}
+
+TEST_CASE("CSV saved by German Excel in Windows-1252 is converted to UTF-8", "[import][encoding]") {
+    TempDir dir;
+    const std::string path = dir.file("excel.csv");
+    // "Stärke", "Bürgerbüro", "Straße", „Café“ – 5 € in Windows-1252 bytes (0xE4 ä, 0xFC ü,
+    // 0xDF ß, 0x84 „, 0x93 “, 0xE9 é, 0x96 –, 0x80 €).
+    writeFile(path, "Von;Nach;Art;St\xE4rke;Bemerkung\r\n"
+                    "B\xFCrgerb\xFCro;Stra\xDF" "ensozialarbeit;Kooperation;2;\x84" "Caf\xE9\x93 \x96 5 \x80\r\n");
+    const ImportResult r = importCsvLinkList(path);
+    REQUIRE(r.network.actors().size() == 2);
+    CHECK(r.network.actors()[0].name == "Bürgerbüro");
+    CHECK(r.network.actors()[1].name == "Straßensozialarbeit");
+    REQUIRE(r.network.links().size() == 1);
+    CHECK(r.network.links()[0].strength == 2);  // the "Stärke" header was recognised
+    CHECK(r.network.links()[0].note == "„Café“ – 5 €");
+    REQUIRE(r.warnings.size() == 1);
+    CHECK_THAT(r.warnings[0], Catch::Contains("excel.csv") && Catch::Contains("Windows-1252"));
+}
+
+TEST_CASE("CSV as UTF-16 with a byte order mark (Excel's Unicode text) is read", "[import][encoding]") {
+    TempDir dir;
+    const std::string path = dir.file("unicode.txt");
+    const std::string text = "Von\tNach\nJugendamt\tSchulamt Nürnberg\n";
+    std::string utf16 = "\xFF\xFE";
+    // ASCII and Latin-1 characters: UTF-16LE is the code point and a zero byte.
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c == 0xC3) {  // ü in UTF-8 (C3 BC) -> U+00FC
+            utf16 += static_cast<char>(0xFC);
+            utf16 += '\0';
+            ++i;
+            continue;
+        }
+        utf16 += static_cast<char>(c);
+        utf16 += '\0';
+    }
+    writeFile(path, utf16);
+    const ImportResult r = importCsvLinkList(path);
+    REQUIRE(r.network.actors().size() == 2);
+    CHECK(r.network.actors()[1].name == "Schulamt Nürnberg");
+    CHECK_THAT(r.warnings.at(0), Catch::Contains("UTF-16LE"));
+}
+
+TEST_CASE("UTF-8 validation agrees with what UTF-8 allows", "[import][encoding]") {
+    CHECK(isValidUtf8("Grüße, „Café“ – € 𝄞"));
+    CHECK(isValidUtf8(""));
+    CHECK_FALSE(isValidUtf8("Gr\xFC\xDF" "e"));          // Windows-1252 umlauts
+    CHECK_FALSE(isValidUtf8("\xC0\xAF"));              // overlong '/'
+    CHECK_FALSE(isValidUtf8("\xED\xA0\x80"));          // a surrogate
+    CHECK_FALSE(isValidUtf8("\xE2\x82"));              // cut short
+    CHECK_FALSE(isValidUtf8("\xF4\x90\x80\x80"));      // beyond U+10FFFF
 }
 
 TEST_CASE("quoted CSV cells keep delimiters quotes and line breaks / lines are counted right", "[import]") {
