@@ -8,6 +8,7 @@ KNP_PACKAGES=(
   libsqlite3-dev libexpat1-dev libcsv-dev nlohmann-json3-dev libcli11-dev catch2
   libimgui-dev libglfw3-dev libgl-dev libepoxy-dev libstb-dev libfontconfig-dev fonts-dejavu-core
   libgl1-mesa-dri libglx-mesa0 xvfb xauth xdotool x11-xkb-utils x11-utils
+  python3-networkx
 )
 
 knp_install_packages() {

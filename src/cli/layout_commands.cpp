@@ -1,12 +1,13 @@
 // knp layout and knp export: positions from any engine, stored as one undoable edit, and the
 // laid-out network written out (DOT for now; the formats and diagrams issues add the rest).
 #include <chrono>
+#include <optional>
 #include <filesystem>
 #include <iostream>
 
 #include "cli/commands.hpp"
 #include "core/errors.hpp"
-#include "io/dot_export.hpp"
+#include "io/formats.hpp"
 #include "io/input.hpp"
 #include "layout/layout.hpp"
 #include "store/project_file.hpp"
@@ -52,20 +53,20 @@ int runLayout(const std::string& project, const LayoutArgs& a) {
 }
 
 int runExport(const std::string& input, const std::string& output, const std::string& layoutName, const LayoutArgs& a, Lang lang) {
-    const std::string ext = std::filesystem::path(output).extension().string();
-    if (ext != ".dot" && ext != ".gv") {
-        std::cerr << "knp export: \"" << ext << "\" is not supported by this version yet; write .dot or .gv\n";
+    if (!exportFormatFor(output)) {
+        std::string known;
+        for (const ExportFormat& f : exportFormats())
+            for (const std::string& e : f.extensions) known += (known.empty() ? "" : ", ") + e;
+        std::cerr << "knp export: \"" << std::filesystem::path(output).extension().string()
+                  << "\" is not supported by this version yet; write " << known << "\n";
         return 2;
     }
     LoadedInput in = loadInput(input);
     const Network& net = in.result.network;
-    std::vector<layout::Point> pos(net.actors().size());
     bool allPlaced = true;
-    for (std::size_t i = 0; i < net.actors().size(); ++i) {
-        pos[i] = {net.actors()[i].x, net.actors()[i].y};
-        allPlaced = allPlaced && net.actors()[i].placed;
-    }
+    for (const Actor& actor : net.actors()) allPlaced = allPlaced && actor.placed;
     std::string engine = layoutName.empty() ? (allPlaced ? "keep" : "force") : layoutName;
+    std::optional<std::vector<layout::Point>> pos;
     if (engine != "keep") {
         LayoutArgs args = a;
         args.engine = engine;
@@ -74,11 +75,11 @@ int runExport(const std::string& input, const std::string& output, const std::st
         const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
         std::cerr << "knp: layout " << engine << " in " << static_cast<long>(ms + 0.5) << " ms\n";
     } else if (!allPlaced) {
-        std::cerr << "knp: warning: some actors have no position yet; they are written at 0,0 (use --layout force)\n";
+        std::cerr << "knp: warning: some actors have no position yet; DOT gets them at 0,0, other formats without one (use --layout force)\n";
     }
-    DotExportOptions o;
+    ExportOptions o;
     o.lang = lang;
-    exportDot(net, pos, output, o);
+    exportNetwork(net, pos ? &*pos : nullptr, output, o);
     std::cerr << "knp: wrote " << output << " (" << net.actors().size() << " actors, layout " << engine << ")\n";
     return 0;
 }
@@ -97,14 +98,14 @@ void registerLayoutCommands(CLI::App& app, std::function<Lang()> lang, std::func
         cmd->callback([&action, project, a] { action = [project, a] { return runLayout(*project, *a); }; });
     }
     {
-        auto* cmd = app.add_subcommand("export", "Write the network to another format (now: DOT with positions)");
+        auto* cmd = app.add_subcommand("export", "Write the network to another format (now: DOT and GraphML, with positions)");
         auto input = std::make_shared<std::string>();
         auto output = std::make_shared<std::string>();
         auto layoutName = std::make_shared<std::string>();
         auto a = std::make_shared<LayoutArgs>();
         engines.push_back("keep");
         cmd->add_option("INPUT", *input, "Project, PROJECT@SNAPSHOT or importable file")->required();
-        cmd->add_option("-o,--output", *output, "Output file (.dot)")->required();
+        cmd->add_option("-o,--output", *output, "Output file (.dot, .gv, .graphml)")->required();
         cmd->add_option("--layout", *layoutName, "keep (stored positions) or an engine; default: keep when every actor has a position")
             ->check(CLI::IsMember(engines));
         addLayoutOptions(cmd, *a);

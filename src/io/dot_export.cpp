@@ -1,12 +1,9 @@
 #include "io/dot_export.hpp"
 
-#include <unistd.h>
-
-#include <cerrno>
+#include <algorithm>
 #include <cstdio>
-#include <cstring>
-#include <filesystem>
-#include <stdexcept>
+
+#include "io/file_output.hpp"
 
 namespace knp {
 
@@ -93,18 +90,7 @@ void exportDot(const Network& net, const std::vector<layout::Point>& positions, 
         out += "];\n";
     }
     out += "}\n";
-    // Temporary file, flushed to disk, then renamed over the target: never half a file.
-    const std::filesystem::path target(path);
-    const std::filesystem::path temp = target.parent_path() / ("." + target.filename().string() + ".part");
-    FILE* f = std::fopen(temp.c_str(), "wb");
-    if (!f) throw std::runtime_error(path + ": cannot be written: " + std::strerror(errno));
-    const bool ok = std::fwrite(out.data(), 1, out.size(), f) == out.size() && std::fflush(f) == 0 && fsync(fileno(f)) == 0;
-    std::fclose(f);
-    if (!ok) {
-        std::filesystem::remove(temp);
-        throw std::runtime_error(path + ": writing failed");
-    }
-    std::filesystem::rename(temp, target);
+    writeFileAtomically(path, out);
 }
 
 }  // namespace knp

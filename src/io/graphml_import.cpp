@@ -17,6 +17,15 @@ namespace knp {
 
 namespace {
 
+// "attr_Typ" is how our export writes a custom attribute named like a field: back to "Typ".
+std::string customName(const std::string& name, bool node) {
+    if (name.rfind("attr_", 0) != 0) return name;
+    const std::string rest = name.substr(5);
+    const bool field = node ? actorFieldFor(rest) != ActorField::None : linkFieldFor(rest) != LinkField::None;
+    return field ? rest : name;
+}
+
+
 constexpr int kMaxDepth = 256;
 
 struct Key {
@@ -253,7 +262,7 @@ ImportResult parseGraphml(const std::string& text, const std::string& path) {
             const std::string lower = normalizeLabel(key->name);
             if (lower == "name") nameFromName = trim(value);
             else if (lower == "label") nameFromLabel = trim(value);
-            else if (field == ActorField::None || field == ActorField::Id) actor.attributes[key->name] = value;
+            else if (field == ActorField::None || field == ActorField::Id) actor.attributes[customName(key->name, true)] = value;
             else setActorField(actor, field, value, ctx);
         }
         // igraph keeps the name in "name"; Gephi and networkx often in "label".
@@ -270,13 +279,17 @@ ImportResult parseGraphml(const std::string& text, const std::string& path) {
         link.target = e.target;
         link.directed = e.directed.value_or(p.directedDefault);
         FieldContext ctx{out.network.taxonomy, out.warnings, where};
+        std::optional<bool> directedData;
         for (const auto& [key, value] : valuesFor(p, e, "edge", where)) {
             const LinkField field = linkFieldFor(key->name);
             if (field == LinkField::None || field == LinkField::Id || field == LinkField::Source || field == LinkField::Target)
-                link.attributes[key->name] = value;
-            else if (field == LinkField::Directed) continue;  // the element's own attribute decides
+                link.attributes[customName(key->name, false)] = value;
+            else if (field == LinkField::Directed) directedData = parseBool(value, where);
             else setLinkField(link, field, value, ctx);
         }
+        // The edge element's own directed attribute decides; else a "directed" data key (as our
+        // export writes it for mixed networks); else the graph's edgedefault.
+        if (!e.directed && directedData) link.directed = *directedData;
         builder.addLink(std::move(link), where, "the edge's source", "the edge's target");
     }
     return out;

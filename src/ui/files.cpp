@@ -11,7 +11,7 @@
 
 #include "core/errors.hpp"
 #include "core/i18n.hpp"
-#include "io/dot_export.hpp"
+#include "io/formats.hpp"
 #include "io/input.hpp"
 #include "ui/state.hpp"
 
@@ -55,7 +55,7 @@ bool listed(FileAction a, const fs::path& p) {
     switch (a) {
         case FileAction::New:
         case FileAction::SaveAsProject: return ext == ".knp";
-        case FileAction::Export: return ext == ".dot" || ext == ".gv";
+        case FileAction::Export: return exportFormatFor(p.string()) != nullptr;
         case FileAction::Open:
         case FileAction::Import: return ext == ".knp" || ext == ".csv" || ext == ".graphml" || ext == ".xml";
     }
@@ -212,14 +212,11 @@ void performFileAction(AppState& s, FileAction action, const std::string& chosen
                 break;
             }
             case FileAction::Export: {
-                const std::string ext = fs::path(path).extension().string();
-                if (ext.empty()) path += ".dot";
-                else if (ext != ".dot" && ext != ".gv") throw InputError(std::string(T(s, "notice.export_formats")));
-                std::vector<layout::Point> pos;
-                for (const Actor& a : s.network().actors()) pos.push_back({a.x, a.y});
-                DotExportOptions o;
+                if (fs::path(path).extension().empty()) path += ".dot";
+                if (!exportFormatFor(path)) throw InputError(std::string(T(s, "notice.export_formats")));
+                ExportOptions o;
                 o.lang = s.lang;
-                exportDot(s.network(), pos, path, o);
+                exportNetwork(s.network(), nullptr, path, o);
                 s.status = std::string(T(s, "status.exported")) + " " + path;
                 break;
             }
@@ -254,7 +251,12 @@ void startFileDialog(AppState& s, FileAction action, const std::string& suggesti
         if (action == FileAction::New || action == FileAction::SaveAsProject || action == FileAction::Open)
             command += " --file-filter='Knotenpunkt (*.knp) | *.knp'";
         if (action == FileAction::Open || action == FileAction::Import) command += " --file-filter='CSV, GraphML | *.csv *.graphml *.xml'";
-        if (action == FileAction::Export) command += " --file-filter='Graphviz DOT | *.dot *.gv'";
+        if (action == FileAction::Export)
+            for (const ExportFormat& f : exportFormats()) {
+                command += " --file-filter='" + f.name + " |";
+                for (const std::string& e : f.extensions) command += " *" + e;
+                command += "'";
+            }
         command += " --file-filter='* | *' 2>/dev/null";
         FileDialog* raw = d.get();
         d->thread = std::thread([raw, command, start] {

@@ -1,0 +1,46 @@
+#include "io/file_output.hpp"
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <stdexcept>
+
+namespace knp {
+
+void writeFileAtomically(const std::string& path, std::string_view bytes) {
+    const std::filesystem::path target(path);
+    const std::filesystem::path temp = target.parent_path() / ("." + target.filename().string() + ".part");
+    FILE* f = std::fopen(temp.c_str(), "wb");
+    if (!f) throw std::runtime_error(path + ": cannot be written: " + std::strerror(errno));
+    const bool ok = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size() && std::fflush(f) == 0 && fsync(fileno(f)) == 0;
+    std::fclose(f);
+    if (!ok) {
+        std::error_code ec;
+        std::filesystem::remove(temp, ec);
+        throw std::runtime_error(path + ": writing failed");
+    }
+    std::filesystem::rename(temp, target);
+}
+
+std::string xmlEscape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + 8);
+    for (const char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&apos;"; break;
+            default:
+                if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') break;
+                out += c;
+        }
+    }
+    return out;
+}
+
+}  // namespace knp

@@ -1,0 +1,33 @@
+#pragma once
+// The one place that knows which file formats exist: `knp export`, every INPUT (loadInput) and
+// the view's dialogs ask here. Importers and exporters live in src/io, one file per format.
+#include <string>
+#include <vector>
+
+#include "core/network.hpp"
+#include "layout/geometry.hpp"
+
+namespace knp {
+
+struct ExportFormat {
+    std::string name;                     // "GraphML"
+    std::vector<std::string> extensions;  // ".graphml"
+};
+
+// Data formats written by exportNetwork (diagrams are the report issue's).
+const std::vector<ExportFormat>& exportFormats();
+// The format for a file name's extension (lower case), or nullptr.
+const ExportFormat* exportFormatFor(const std::string& path);
+
+struct ExportOptions {
+    Lang lang = Lang::De;
+};
+
+// Writes `network` to `path`, in the format its extension names, with the actors at
+// `positions` (one per actor, from a layout) or, when null, where they are; written to a
+// temporary file and renamed. Throws InputError for an extension no exporter has,
+// std::runtime_error when the file cannot be written.
+void exportNetwork(const Network& network, const std::vector<layout::Point>* positions, const std::string& path,
+                   const ExportOptions& o = {});
+
+}  // namespace knp

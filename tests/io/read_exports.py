@@ -1,0 +1,54 @@
+#!/usr/bin/env python3
+"""Files written by `knp export` are read by the programs that read them: GraphML by networkx
+(Debian's python3-networkx). Usage: read_exports.py BUILD_DIR DATASETS_DIR OUT_DIR"""
+import csv
+import math
+import os
+import subprocess
+import sys
+
+import networkx as nx
+
+build, datasets, out = sys.argv[1:4]
+os.makedirs(out, exist_ok=True)
+knp = os.path.join(build, "knp")
+sample = os.path.join(datasets, "musterstadt")
+failures = []
+with open(os.path.join(sample, "actors.csv"), encoding="utf-8", newline="") as fh:
+    persons = [row["contact_person"] for row in csv.DictReader(fh) if row["contact_person"]]
+
+
+def check(ok, what):
+    print(("ok   " if ok else "FAIL ") + what)
+    if not ok:
+        failures.append(what)
+
+
+# GraphML, laid out by the force layout, in German and in English.
+for lang in ("de", "en"):
+    path = os.path.join(out, f"musterstadt_{lang}.graphml")
+    subprocess.run([knp, "--lang", lang, "export", sample, "-o", path, "--layout", "force"], check=True,
+                   stderr=subprocess.DEVNULL)
+    g = nx.read_graphml(path)
+    check(g.number_of_nodes() == 67, f"{lang}: networkx reads 67 nodes (got {g.number_of_nodes()})")
+    check(g.number_of_edges() == 167, f"{lang}: networkx reads 167 edges (got {g.number_of_edges()})")
+    check(g.graph.get("name") == "musterstadt", f"{lang}: graph name {g.graph.get('name')!r}")
+    wc = g.nodes["wc"]
+    check(wc.get("label") == "Welcome Center Musterstadt", f"{lang}: label of wc {wc.get('label')!r}")
+    expected_sector = "Kommunalverwaltung" if lang == "de" else "Municipal administration"
+    check(wc.get("sector") == expected_sector, f"{lang}: sector of wc {wc.get('sector')!r}")
+    check(all(isinstance(d.get("x"), float) and isinstance(d.get("y"), float) and math.isfinite(d["x"])
+              for _, d in g.nodes(data=True)), f"{lang}: every node has float x and y")
+    check(all(isinstance(d.get("influence"), int) for _, d in g.nodes(data=True)), f"{lang}: influence is an int")
+    check(all(isinstance(d.get("contact_point"), bool) for _, d in g.nodes(data=True)), f"{lang}: contact_point is a bool")
+    weights = [d.get("weight") for _, _, d in g.edges(data=True)]
+    check(all(isinstance(w, float) and w > 0 for w in weights), f"{lang}: every edge has a positive float weight")
+    text = open(path, encoding="utf-8").read()
+    check(persons and not any(p in text for p in persons), f"{lang}: none of the {len(persons)} contact persons in the file")
+    # networkx computes on it like on any graph: degree of the Welcome Center as knp says (24).
+    check(g.degree("wc") == 24, f"{lang}: degree of wc in networkx {g.degree('wc')}")
+
+if failures:
+    print(f"{len(failures)} check(s) failed")
+    sys.exit(1)
+print("all exports read back")
