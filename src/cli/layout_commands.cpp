@@ -98,14 +98,14 @@ void registerLayoutCommands(CLI::App& app, std::function<Lang()> lang, std::func
         cmd->callback([&action, project, a] { action = [project, a] { return runLayout(*project, *a); }; });
     }
     {
-        auto* cmd = app.add_subcommand("export", "Write the network to another format (now: DOT and GraphML, with positions)");
+        auto* cmd = app.add_subcommand("export", "Write the network to another format (now: DOT, GraphML and JSON, with positions)");
         auto input = std::make_shared<std::string>();
         auto output = std::make_shared<std::string>();
         auto layoutName = std::make_shared<std::string>();
         auto a = std::make_shared<LayoutArgs>();
         engines.push_back("keep");
         cmd->add_option("INPUT", *input, "Project, PROJECT@SNAPSHOT or importable file")->required();
-        cmd->add_option("-o,--output", *output, "Output file (.dot, .gv, .graphml)")->required();
+        cmd->add_option("-o,--output", *output, "Output file (.dot, .gv, .graphml, .json)")->required();
         cmd->add_option("--layout", *layoutName, "keep (stored positions) or an engine; default: keep when every actor has a position")
             ->check(CLI::IsMember(engines));
         addLayoutOptions(cmd, *a);

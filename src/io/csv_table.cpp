@@ -7,6 +7,7 @@
 
 #include "core/errors.hpp"
 #include "core/taxonomy.hpp"
+#include "io/file_output.hpp"
 #include "io/text_encoding.hpp"
 
 namespace knp {
@@ -110,12 +111,6 @@ CsvTable parseCsv(const std::string& input, const std::string& path) {
     return table;
 }
 
-CsvTable readCsvFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(path + ": cannot be read");
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return parseCsv(ss.str(), path);
-}
+CsvTable readCsvFile(const std::string& path) { return parseCsv(readInputFile(path, std::size_t{1} << 30), path); }
 
 }  // namespace knp

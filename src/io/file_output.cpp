@@ -6,9 +6,26 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <stdexcept>
 
+#include "core/errors.hpp"
+
 namespace knp {
+
+std::string readInputFile(const std::string& path, std::size_t maxBytes) {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(path, ec);
+    if (!ec && size > maxBytes)
+        throw InputError(path + ": " + std::to_string(size >> 20) + " MB, larger than the " + std::to_string(maxBytes >> 20) +
+                         " MB this format is read up to; not read");
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError(path + ": cannot be read");
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
 
 void writeFileAtomically(const std::string& path, std::string_view bytes) {
     const std::filesystem::path target(path);

@@ -1,10 +1,16 @@
 #pragma once
-// Writing export files: to a temporary file beside the target, flushed to disk, then renamed
-// over it, so that a crash never leaves half a file; and XML text escaping for the XML formats.
+// Files in and out for the importers and exporters: reading a whole input file with a size
+// limit; writing an export to a temporary file beside the target, flushed to disk, then renamed
+// over it, so that a crash never leaves half a file; XML text escaping for the XML formats.
+#include <cstddef>
 #include <string>
 #include <string_view>
 
 namespace knp {
+
+// The bytes of an input file; InputError when it cannot be read or is larger than `maxBytes`
+// (refused before reading, so memory stays bounded).
+std::string readInputFile(const std::string& path, std::size_t maxBytes);
 
 // Throws std::runtime_error naming the path when the file cannot be written.
 void writeFileAtomically(const std::string& path, std::string_view bytes);

@@ -7,6 +7,7 @@
 #include "core/errors.hpp"
 #include "io/dot_export.hpp"
 #include "io/graphml_export.hpp"
+#include "io/json_format.hpp"
 
 namespace knp {
 
@@ -22,6 +23,7 @@ const std::vector<ExportFormat>& exportFormats() {
     static const std::vector<ExportFormat> formats = {
         {"Graphviz DOT", {".dot", ".gv"}},
         {"GraphML", {".graphml"}},
+        {"JSON (networkx node-link)", {".json"}},
     };
     return formats;
 }
@@ -62,6 +64,10 @@ void exportNetwork(const Network& network, const std::vector<layout::Point>* pos
         GraphmlExportOptions g;
         g.lang = o.lang;
         exportGraphml(placed, path, g);
+    } else if (format->name.rfind("JSON", 0) == 0) {
+        JsonExportOptions j;
+        j.lang = o.lang;
+        exportJson(placed, path, j);
     }
 }
 

@@ -11,6 +11,7 @@
 
 #include "core/errors.hpp"
 #include "io/field_mapping.hpp"
+#include "io/file_output.hpp"
 #include "io/network_builder.hpp"
 
 namespace knp {
@@ -296,13 +297,7 @@ ImportResult parseGraphml(const std::string& text, const std::string& path) {
 }
 
 ImportResult importGraphml(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(path + ": cannot be read");
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    const std::string text = ss.str();
-    if (text.size() > (std::size_t{1} << 31)) throw InputError(path + ": the file is larger than 2 GB");
-    return parseGraphml(text, path);
+    return parseGraphml(readInputFile(path, (std::size_t{1} << 31) - 1), path);
 }
 
 }  // namespace knp

@@ -6,6 +6,7 @@
 #include "core/errors.hpp"
 #include "io/csv_import.hpp"
 #include "io/graphml_import.hpp"
+#include "io/json_format.hpp"
 
 namespace knp {
 
@@ -62,9 +63,14 @@ LoadedInput loadInput(const std::string& spec) {
         in.kind = "graphml";
         return in;
     }
-    if (ext == ".gexf" || ext == ".gv" || ext == ".dot" || ext == ".json" || ext == ".xlsx")
+    if (ext == ".json") {
+        in.result = importJson(spec);
+        in.kind = "json";
+        return in;
+    }
+    if (ext == ".gexf" || ext == ".gv" || ext == ".dot" || ext == ".xlsx")
         throw InputError(spec + ": the " + ext.substr(1) + " format is not supported by this version yet");
-    throw InputError(spec + ": unknown format \"" + ext + "\" (expected .knp, .graphml, .csv or a folder with actors.csv and links.csv)");
+    throw InputError(spec + ": unknown format \"" + ext + "\" (expected .knp, .graphml, .json, .csv or a folder with actors.csv and links.csv)");
 }
 
 }  // namespace knp

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Files written by `knp export` are read by the programs that read them: GraphML by networkx
-(Debian's python3-networkx). Usage: read_exports.py BUILD_DIR DATASETS_DIR OUT_DIR"""
+"""Files written by `knp export` are read by the programs that read them: GraphML and JSON
+(node-link) by networkx (Debian's python3-networkx). Usage: read_exports.py BUILD_DIR DATASETS_DIR OUT_DIR"""
 import csv
+import json
 import math
 import os
 import subprocess
@@ -47,6 +48,25 @@ for lang in ("de", "en"):
     check(persons and not any(p in text for p in persons), f"{lang}: none of the {len(persons)} contact persons in the file")
     # networkx computes on it like on any graph: degree of the Welcome Center as knp says (24).
     check(g.degree("wc") == 24, f"{lang}: degree of wc in networkx {g.degree('wc')}")
+
+# JSON: a networkx node-link document, read by networkx.node_link_graph as it is.
+path = os.path.join(out, "musterstadt.json")
+subprocess.run([knp, "export", sample, "-o", path, "--layout", "rings"], check=True, stderr=subprocess.DEVNULL)
+with open(path, encoding="utf-8") as fh:
+    doc = json.load(fh)
+g = nx.node_link_graph(doc)
+check(g.number_of_nodes() == 67 and g.number_of_edges() == 167, f"json: networkx reads {g.number_of_nodes()} nodes, {g.number_of_edges()} edges")
+check(g.is_multigraph() and not g.is_directed(), "json: an undirected multigraph (the sample has undirected links)")
+check(g.nodes["wc"]["label"] == "Welcome Center Musterstadt" and g.degree("wc") == 24, "json: the Welcome Center, degree 24")
+check(all(isinstance(d.get("x"), float) for _, d in g.nodes(data=True)), "json: every node has x and y")
+text = open(path, encoding="utf-8").read()
+check(not any(p in text for p in persons), "json: no contact person in the file")
+# Betweenness by networkx on our export equals knp's (the contract's definition).
+bc = nx.betweenness_centrality(nx.Graph(g))
+metrics = json.loads(subprocess.run([knp, "metrics", sample, "--format", "json", "--metrics", "betweenness"],
+                                    check=True, capture_output=True, text=True).stdout)
+ours = {row["id"]: row["betweenness"] for row in metrics}
+check(all(abs(bc[k] - ours[k]) < 1e-9 for k in ours), "json: networkx betweenness on the export equals knp metrics")
 
 if failures:
     print(f"{len(failures)} check(s) failed")

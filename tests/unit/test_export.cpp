@@ -12,6 +12,7 @@
 #include "io/graphml_export.hpp"
 #include "io/graphml_import.hpp"
 #include "io/input.hpp"
+#include "io/json_format.hpp"
 #include "support/random_edits.hpp"
 #include "support/temp_dir.hpp"
 
@@ -69,7 +70,7 @@ void requireSame(const Network& a, const Network& b) {
 
 }  // namespace
 
-TEST_CASE("GraphML export then import gives the sample back", "[export][graphml]") {
+TEST_CASE("GraphML and JSON export then import give the sample back", "[export][graphml][json]") {
     TempDir dir;
     Network sample = loadInput(kSample).result.network;
     // Give every actor a position, some pinned, as a laid-out project has.
@@ -81,18 +82,20 @@ TEST_CASE("GraphML export then import gives the sample back", "[export][graphml]
         a.pinned = i % 5 == 0;
         sample.replaceActor(a);
     }
-    for (const Lang lang : {Lang::De, Lang::En}) {
-        const std::string path = dir.file(lang == Lang::De ? "de.graphml" : "en.graphml");
-        ExportOptions o;
-        o.lang = lang;
-        exportNetwork(sample, nullptr, path, o);
-        const ImportResult back = importGraphml(path);
-        requireSame(sample, back.network);
-        CHECK(back.warnings.empty());
-    }
+    for (const Lang lang : {Lang::De, Lang::En})
+        for (const char* ext : {".graphml", ".json"}) {
+            INFO(ext);
+            const std::string path = dir.file(std::string(lang == Lang::De ? "de" : "en") + ext);
+            ExportOptions o;
+            o.lang = lang;
+            exportNetwork(sample, nullptr, path, o);
+            const ImportResult back = loadInput(path).result;  // the importer for the extension
+            requireSame(sample, back.network);
+            CHECK(back.warnings.empty());
+        }
 }
 
-TEST_CASE("GraphML round trip of seeded random networks with hostile text", "[export][graphml]") {
+TEST_CASE("GraphML and JSON round trips of seeded random networks with hostile text", "[export][graphml][json]") {
     TempDir dir;
     for (unsigned seed = 1; seed <= 20; ++seed) {
         INFO("seed " << seed);
@@ -115,6 +118,9 @@ TEST_CASE("GraphML round trip of seeded random networks with hostile text", "[ex
         const std::string path = dir.file("r" + std::to_string(seed) + ".graphml");
         exportGraphml(n, path);
         requireSame(n, importGraphml(path).network);
+        const std::string jsonPath = dir.file("r" + std::to_string(seed) + ".json");
+        exportJson(n, jsonPath);
+        requireSame(n, importJson(jsonPath).network);
     }
 }
 
@@ -154,4 +160,34 @@ TEST_CASE("exports go through a temporary file and refuse unknown formats", "[ex
     CHECK_FALSE(std::filesystem::exists(dir.file("karte.odt")));
     CHECK(exportFormatFor("X.GraphML") != nullptr);
     CHECK(exportFormatFor("x.gv")->name == "Graphviz DOT");
+}
+
+TEST_CASE("JSON as networkx writes it: numeric ids and the edges spelling", "[import][json]") {
+    // nx.node_link_data(nx.path_graph(3)) with a name and weights, in networkx 3's "edges" form.
+    const std::string text = R"({"directed": true, "multigraph": false, "graph": {"name": "Pfad"},
+        "nodes": [{"id": 0, "name": "Jobcenter"}, {"id": 1}, {"id": 2, "label": "Tafel", "sector": "Wohlfahrtsverbände"}],
+        "edges": [{"source": 0, "target": 1, "weight": 2.5}, {"source": 1, "target": 2}]})";
+    const ImportResult r = parseJsonNetwork(text, "pfad.json");
+    const Network& n = r.network;
+    CHECK(n.name == "Pfad");
+    REQUIRE(n.actors().size() == 3);
+    CHECK(n.actors()[0].id == "0");
+    CHECK(n.actors()[0].name == "Jobcenter");
+    CHECK(n.actors()[1].name == "1");
+    CHECK(n.actors()[2].sector == "wohlfahrt");
+    REQUIRE(n.links().size() == 2);
+    CHECK(n.links()[0].strength == 2.5);
+    CHECK(n.links()[0].directed);
+}
+
+TEST_CASE("bad JSON gives file line and what is wrong", "[import][json][bad]") {
+    CHECK_THROWS_WITH(parseJsonNetwork("{\"nodes\": [\n{\"id\": 1},\n{\"id\": 2,,}]}", "kaputt.json"),
+                      Catch::Contains("kaputt.json:3: not valid JSON"));
+    CHECK_THROWS_WITH(parseJsonNetwork("[1, 2, 3]", "liste.json"), Catch::Contains("liste.json:1: expected a JSON object"));
+    CHECK_THROWS_WITH(parseJsonNetwork("{\"elements\": []}", "kumu.json"), Catch::Contains("no \"nodes\" list"));
+    CHECK_THROWS_WITH(parseJsonNetwork(R"({"nodes": [{"id": "a"}], "links": [{"source": "a", "target": "b"}]})", "x.json"),
+                      Catch::Contains("x.json:1: link 1") && Catch::Contains("\"b\""));
+    CHECK_THROWS_WITH(parseJsonNetwork(R"({"nodes": [{"id": "a", "name": {"de": "A"}}]})", "y.json"),
+                      Catch::Contains("y.json:1: node 1") && Catch::Contains("\"name\" holds an object"));
+    CHECK_THROWS_WITH(parseJsonNetwork(R"({"nodes": [{"id": "a"}, {"id": "a"}]})", "z.json"), Catch::Contains("z.json:1: node 2"));
 }

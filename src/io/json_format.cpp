@@ -1,0 +1,234 @@
+#include "io/json_format.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <filesystem>
+#include <sstream>
+
+#include "core/errors.hpp"
+#include "io/field_mapping.hpp"
+#include "io/file_output.hpp"
+#include "io/network_builder.hpp"
+#include "io/text_encoding.hpp"
+
+namespace knp {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr int kJsonSchemaVersion = 1;
+constexpr std::size_t kMaxJsonBytes = std::size_t{512} << 20;  // 512 MB
+
+json labelList(const Taxonomy& t, CategoryKind kind, const std::vector<std::string>& keys, Lang lang) {
+    json out = json::array();
+    for (const std::string& k : keys) out.push_back(t.labelOf(kind, k, lang));
+    return out;
+}
+
+// A JSON value as the text the field mapping reads: lists joined by '|', booleans as words.
+std::string asText(const json& v, const std::string& where, const std::string& name) {
+    if (v.is_string()) return v.get<std::string>();
+    if (v.is_boolean()) return v.get<bool>() ? "true" : "false";
+    if (v.is_number_integer()) return std::to_string(v.get<long long>());
+    if (v.is_number_float()) {
+        std::ostringstream s;
+        s.precision(17);
+        s << v.get<double>();
+        return s.str();
+    }
+    if (v.is_null()) return "";
+    if (v.is_array()) {
+        std::string out;
+        for (const json& item : v) out += (out.empty() ? "" : "|") + asText(item, where, name);
+        return out;
+    }
+    throw InputError(where + ": \"" + name + "\" holds an object; expected text, a number, true/false or a list");
+}
+
+std::size_t lineAt(const std::string& text, std::size_t byte) {
+    std::size_t line = 1;
+    for (std::size_t i = 0; i < byte && i < text.size(); ++i)
+        if (text[i] == '\n') ++line;
+    return line;
+}
+
+// Lines where the elements of the top-level array `key` ("nodes", "links") begin, for messages
+// (nlohmann/json keeps no positions). A scan over strings and nesting only; the text has
+// already been parsed, so it is valid JSON.
+std::vector<std::size_t> elementLines(const std::string& text, const std::string& key) {
+    std::vector<std::size_t> lines;
+    std::size_t line = 1;
+    int depth = 0;
+    bool inString = false, escaped = false, inArray = false, expectElement = false;
+    std::string current, lastKey;
+    for (const char c : text) {
+        if (c == '\n') ++line;
+        if (inString) {
+            if (escaped) escaped = false;
+            else if (c == '\\') escaped = true;
+            else if (c == '"') inString = false;
+            else current += c;
+            continue;
+        }
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
+        if (inArray && depth == 2 && expectElement && c != ']') {
+            lines.push_back(line);
+            expectElement = false;
+        }
+        if (c == '"') {
+            inString = true;
+            current.clear();
+        } else if (c == ':' && depth == 1) {
+            lastKey = current;
+        } else if (c == '{' || c == '[') {
+            ++depth;
+            if (c == '[' && depth == 2 && lastKey == key) {
+                inArray = true;
+                expectElement = true;
+            }
+        } else if (c == '}' || c == ']') {
+            if (depth == 2 && inArray) inArray = false;
+            --depth;
+        } else if (c == ',' && inArray && depth == 2) {
+            expectElement = true;
+        }
+    }
+    return lines;
+}
+
+}  // namespace
+
+std::string jsonText(const Network& net, const JsonExportOptions& o) {
+    const Taxonomy& t = net.taxonomy;
+    bool allDirected = !net.links().empty();
+    for (const Link& l : net.links()) allDirected = allDirected && l.directed;
+    json doc;
+    doc["directed"] = allDirected;
+    doc["multigraph"] = true;
+    doc["graph"] = {{"name", net.name}};
+    json nodes = json::array();
+    for (const Actor& a : net.actors()) {
+        json n = {{"id", a.id}, {"label", a.name}};
+        if (!a.shortName.empty()) n["short_name"] = a.shortName;
+        if (!a.sector.empty()) n["sector"] = t.labelOf(CategoryKind::Sector, a.sector, o.lang);
+        if (!a.fields.empty()) n["fields"] = labelList(t, CategoryKind::Field, a.fields, o.lang);
+        if (!a.level.empty()) n["level"] = t.labelOf(CategoryKind::Level, a.level, o.lang);
+        n["influence"] = a.influence;
+        n["contact_point"] = a.contactPoint;
+        if (!a.tags.empty()) n["tags"] = a.tags;
+        if (!a.note.empty()) n["note"] = a.note;
+        if (a.placed) {
+            n["x"] = a.x;
+            n["y"] = a.y;
+        }
+        if (a.pinned) n["pinned"] = true;
+        if (!a.attributes.empty()) n["attributes"] = a.attributes;  // contact persons are left out
+        nodes.push_back(std::move(n));
+    }
+    json links = json::array();
+    for (const Link& l : net.links()) {
+        json e = {{"id", l.id}, {"key", l.id}, {"source", l.source}, {"target", l.target}};
+        if (!l.type.empty()) e["type"] = t.labelOf(CategoryKind::LinkType, l.type, o.lang);
+        e["weight"] = l.strength;
+        e["status"] = t.labelOf(CategoryKind::Status, l.status, o.lang);
+        e["directed"] = l.directed;
+        if (!l.fields.empty()) e["fields"] = labelList(t, CategoryKind::Field, l.fields, o.lang);
+        if (!l.note.empty()) e["note"] = l.note;
+        if (!l.attributes.empty()) e["attributes"] = l.attributes;
+        links.push_back(std::move(e));
+    }
+    doc["nodes"] = std::move(nodes);
+    doc["links"] = std::move(links);
+    doc["knotenpunkt"] = {{"schema", kJsonSchemaVersion}, {"language", o.lang == Lang::En ? "en" : "de"}};
+    return doc.dump(1, '\t', false, json::error_handler_t::replace) + "\n";
+}
+
+void exportJson(const Network& network, const std::string& path, const JsonExportOptions& o) {
+    writeFileAtomically(path, jsonText(network, o));
+}
+
+ImportResult parseJsonNetwork(const std::string& input, const std::string& path) {
+    const std::string file = std::filesystem::path(path).filename().string();
+    const DecodedText decoded = decodeText(input, file);
+    const std::string& text = decoded.utf8;
+    json doc;
+    try {
+        doc = json::parse(text);  // nlohmann limits nothing by itself: the size is checked by importJson
+    } catch (const json::parse_error& e) {
+        throw InputError(file + ":" + std::to_string(lineAt(text, e.byte > 0 ? e.byte - 1 : 0)) + ": not valid JSON (" +
+                         std::string(e.what()).substr(std::string(e.what()).find(':') + 2) + ")");
+    }
+    if (!doc.is_object()) throw InputError(file + ":1: expected a JSON object with \"nodes\" and \"links\"");
+    const char* linksKey = doc.contains("links") ? "links" : (doc.contains("edges") ? "edges" : nullptr);
+    if (!doc.contains("nodes") || !doc["nodes"].is_array())
+        throw InputError(file + ":1: no \"nodes\" list: this JSON is not a network (expected networkx node-link or Knotenpunkt's export)");
+    ImportResult out;
+    out.network.name = std::filesystem::path(path).stem().string();
+    if (doc.contains("graph") && doc["graph"].is_object() && doc["graph"].contains("name") && doc["graph"]["name"].is_string() &&
+        !doc["graph"]["name"].get<std::string>().empty())
+        out.network.name = doc["graph"]["name"].get<std::string>();
+    const bool graphDirected = doc.value("directed", false);
+    NetworkBuilder builder(out);
+    const std::vector<std::size_t> nodeLines = elementLines(text, "nodes");
+    auto at = [&](const std::vector<std::size_t>& lines, std::size_t i, const char* what) {
+        return file + ":" + (i < lines.size() ? std::to_string(lines[i]) : std::string("?")) + ": " + what + " " + std::to_string(i + 1);
+    };
+    std::size_t index = 0;
+    for (const json& node : doc["nodes"]) {
+        const std::string where = at(nodeLines, index++, "node");
+        if (!node.is_object() || !node.contains("id")) throw InputError(where + ": a node needs an \"id\"");
+        Actor actor;
+        actor.id = asText(node["id"], where, "id");
+        FieldContext ctx{out.network.taxonomy, out.warnings, where};
+        std::string fromName, fromLabel;
+        for (const auto& [name, value] : node.items()) {
+            if (name == "id") continue;
+            if (name == "attributes" && value.is_object()) {
+                for (const auto& [k, v] : value.items()) actor.attributes[k] = asText(v, where, k);
+                continue;
+            }
+            const std::string v = asText(value, where, name);
+            const std::string lower = normalizeLabel(name);
+            if (lower == "name") fromName = trim(v);
+            else if (lower == "label") fromLabel = trim(v);
+            else if (const ActorField f = actorFieldFor(name); f == ActorField::None || f == ActorField::Id) actor.attributes[name] = v;
+            else setActorField(actor, f, v, ctx);
+        }
+        actor.name = !fromLabel.empty() ? fromLabel : !fromName.empty() ? fromName : actor.id;
+        if (!fromLabel.empty() && !fromName.empty() && fromName != fromLabel) actor.attributes["name"] = fromName;
+        builder.addActor(std::move(actor), where);
+    }
+    index = 0;
+    if (linksKey && !doc[linksKey].is_array()) throw InputError(file + ": \"" + linksKey + "\" must be a list");
+    const std::vector<std::size_t> linkLines = linksKey ? elementLines(text, linksKey) : std::vector<std::size_t>{};
+    for (const json& edge : linksKey ? doc[linksKey] : json::array()) {
+        const std::string where = at(linkLines, index++, "link");
+        if (!edge.is_object() || !edge.contains("source") || !edge.contains("target"))
+            throw InputError(where + ": a link needs \"source\" and \"target\"");
+        Link link;
+        link.source = asText(edge["source"], where, "source");
+        link.target = asText(edge["target"], where, "target");
+        link.directed = graphDirected;
+        FieldContext ctx{out.network.taxonomy, out.warnings, where};
+        for (const auto& [name, value] : edge.items()) {
+            if (name == "source" || name == "target" || name == "key") continue;  // networkx's key counts per pair
+            if (name == "attributes" && value.is_object()) {
+                for (const auto& [k, v] : value.items()) link.attributes[k] = asText(v, where, k);
+                continue;
+            }
+            const std::string v = asText(value, where, name);
+            const LinkField f = linkFieldFor(name);
+            if (f == LinkField::Id) link.id = v;
+            else if (f == LinkField::None || f == LinkField::Source || f == LinkField::Target) link.attributes[name] = v;
+            else setLinkField(link, f, v, ctx);
+        }
+        builder.addLink(std::move(link), where, "\"source\"", "\"target\"");
+    }
+    return out;
+}
+
+ImportResult importJson(const std::string& path) { return parseJsonNetwork(readInputFile(path, kMaxJsonBytes), path); }
+
+}  // namespace knp
