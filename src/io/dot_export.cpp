@@ -9,9 +9,9 @@ namespace knp {
 
 namespace {
 
-// A DOT string: always quoted; quotes and backslashes escaped, so that Graphviz escape
-// sequences such as \N, \G or \L in a user's text stay literal; line breaks become \n.
-std::string quote(const std::string& text) {
+// A label (an escString Graphviz expands when it draws): quotes and backslashes escaped, so
+// that \N, \G or \L in a user's text stay literal; line breaks become \n.
+std::string quoteLabel(const std::string& text) {
     std::string out = "\"";
     for (const char c : text) {
         if (c == '"') out += "\\\"";
@@ -19,6 +19,19 @@ std::string quote(const std::string& text) {
         else if (c == '\n') out += "\\n";
         else if (c != '\r') out += c;
     }
+    return out + "\"";
+}
+
+// An ID or data value: the DOT parser only turns \" into a quote and keeps every other
+// character, line breaks and backslashes included, so only quotes are escaped. A value ending
+// in a backslash would escape the closing quote: it gets a space after it.
+std::string quote(const std::string& text) {
+    std::string out = "\"";
+    for (const char c : text) {
+        if (c == '"') out += "\\\"";
+        else if (c != '\r') out += c;
+    }
+    if (!text.empty() && text.back() == '\\') out += ' ';
     return out + "\"";
 }
 
@@ -57,7 +70,7 @@ void exportDot(const Network& net, const std::vector<layout::Point>& positions, 
         const Actor& a = net.actors()[i];
         const std::string inches = number(2 * layout::actorRadius(a) / 72.0);
         const Category* sector = t.byKey(CategoryKind::Sector, a.sector);
-        out += "\t" + quote(a.id) + " [xlabel=" + quote(a.name) + ", name=" + quote(a.name) + ", width=" + inches + ", height=" + inches +
+        out += "\t" + quote(a.id) + " [xlabel=" + quoteLabel(a.name) + ", name=" + quote(a.name) + ", width=" + inches + ", height=" + inches +
                ", pos=\"" + number(positions[i].x) + "," + number(positions[i].y) + "\", fillcolor=" +
                (sector ? hexColor(sector->color) : std::string("\"#DDDDDD\""));
         if (a.level == "land" || a.level == "bund") out += ", shape=doublecircle";
@@ -73,6 +86,7 @@ void exportDot(const Network& net, const std::vector<layout::Point>& positions, 
             out += ", tags=" + quote(tags);
         }
         if (a.pinned) out += ", pinned=true";
+        if (!a.note.empty()) out += ", note=" + quote(a.note);
         out += "];\n";
     }
     const char* arrow = directed ? " -> " : " -- ";
@@ -87,6 +101,7 @@ void exportDot(const Network& net, const std::vector<layout::Point>& positions, 
         if (l.status != "besteht") out += ", status=" + quote(t.labelOf(CategoryKind::Status, l.status, o.lang));
         if (directed && !l.directed) out += ", dir=none";
         if (!l.fields.empty()) out += ", fields=" + quote(joinLabels(t, CategoryKind::Field, l.fields, o.lang));
+        if (!l.note.empty()) out += ", note=" + quote(l.note);
         out += "];\n";
     }
     out += "}\n";

@@ -5,6 +5,7 @@
 
 #include "core/errors.hpp"
 #include "io/csv_import.hpp"
+#include "io/dot_import.hpp"
 #include "io/graphml_import.hpp"
 #include "io/json_format.hpp"
 
@@ -68,9 +69,14 @@ LoadedInput loadInput(const std::string& spec) {
         in.kind = "json";
         return in;
     }
-    if (ext == ".gexf" || ext == ".gv" || ext == ".dot" || ext == ".xlsx")
+    if (ext == ".gv" || ext == ".dot") {
+        in.result = importDot(spec);
+        in.kind = "dot";
+        return in;
+    }
+    if (ext == ".gexf" || ext == ".xlsx")
         throw InputError(spec + ": the " + ext.substr(1) + " format is not supported by this version yet");
-    throw InputError(spec + ": unknown format \"" + ext + "\" (expected .knp, .graphml, .json, .csv or a folder with actors.csv and links.csv)");
+    throw InputError(spec + ": unknown format \"" + ext + "\" (expected .knp, .graphml, .json, .dot, .gv, .csv or a folder with actors.csv and links.csv)");
 }
 
 }  // namespace knp

@@ -4,20 +4,12 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <mutex>
+
+#include "layout/graphviz_guard.hpp"
 
 namespace knp::layout {
 
 namespace {
-
-// Graphviz reports problems through a global error callback; collect them for the message.
-std::mutex gvMutex;  // gvc keeps global state: one layout at a time
-std::string gvMessages;
-
-int collectErrors(char* message) {
-    if (gvMessages.size() < 2000) gvMessages += message;
-    return 0;
-}
 
 struct Context {
     GVC_t* gvc = gvContext();
@@ -56,10 +48,7 @@ const std::vector<std::string>& graphvizEngines() {
 std::vector<Point> graphvizLayout(const analysis::GraphView& view, const GraphvizOptions& o) {
     if (std::find(graphvizEngines().begin(), graphvizEngines().end(), o.engine) == graphvizEngines().end())
         throw GraphvizError("unknown Graphviz engine \"" + o.engine + "\" (known: dot, neato, fdp, sfdp, circo, twopi)");
-    std::lock_guard<std::mutex> lock(gvMutex);
-    gvMessages.clear();
-    agseterrf(collectErrors);
-    agseterr(AGERR);
+    const GraphvizGuard guard;  // one Graphviz user at a time; its messages go to guard.messages()
     Context ctx;
     if (!ctx.gvc) throw GraphvizError("Graphviz could not be started (gvContext failed)");
     Graph graph("knp", view.directed);
@@ -98,7 +87,7 @@ std::vector<Point> graphvizLayout(const analysis::GraphView& view, const Graphvi
             if (view.directed || u < v) agedge(graph.g, nodes[u], nodes[v], nullptr, 1);
     const int rc = gvLayout(ctx.gvc, graph.g, o.engine.c_str());
     if (rc != 0) throw GraphvizError("Graphviz " + o.engine + " failed (code " + std::to_string(rc) + ")" +
-                                     (gvMessages.empty() ? "" : ": " + gvMessages));
+                                     (guard.messages().empty() ? "" : ": " + guard.messages()));
     graph.laidOutBy = ctx.gvc;
     std::vector<Point> pos(view.n);
     for (std::size_t i = 0; i < view.n; ++i) pos[i] = Point{ND_coord(nodes[i]).x, ND_coord(nodes[i]).y};
