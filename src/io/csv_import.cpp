@@ -1,6 +1,10 @@
 #include "io/csv_import.hpp"
 
+#include <algorithm>
+#include <cctype>
+#include <cstring>
 #include <filesystem>
+#include <optional>
 
 #include "core/errors.hpp"
 #include "io/csv_table.hpp"
@@ -60,10 +64,28 @@ void readLinks(const CsvTable& table, ImportResult& out, NetworkBuilder& builder
 
 }  // namespace
 
+namespace {
+// The first file in `folder` whose name is one of `names` (compared without case).
+std::optional<fs::path> fileNamed(const std::string& folder, std::initializer_list<const char*> names) {
+    std::error_code ec;
+    for (const char* wanted : names)
+        for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+            const std::string name = it->path().filename().string();
+            if (name.size() == std::strlen(wanted) &&
+                std::equal(name.begin(), name.end(), wanted, [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; }))
+                return it->path();
+        }
+    return std::nullopt;
+}
+}  // namespace
+
 ImportResult importCsvFolder(const std::string& folder) {
-    const fs::path actorsPath = fs::path(folder) / "actors.csv";
-    const fs::path linksPath = fs::path(folder) / "links.csv";
-    if (!fs::exists(actorsPath)) throw InputError(folder + ": the folder has no actors.csv");
+    // Our names, German ones, and Kumu's (elements and connections, exported from its sheets).
+    const std::optional<fs::path> actorsFile = fileNamed(folder, {"actors.csv", "akteure.csv", "elements.csv"});
+    const std::optional<fs::path> linksFile = fileNamed(folder, {"links.csv", "verbindungen.csv", "connections.csv"});
+    if (!actorsFile) throw InputError(folder + ": the folder has no actors.csv (or akteure.csv, or Kumu's elements.csv)");
+    const fs::path actorsPath = *actorsFile;
+    const std::string actorsName = actorsPath.filename().string();
     ImportResult out;
     out.network.name = fs::path(folder).lexically_normal().filename().string();
     if (out.network.name.empty()) out.network.name = fs::path(folder).lexically_normal().parent_path().filename().string();
@@ -78,9 +100,9 @@ ImportResult importCsvFolder(const std::string& folder) {
         hasName = hasName || f == ActorField::Name;
         hasId = hasId || f == ActorField::Id;
     }
-    if (!hasName && !hasId) throw InputError("actors.csv:1: the header needs a name column (name, Label or Name)");
+    if (!hasName && !hasId) throw InputError(actorsName + ":1: the header needs a name column (name, Label or Name)");
     for (const CsvRow& row : actors.rows) {
-        const std::string where = "actors.csv:" + std::to_string(row.line);
+        const std::string where = actorsName + ":" + std::to_string(row.line);
         if (row.cells.size() > actors.header.size())
             throw InputError(where + ": " + std::to_string(row.cells.size()) + " cells, but the header has " +
                              std::to_string(actors.header.size()) + " columns");
@@ -96,12 +118,12 @@ ImportResult importCsvFolder(const std::string& folder) {
         if (!hasName) actor.name = actor.id;  // only an id column: the id is the name
         builder.addActor(std::move(actor), where);
     }
-    if (fs::exists(linksPath)) {
-        const CsvTable links = readCsvFile(linksPath.string());
+    if (linksFile) {
+        const CsvTable links = readCsvFile(linksFile->string());
         noteEncoding(links, out);
         readLinks(links, out, builder, false);
     }
-    else out.warnings.push_back(folder + ": no links.csv; only actors were read");
+    else out.warnings.push_back(folder + ": no links.csv (or verbindungen.csv, connections.csv); only actors were read");
     return out;
 }
 

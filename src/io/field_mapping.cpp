@@ -85,7 +85,7 @@ LinkField linkFieldFor(std::string_view name) {
         {"target", LinkField::Target}, {"to", LinkField::Target}, {"nach", LinkField::Target}, {"ziel", LinkField::Target}, {"an", LinkField::Target},
         {"type", LinkField::Type}, {"typ", LinkField::Type}, {"art", LinkField::Type}, {"beziehungsart", LinkField::Type}, {"label", LinkField::Type},
         {"strength", LinkField::Strength}, {"weight", LinkField::Strength}, {"stärke", LinkField::Strength}, {"gewicht", LinkField::Strength},
-        {"directed", LinkField::Directed}, {"gerichtet", LinkField::Directed},
+        {"directed", LinkField::Directed}, {"gerichtet", LinkField::Directed}, {"direction", LinkField::Directed}, {"richtung", LinkField::Directed},
         {"status", LinkField::Status},
         {"fields", LinkField::Fields}, {"handlungsfelder", LinkField::Fields}, {"handlungsfeld", LinkField::Fields},
         {"note", LinkField::Note}, {"notiz", LinkField::Note}, {"bemerkung", LinkField::Note}, {"description", LinkField::Note}, {"beschreibung", LinkField::Note},
@@ -94,8 +94,13 @@ LinkField linkFieldFor(std::string_view name) {
 
 bool parseBool(const std::string& value, const std::string& where) {
     const std::string v = normalizeLabel(trim(value));
-    if (v == "true" || v == "ja" || v == "1" || v == "yes" || v == "wahr" || v == "x" || v == "j" || v == "y") return true;
-    if (v == "false" || v == "nein" || v == "0" || v == "no" || v == "falsch" || v == "n" || v.empty()) return false;
+    // Kumu's Direction column says directed, undirected or mutual.
+    if (v == "true" || v == "ja" || v == "1" || v == "yes" || v == "wahr" || v == "x" || v == "j" || v == "y" || v == "directed" ||
+        v == "gerichtet")
+        return true;
+    if (v == "false" || v == "nein" || v == "0" || v == "no" || v == "falsch" || v == "n" || v.empty() || v == "undirected" ||
+        v == "mutual" || v == "ungerichtet" || v == "gegenseitig")
+        return false;
     throw InputError(where + ": \"" + value + "\" is not a yes/no value (use true/false, ja/nein or 1/0)");
 }
 

@@ -98,6 +98,35 @@ TEST_CASE("CSV link lists with German headers semicolons and a byte order mark",
     CHECK_THAT(r.warnings[0], Catch::Contains("liste.csv:4") && Catch::Contains("itself"));
 }
 
+TEST_CASE("Kumu's layout: elements.csv and connections.csv with Label Type Tags From To Direction", "[import][kumu]") {
+    TempDir dir;
+    // As Kumu's sheets "Elements" and "Connections" are saved as CSV (names as Kumu writes them).
+    writeFile(dir.file("Elements.csv"), "Label,Type,Description,Tags\n"
+                                        "Jobcenter,Arbeitsmarkt,Zentrale Stelle,Leistung | Beratung\n"
+                                        "Caritas,Welfare organisations,,\n"
+                                        "Sprachcafé,Ehrenamt,Jeden Dienstag,\n");
+    writeFile(dir.file("Connections.csv"), "From,To,Type,Direction\n"
+                                           "Jobcenter,Caritas,Referral,directed\n"
+                                           "Caritas,Sprachcafé,Kooperation,mutual\n");
+    const ImportResult r = loadInput(dir.path().string()).result;
+    const Network& n = r.network;
+    REQUIRE(n.actors().size() == 3);
+    const Actor* jc = n.findActor("Jobcenter");
+    REQUIRE(jc);
+    CHECK(jc->sector == "arbeitsmarkt");
+    CHECK(jc->note == "Zentrale Stelle");
+    CHECK(jc->tags == std::vector<std::string>{"Leistung", "Beratung"});
+    CHECK(n.findActor("Caritas")->sector == "wohlfahrt");  // English label
+    REQUIRE(n.links().size() == 2);
+    CHECK(n.links()[0].type == "verweisung");
+    CHECK(n.links()[0].directed);
+    CHECK_FALSE(n.links()[1].directed);
+    // "Ehrenamt" is no sector label: kept as a new category, with a warning naming the file.
+    bool warned = false;
+    for (const std::string& w : r.warnings) warned = warned || w.find("Elements.csv:4") != std::string::npos;
+    CHECK(warned);
+}
+
 TEST_CASE("CSV saved by German Excel in Windows-1252 is converted to UTF-8", "[import][encoding]") {
     TempDir dir;
     const std::string path = dir.file("excel.csv");
