@@ -49,11 +49,43 @@ void forEachAttribute(Agraph_t* g, int kind, void* object, F&& f) {
     }
 }
 
+// Refuses subgraphs nested deeper than `limit` before Graphviz sees them: its parser runs out of
+// stack ("memory exhausted") and is left in a state that garbles the next file it reads.
+void checkNesting(const std::string& text, const std::string& file, int limit) {
+    int depth = 0;
+    std::size_t line = 1;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '\n') ++line;
+        if (c == '"') {  // quoted string: \" does not end it
+            for (++i; i < text.size() && text[i] != '"'; ++i) {
+                if (text[i] == '\n') ++line;
+                if (text[i] == '\\' && i + 1 < text.size()) {
+                    if (text[i + 1] == '\n') ++line;
+                    ++i;
+                }
+            }
+        } else if (c == '/' && i + 1 < text.size() && text[i + 1] == '/') {
+            while (i < text.size() && text[i] != '\n') ++i;
+            ++line;
+        } else if (c == '/' && i + 1 < text.size() && text[i + 1] == '*') {
+            for (i += 2; i + 1 < text.size() && !(text[i] == '*' && text[i + 1] == '/'); ++i)
+                if (text[i] == '\n') ++line;
+            ++i;
+        } else if (c == '{' && ++depth > limit) {
+            throw InputError(file + ":" + std::to_string(line) + ": subgraphs nested deeper than " + std::to_string(limit) + " levels");
+        } else if (c == '}') {
+            --depth;
+        }
+    }
+}
+
 }  // namespace
 
 ImportResult parseDot(const std::string& input, const std::string& path) {
     const std::string file = std::filesystem::path(path).filename().string();
     const std::string text = decodeText(input, file).utf8;
+    checkNesting(text, file, 256);
     ImportResult out;
     std::unique_ptr<Agraph_t, GraphCloser> graph;
     {

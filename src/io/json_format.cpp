@@ -54,6 +54,24 @@ std::size_t lineAt(const std::string& text, std::size_t byte) {
     return line;
 }
 
+// Whether each character of JSON text lies in a string literal (its quotes included).
+struct StringState {
+    bool inString = false, escaped = false;
+    // True for characters of a string; `content` is set for those inside the quotes.
+    bool take(char c, bool& content) {
+        content = false;
+        if (inString) {
+            if (escaped) escaped = false;
+            else if (c == '\\') escaped = true;
+            else if (c == '"') { inString = false; return true; }
+            content = true;
+            return true;
+        }
+        if (c == '"') { inString = true; return true; }
+        return false;
+    }
+};
+
 // Lines where the elements of the top-level array `key` ("nodes", "links") begin, for messages
 // (nlohmann/json keeps no positions). A scan over strings and nesting only; the text has
 // already been parsed, so it is valid JSON.
@@ -61,15 +79,22 @@ std::vector<std::size_t> elementLines(const std::string& text, const std::string
     std::vector<std::size_t> lines;
     std::size_t line = 1;
     int depth = 0;
-    bool inString = false, escaped = false, inArray = false, expectElement = false;
+    bool inArray = false, expectElement = false, content = false;
+    StringState strings;
     std::string current, lastKey;
     for (const char c : text) {
         if (c == '\n') ++line;
-        if (inString) {
-            if (escaped) escaped = false;
-            else if (c == '\\') escaped = true;
-            else if (c == '"') inString = false;
-            else current += c;
+        const bool wasInString = strings.inString;
+        if (strings.take(c, content)) {
+            if (!wasInString) {
+                if (inArray && depth == 2 && expectElement) {
+                    lines.push_back(line);
+                    expectElement = false;
+                }
+                current.clear();
+            } else if (content) {
+                current += c;
+            }
             continue;
         }
         if (c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
@@ -77,10 +102,7 @@ std::vector<std::size_t> elementLines(const std::string& text, const std::string
             lines.push_back(line);
             expectElement = false;
         }
-        if (c == '"') {
-            inString = true;
-            current.clear();
-        } else if (c == ':' && depth == 1) {
+        if (c == ':' && depth == 1) {
             lastKey = current;
         } else if (c == '{' || c == '[') {
             ++depth;
@@ -96,6 +118,26 @@ std::vector<std::size_t> elementLines(const std::string& text, const std::string
         }
     }
     return lines;
+}
+
+// Refuses nesting deeper than `limit` before parsing: nlohmann/json builds and frees nested
+// values recursively, and a million brackets would overflow the stack.
+void checkDepth(const std::string& text, const std::string& file, int limit) {
+    int depth = 0;
+    bool content = false;
+    StringState strings;
+    std::size_t line = 1;
+    for (const char c : text) {
+        if (c == '\n') ++line;
+        if (strings.take(c, content)) continue;
+        if (c == '[' || c == '{') {
+            if (++depth > limit)
+                throw InputError(file + ":" + std::to_string(line) + ": nested deeper than " + std::to_string(limit) +
+                                 " levels; a network needs 4");
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
 }
 
 }  // namespace
@@ -153,6 +195,7 @@ ImportResult parseJsonNetwork(const std::string& input, const std::string& path)
     const std::string file = std::filesystem::path(path).filename().string();
     const DecodedText decoded = decodeText(input, file);
     const std::string& text = decoded.utf8;
+    checkDepth(text, file, 256);
     json doc;
     try {
         doc = json::parse(text);  // nlohmann limits nothing by itself: the size is checked by importJson

@@ -13,9 +13,15 @@ rm -f "$project"
 export XDG_CONFIG_HOME="$out/config"
 export LC_ALL=C.UTF-8  # xdotool reads the name to type as UTF-8
 
-display=:$((90 + RANDOM % 100))
-Xvfb "$display" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 &
+# Xvfb picks a free display itself (-displayfd): a fixed or random number can collide with
+# another test's xvfb-run running at the same time.
+displayfile=$(mktemp)
+Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp 3>"$displayfile" >/dev/null 2>&1 &
 xvfb=$!
+for _ in $(seq 400); do [ -s "$displayfile" ] && break; sleep 0.05; done
+display=:$(head -n1 "$displayfile")
+rm -f "$displayfile"
+[ "$display" != ":" ] || { echo "FAIL: Xvfb did not start within 20 s"; exit 1; }
 trap 'kill -9 $xvfb 2>/dev/null || true' EXIT
 export DISPLAY=$display
 for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done 2>/dev/null || sleep 1

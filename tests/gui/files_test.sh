@@ -17,21 +17,44 @@ project="$out/workshop.knp"
 "$build/knp" layout "$project" >/dev/null 2>&1
 export XDG_CONFIG_HOME="$out/config" KNP_FILE_DIALOG=builtin LC_ALL=C.UTF-8
 
-display=:$((90 + RANDOM % 100))
-Xvfb "$display" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 &
+# Xvfb picks a free display itself (-displayfd): a fixed or random number can collide with
+# another test's xvfb-run running at the same time.
+displayfile=$(mktemp)
+Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp 3>"$displayfile" >/dev/null 2>&1 &
 xvfb=$!
+for _ in $(seq 400); do [ -s "$displayfile" ] && break; sleep 0.05; done
+display=:$(head -n1 "$displayfile")
+rm -f "$displayfile"
+[ "$display" != ":" ] || { echo "FAIL: Xvfb did not start within 20 s"; exit 1; }
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; done; kill -9 $xvfb 2>/dev/null || true; }
 trap cleanup EXIT
 export DISPLAY=$display
 for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done 2>/dev/null || sleep 1
 
+# The mapped window of process PID (GLFW also makes an unmapped helper window; retried, as a
+# window being destroyed meanwhile makes xdotool's tree walk fail with BadWindow).
+window_of() {
+  local w=""
+  for _ in $(seq 100); do
+    w=$(xdotool search --onlyvisible --pid "$1" 2>/dev/null | tail -1)
+    [ -n "$w" ] && break
+    sleep 0.2
+  done
+  [ -n "$w" ] || {
+    echo "FAIL: no window of process $1 after 20 s ($(kill -0 "$1" 2>/dev/null && echo running || echo exited))" >&2
+    tail -n 5 "$out"/*.log >&2 2>/dev/null
+    exit 1
+  }
+  echo "$w"
+}
+
 # start_view SIZE FILE: the view on FILE, focused, mouse over the map; sets $view and $window.
 start_view() {
   "$build/knotenpunkt" --size "$1" "$2" 2>>"$out/view.log" &
   view=$!
   pids+=($view)
-  window=$(xdotool search --sync --pid $view | tail -1)
+  window=$(window_of $view) || exit 1
   sleep 1.5
   xdotool windowfocus --sync "$window" 2>/dev/null || xdotool windowfocus "$window"
   xdotool mousemove --window "$window" 600 400
@@ -41,9 +64,10 @@ count() { "$build/knp" info "$1" --format json | grep -o '"actors": [0-9]*' | gr
 
 # 1. Open elsewhere.
 (cd "$out" && exec "$build/knotenpunkt" --size 1400x900 "$project" 2>>"$out/first.log") &
+echo "display $DISPLAY" >> "$out/first.log"
 first=$!
 pids+=($first)
-xdotool search --sync --pid $first >/dev/null
+[ -n "$(window_of $first)" ] || { echo "FAIL: the first window did not appear"; exit 1; }
 sleep 1.5
 sum_before=$(sha256sum "$project" | cut -d' ' -f1)
 "$build/knotenpunkt" --size 1400x900 "$project" 2>"$out/second.log" &
@@ -53,11 +77,12 @@ sleep 3
 kill -0 $second 2>/dev/null || { echo "FAIL: the second window exited instead of showing the project read-only"; cat "$out/second.log"; exit 1; }
 grep -q "shown read-only" "$out/second.log" || { echo "FAIL: no read-only message"; cat "$out/second.log"; exit 1; }
 kill -9 $second
+wait $second 2>/dev/null || true
 [ "$(sha256sum "$project" | cut -d' ' -f1)" = "$sum_before" ] || { echo "FAIL: the project changed"; exit 1; }
 echo "second window on an open project: shown read-only, file unchanged"
 
 # 2. Ctrl+N: a new project through the in-app browser (it starts in the project's folder).
-window=$(xdotool search --sync --pid $first | tail -1)
+window=$(window_of $first) || exit 1
 xdotool windowfocus --sync "$window" 2>/dev/null || xdotool windowfocus "$window"
 xdotool mousemove --window "$window" 600 450
 xdotool key ctrl+n

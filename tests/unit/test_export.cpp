@@ -189,6 +189,21 @@ TEST_CASE("JSON as networkx writes it: numeric ids and the edges spelling", "[im
     CHECK(n.links()[0].directed);
 }
 
+TEST_CASE("JSON and DOT nested very deep are refused quickly without a crash", "[import][json][dot][bad]") {
+    const std::string deep = "{\"nodes\": [{\"id\": \"a\", \"x\": " + std::string(1000000, '[') + std::string(1000000, ']') + "}]}";
+    CHECK_THROWS_WITH(parseJsonNetwork(deep, "tief.json"), Catch::Contains("tief.json:1: nested deeper than 256 levels"));
+    std::string dot = "graph G {";
+    for (int i = 0; i < 10000; ++i) dot += "subgraph {";
+    dot += "a";
+    for (int i = 0; i < 10000; ++i) dot += "}";
+    dot += "}";
+    // Refused before Graphviz parses it (its parser would run out of stack and garble the next file).
+    CHECK_THROWS_WITH(parseDot(dot, "tief.dot"), Catch::Contains("tief.dot:1: subgraphs nested deeper than 256 levels"));
+    // Braces in strings and comments do not count.
+    const std::string braces = "graph G { a [label=\"" + std::string(300, '{') + "\"]; /* " + std::string(300, '{') + " */ b }";
+    CHECK(parseDot(braces, "klammern.dot").network.actors().size() == 2);
+}
+
 TEST_CASE("bad JSON gives file line and what is wrong", "[import][json][bad]") {
     CHECK_THROWS_WITH(parseJsonNetwork("{\"nodes\": [\n{\"id\": 1},\n{\"id\": 2,,}]}", "kaputt.json"),
                       Catch::Contains("kaputt.json:3: not valid JSON"));
