@@ -94,6 +94,7 @@ const std::unordered_map<std::string_view, Entry>& table() {
         {"file.up", {"Übergeordneter Ordner", "Parent folder"}},
         {"file.empty", {"Keine passenden Dateien in diesem Ordner.", "No matching files in this folder."}},
         {"file.save", {"Speichern", "Save"}},
+        {"file.csv_folder", {"CSV-Ordner: Akteure und Verbindungen", "CSV folder: actors and links"}},
         {"file.exists", {"Diese Datei gibt es schon.", "This file exists already."}},
         {"file.overwrite", {"Ersetzen", "Replace"}},
         {"file.keep", {"Nicht ersetzen", "Keep it"}},

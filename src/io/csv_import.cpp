@@ -79,9 +79,13 @@ std::optional<fs::path> fileNamed(const std::string& folder, std::initializer_li
 }
 }  // namespace
 
+// Our names, German ones, and Kumu's (elements and connections, exported from its sheets).
+std::optional<fs::path> actorsFileIn(const std::string& folder) { return fileNamed(folder, {"actors.csv", "akteure.csv", "elements.csv"}); }
+
+bool isCsvFolder(const std::string& folder) { return actorsFileIn(folder).has_value(); }
+
 ImportResult importCsvFolder(const std::string& folder) {
-    // Our names, German ones, and Kumu's (elements and connections, exported from its sheets).
-    const std::optional<fs::path> actorsFile = fileNamed(folder, {"actors.csv", "akteure.csv", "elements.csv"});
+    const std::optional<fs::path> actorsFile = actorsFileIn(folder);
     const std::optional<fs::path> linksFile = fileNamed(folder, {"links.csv", "verbindungen.csv", "connections.csv"});
     if (!actorsFile) throw InputError(folder + ": the folder has no actors.csv (or akteure.csv, or Kumu's elements.csv)");
     const fs::path actorsPath = *actorsFile;

@@ -8,6 +8,8 @@
 namespace knp {
 
 ImportResult importCsvFolder(const std::string& folder);
+// Whether `folder` holds a network in the folder form (actors.csv, akteure.csv or elements.csv).
+bool isCsvFolder(const std::string& folder);
 ImportResult importCsvLinkList(const std::string& path);
 
 }  // namespace knp

@@ -28,10 +28,9 @@ public:
     void bind() const;
     static void bindWindow(int width, int height);
 
-    // Draws `rects` of `source` into the bound target, each pixel taken from source at
-    // (x - shiftX, y - shiftY): opaque when `blend` is false, premultiplied-alpha over otherwise.
-    static void copy(const Layer& source, const std::vector<PixelRect>& rects, int targetWidth, int targetHeight,
-                     int shiftX, int shiftY, bool blend);
+    // Copies `rects` of `source` into the bound target (a framebuffer blit, which drivers turn
+    // into a memory copy between layers), each pixel taken from source at (x - shiftX, y - shiftY).
+    static void copy(const Layer& source, const std::vector<PixelRect>& rects, int shiftX = 0, int shiftY = 0);
 
 private:
     GLuint framebuffer_ = 0, texture_ = 0;

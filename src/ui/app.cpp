@@ -124,7 +124,7 @@ bool saveScreenshot(const std::string& path, int width, int height) {
 // KNP_PROFILE_FRAMES=1 with --bench-frames: where a frame's time goes (each phase ends with
 // glFinish, so GPU work is attributed to the phase that issued it; this slows frames a little).
 constexpr int kPhases = 6;
-const char* const kPhaseNames[kPhases] = {"ui", "-", "instances", "map", "overlay_panels", "swap"};
+const char* const kPhaseNames[kPhases] = {"ui", "setup", "instances", "map", "overlay_panels", "swap"};
 struct PhaseClock {
     explicit PhaseClock(bool enabled) : on(enabled), last(std::chrono::steady_clock::now()) {}
     void mark(int phase) {
@@ -247,20 +247,7 @@ int runApp(const AppOptions& options) {
     KeyQueue keyQueue;
     installKeyQueue(window.get(), keyQueue);
 
-    // Actors without a position get one at once (one undoable step in a project).
-    try {
-        if (state.project) placeUnplacedActors(state);
-        else if (!state.imported.network.actors().empty()) {
-            const bool any = std::any_of(state.imported.network.actors().begin(), state.imported.network.actors().end(),
-                                         [](const Actor& a) { return !a.placed; });
-            if (any) {
-                const auto pos = layout::computeLayout(state.imported.network, layout::LayoutRequest{});
-                applyEdit(state.imported.network, layout::cmdLayout(state.imported.network, pos, "force"));
-            }
-        }
-    } catch (const std::exception& e) {
-        state.status = e.what();
-    }
+    placeUnplacedActors(state);
 
     int exitCode = 0;
     try {

@@ -157,10 +157,20 @@ void placeUnplacedActors(AppState& s) {
     const Network& n = s.network();
     const bool any = std::any_of(n.actors().begin(), n.actors().end(), [](const Actor& a) { return !a.placed; });
     if (!any) return;
-    layout::LayoutRequest r;
-    r.incremental = std::any_of(n.actors().begin(), n.actors().end(), [](const Actor& a) { return a.placed; });
-    const std::vector<layout::Point> pos = layout::computeLayout(n, r);
-    commit(s, layout::cmdLayout(n, pos, "force"));
+    try {
+        layout::LayoutRequest r;
+        r.incremental = std::any_of(n.actors().begin(), n.actors().end(), [](const Actor& a) { return a.placed; });
+        const Edit placing = layout::cmdLayout(n, layout::computeLayout(n, r), "force");
+        // A project: one undoable step on disk. Anything else (an imported file, a project shown
+        // read-only): the positions are part of what was opened, not an edit of the user's.
+        if (s.project) commit(s, placing);
+        else {
+            applyEdit(s.imported.network, placing);
+            ++s.version;
+        }
+    } catch (const std::exception& e) {
+        s.status = e.what();
+    }
     s.canvas.fitRequested = true;
 }
 

@@ -17,7 +17,8 @@ void worldToScreen(const CanvasState& c, const layout::Point& p, float width, fl
 void worldToScreen(const render::CanvasView& v, const layout::Point& p, float width, float height, float& sx, float& sy);
 
 void fitView(AppState& s, float width, float height);
-// Places actors that have no position yet (one undoable "layout" step).
+// Places actors that have no position yet, whatever opened them (in a project one undoable
+// "layout" step; in an imported or read-only network without history).
 void placeUnplacedActors(AppState& s);
 // Mouse and keys on the canvas (when no ImGui window wants them).
 void handleCanvasInput(AppState& s, float width, float height);

@@ -58,7 +58,7 @@ void Compositor::presentMap(int width, int height, const render::CanvasView& vie
             render::Layer& from = *map_[current_];
             render::Layer& to = *map_[1 - current_];
             to.bind();
-            render::Layer::copy(from, {{0, 0, width, height}}, width, height, dx, dy, false);
+            render::Layer::copy(from, {{0, 0, width, height}}, dx, dy);
             originX_ -= static_cast<float>(dx) / view.scale;
             originY_ -= static_cast<float>(dy) / view.scale;
             const render::CanvasView at{originX_, originY_, view.scale};
@@ -92,7 +92,7 @@ void Compositor::presentMap(int width, int height, const render::CanvasView& vie
     if (!frame_) frame_.emplace();
     frame_->resize(width, height);
     frame_->bind();
-    render::Layer::copy(*map_[current_], {{0, 0, width, height}}, width, height, 0, 0, false);
+    render::Layer::copy(*map_[current_], {{0, 0, width, height}});
 }
 
 namespace {
@@ -219,14 +219,14 @@ void Compositor::presentImGui(ImDrawData* data, int width, int height) {
             frame_->bind();
         }
         // Opaque windows: overlapping copies give the same pixels, so no blending is needed.
-        render::Layer::copy(*panels_, panelRects_, width, height, 0, 0, false);
+        render::Layer::copy(*panels_, panelRects_);
     }
     renderDrawLists(data, after_);
 }
 
 void Compositor::finish(int width, int height) {
     render::Layer::bindWindow(width, height);
-    render::Layer::copy(*frame_, {{0, 0, width, height}}, width, height, 0, 0, false);
+    render::Layer::copy(*frame_, {{0, 0, width, height}});
 }
 
 }  // namespace knp::ui

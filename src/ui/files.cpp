@@ -11,8 +11,10 @@
 
 #include "core/errors.hpp"
 #include "core/i18n.hpp"
+#include "io/csv_import.hpp"
 #include "io/formats.hpp"
 #include "io/input.hpp"
+#include "ui/canvas.hpp"
 #include "ui/state.hpp"
 
 namespace knp::ui {
@@ -62,6 +64,8 @@ bool listed(FileAction a, const fs::path& p) {
     return true;
 }
 
+bool opensNetworks(FileAction a) { return a == FileAction::Open || a == FileAction::Import; }
+
 void readDirectory(FileDialog& d) {
     d.entries.clear();
     std::error_code ec;
@@ -70,10 +74,11 @@ void readDirectory(FileDialog& d) {
         if (name.empty() || name[0] == '.') continue;
         std::error_code dirEc;
         const bool dir = it->is_directory(dirEc);
-        if (dir || listed(d.action, it->path())) d.entries.emplace_back(name, dir);
+        if (dir || listed(d.action, it->path()))
+            d.entries.push_back({name, dir, dir && opensNetworks(d.action) && isCsvFolder(it->path().string())});
     }
-    std::sort(d.entries.begin(), d.entries.end(), [](const auto& a, const auto& b) {
-        return a.second != b.second ? a.second : a.first < b.first;
+    std::sort(d.entries.begin(), d.entries.end(), [](const FileDialog::Entry& a, const FileDialog::Entry& b) {
+        return a.directory != b.directory ? a.directory : a.name < b.name;
     });
 }
 
@@ -181,6 +186,7 @@ bool openDocument(AppState& s, const std::string& path) {
     s.sourcePath = path;
     s.sourceName = fs::path(path).filename().string();
     resetView(s);
+    placeUnplacedActors(s);
     rememberRecent(s, path);
     return true;
 }
@@ -207,8 +213,12 @@ void performFileAction(AppState& s, FileAction action, const std::string& chosen
             }
             case FileAction::Import: {
                 LoadedInput in = loadInput(path);
-                // One undoable step: new actors and links come in, known ones are completed.
-                if (commit(s, cmdMerge(s.network(), in.result.network))) s.canvas.fitRequested = true;
+                // One undoable step: new actors and links come in, known ones are completed; the
+                // newcomers without a position are placed (then no live layout on top of it).
+                if (commit(s, cmdMerge(s.network(), in.result.network))) {
+                    placeUnplacedActors(s);
+                    s.liveActors = s.liveLinks = SIZE_MAX;
+                }
                 break;
             }
             case FileAction::Export: {
@@ -301,13 +311,15 @@ void drawFileDialog(AppState& s) {
         }
         ImGui::BeginChild("##entries", ImVec2(0, -ImGui::GetFrameHeightWithSpacing() * (d.overwrite.empty() ? 2.0f : 4.0f)), true);
         std::optional<std::string> enter;
-        for (const auto& [name, dir] : d.entries) {
-            const std::string label = dir ? name + "/" : name;
-            if (ImGui::Selectable(label.c_str(), !dir && name == d.name, ImGuiSelectableFlags_AllowDoubleClick)) {
-                if (dir) enter = name;
+        for (const FileDialog::Entry& e : d.entries) {
+            // Folders are entered with a click; a CSV folder is chosen like a file.
+            const std::string label = e.network ? e.name + "/   (" + T(s, "file.csv_folder") + ")" : (e.directory ? e.name + "/" : e.name);
+            const bool likeFile = !e.directory || e.network;
+            if (ImGui::Selectable(label.c_str(), likeFile && e.name == d.name, ImGuiSelectableFlags_AllowDoubleClick)) {
+                if (!likeFile) enter = e.name;
                 else {
-                    std::snprintf(d.name, sizeof d.name, "%s", name.c_str());
-                    if (ImGui::IsMouseDoubleClicked(0)) chosen = (fs::path(d.directory) / name).string();
+                    std::snprintf(d.name, sizeof d.name, "%s", e.name.c_str());
+                    if (ImGui::IsMouseDoubleClicked(0)) chosen = (fs::path(d.directory) / e.name).string();
                 }
             }
         }
@@ -325,7 +337,7 @@ void drawFileDialog(AppState& s) {
             const fs::path typedPath(d.name);
             const fs::path full = typedPath.is_absolute() ? typedPath : fs::path(d.directory) / typedPath;
             std::error_code ec;
-            if (fs::is_directory(full, ec)) {
+            if (fs::is_directory(full, ec) && !(opensNetworks(d.action) && isCsvFolder(full.string()))) {
                 d.directory = full.string();
                 d.name[0] = '\0';
                 readDirectory(d);

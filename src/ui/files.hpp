@@ -44,7 +44,12 @@ struct FileDialog {
     // in-app browser
     std::string directory;
     char name[512] = {};
-    std::vector<std::pair<std::string, bool>> entries;  // name, is a directory
+    struct Entry {
+        std::string name;
+        bool directory = false;
+        bool network = false;  // a folder with actors.csv ...: opened like a file
+    };
+    std::vector<Entry> entries;
     std::string overwrite;                              // an existing file to confirm replacing
     ~FileDialog();
 };

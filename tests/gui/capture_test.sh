@@ -13,18 +13,8 @@ rm -f "$project"
 export XDG_CONFIG_HOME="$out/config"
 export LC_ALL=C.UTF-8  # xdotool reads the name to type as UTF-8
 
-# Xvfb picks a free display itself (-displayfd): a fixed or random number can collide with
-# another test's xvfb-run running at the same time.
-displayfile=$(mktemp)
-Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp 3>"$displayfile" >/dev/null 2>&1 &
-xvfb=$!
-for _ in $(seq 400); do [ -s "$displayfile" ] && break; sleep 0.05; done
-display=:$(head -n1 "$displayfile")
-rm -f "$displayfile"
-[ "$display" != ":" ] || { echo "FAIL: Xvfb did not start within 20 s"; exit 1; }
+source "$(dirname "$0")/xvfb.sh"
 trap 'kill -9 $xvfb 2>/dev/null || true' EXIT
-export DISPLAY=$display
-for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done 2>/dev/null || sleep 1
 
 start_view() {
   "$build/knotenpunkt" --size 1500x950 "$project" 2>>"$out/view.log" &

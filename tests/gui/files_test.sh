@@ -5,7 +5,8 @@
 # 2. Ctrl+N in the in-app file browser creates a new project, the view switches to it, an actor
 #    added with N lands in it, and the settings remember it as the most recent file;
 # 3. F5 fills the screen (presentation mode), Escape brings the window back;
-# 4. the live layout after N is one step with it for undo.
+# 4. the live layout after N is one step with it for undo;
+# 5. Ctrl+O opens a CSV folder through the in-app browser.
 # Usage: files_test.sh BUILD_DIR DATASETS_DIR OUT_DIR
 set -euo pipefail
 build=$1 datasets=$2 out=$3
@@ -17,20 +18,10 @@ project="$out/workshop.knp"
 "$build/knp" layout "$project" >/dev/null 2>&1
 export XDG_CONFIG_HOME="$out/config" KNP_FILE_DIALOG=builtin LC_ALL=C.UTF-8
 
-# Xvfb picks a free display itself (-displayfd): a fixed or random number can collide with
-# another test's xvfb-run running at the same time.
-displayfile=$(mktemp)
-Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp 3>"$displayfile" >/dev/null 2>&1 &
-xvfb=$!
-for _ in $(seq 400); do [ -s "$displayfile" ] && break; sleep 0.05; done
-display=:$(head -n1 "$displayfile")
-rm -f "$displayfile"
-[ "$display" != ":" ] || { echo "FAIL: Xvfb did not start within 20 s"; exit 1; }
+source "$(dirname "$0")/xvfb.sh"
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; done; kill -9 $xvfb 2>/dev/null || true; }
 trap cleanup EXIT
-export DISPLAY=$display
-for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done 2>/dev/null || sleep 1
 
 # The mapped window of process PID (GLFW also makes an unmapped helper window; retried, as a
 # window being destroyed meanwhile makes xdotool's tree walk fail with BadWindow).
@@ -140,3 +131,16 @@ kill -9 $view
 "$build/knp" history "$live" | tail -2 | grep -c "rückgängig" | grep -q 2 ||
   { echo "FAIL: both steps should be undone"; "$build/knp" history "$live" | tail -3; exit 1; }
 echo "live layout: stored as its own step, undone together with the new actor"
+
+# 5. Ctrl+O opens a CSV folder (actors.csv + links.csv) through the in-app browser: folders of
+#    that form are chosen like files, and the window then shows it.
+start_view 1400x900 "$project"
+xdotool key ctrl+o
+sleep 0.8
+xdotool type --delay 40 "$(cd "$datasets/musterstadt" && pwd)"
+xdotool key Return
+sleep 2
+title=$(xdotool getwindowname "$window")
+kill -9 $view
+[ "$title" = "musterstadt (musterstadt) – Knotenpunkt" ] || { echo "FAIL: Ctrl+O on the sample folder gave the title \"$title\""; exit 1; }
+echo "Ctrl+O: the sample folder opened through the in-app browser"

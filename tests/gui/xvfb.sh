@@ -1,0 +1,14 @@
+# Sourced by the GUI test scripts: starts an Xvfb of its own (1600x1000) and exports DISPLAY;
+# $xvfb is its process id. Xvfb picks a free display itself (-displayfd): a fixed or random
+# number can collide with another test's xvfb-run running at the same time.
+# -noreset: no server reset between one test view and the next (a view started while the
+# server regenerates after the last client left cannot connect).
+displayfile=$(mktemp)
+Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp -noreset 3>"$displayfile" >/dev/null 2>&1 &
+xvfb=$!
+for _ in $(seq 400); do [ -s "$displayfile" ] && break; sleep 0.05; done
+display=:$(head -n1 "$displayfile")
+rm -f "$displayfile"
+[ "$display" != ":" ] || { echo "FAIL: Xvfb did not start within 20 s"; exit 1; }
+export DISPLAY=$display
+for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done 2>/dev/null || sleep 1
