@@ -42,6 +42,11 @@ void Layer::bind() const {
     glViewport(0, 0, width_, height_);
 }
 
+void Layer::bindRead() const {
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, framebuffer_);
+    glReadBuffer(GL_COLOR_ATTACHMENT0);
+}
+
 void Layer::bindWindow(int width, int height) {
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     glViewport(0, 0, width, height);

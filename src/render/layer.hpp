@@ -27,6 +27,8 @@ public:
     // Makes this layer the target of drawing, with a viewport over all of it.
     void bind() const;
     static void bindWindow(int width, int height);
+    // Makes this layer the source of reads (glReadPixels, blits).
+    void bindRead() const;
 
     // Copies `rects` of `source` into the bound target (a framebuffer blit, which drivers turn
     // into a memory copy between layers), each pixel taken from source at (x - shiftX, y - shiftY).

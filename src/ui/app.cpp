@@ -27,6 +27,7 @@
 #include "render/map_renderer.hpp"
 #include "ui/canvas.hpp"
 #include "ui/compositor.hpp"
+#include "ui/presenter.hpp"
 #include "ui/keys.hpp"
 #include "ui/panels.hpp"
 #include "ui/state.hpp"
@@ -103,11 +104,13 @@ void loadFonts(float scale) {
 }
 
 // [SECTION] Screenshot
-bool saveScreenshot(const std::string& path, int width, int height) {
+bool saveScreenshot(const std::string& path, const render::Layer& frame) {
+    const int width = frame.width(), height = frame.height();
     std::vector<unsigned char> pixels(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4);
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    glReadBuffer(GL_BACK);
+    frame.bindRead();
     glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
     const std::size_t stride = static_cast<std::size_t>(width) * 4;
     std::vector<unsigned char> row(stride);
     for (int y = 0; y < height / 2; ++y) {
@@ -124,7 +127,7 @@ bool saveScreenshot(const std::string& path, int width, int height) {
 // KNP_PROFILE_FRAMES=1 with --bench-frames: where a frame's time goes (each phase ends with
 // glFinish, so GPU work is attributed to the phase that issued it; this slows frames a little).
 constexpr int kPhases = 6;
-const char* const kPhaseNames[kPhases] = {"ui", "setup", "instances", "map", "overlay_panels", "swap"};
+const char* const kPhaseNames[kPhases] = {"ui", "setup", "instances", "map", "overlay_panels", "present"};
 struct PhaseClock {
     explicit PhaseClock(bool enabled) : on(enabled), last(std::chrono::steady_clock::now()) {}
     void mark(int phase) {
@@ -272,6 +275,8 @@ int runApp(const AppOptions& options) {
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
         glBindTexture(GL_TEXTURE_2D, 0);
         Compositor compositor;
+        Presenter presenter(window.get());
+        if (options.benchFrames > 0) std::printf("present %s\n", presenter.mode());
         ImDrawList labelList(ImGui::GetDrawListSharedData());
         struct LabelKey {
             float originX = 0, originY = 0, scale = 0;
@@ -489,7 +494,6 @@ int runApp(const AppOptions& options) {
             phases.mark(3);
             if (const auto hovered = hoverInstance(state)) map.drawOverlay({*hovered}, fbWidth, fbHeight, view, mapTheme);
             compositor.presentImGui(ImGui::GetDrawData(), fbWidth, fbHeight);
-            compositor.finish(fbWidth, fbHeight);
             phases.mark(4);
             const long hoverNow = state.canvas.hover ? static_cast<long>(*state.canvas.hover) : -1;
             const CompositorStats& cs = compositor.stats();
@@ -516,17 +520,22 @@ int runApp(const AppOptions& options) {
             if (!options.screenshotPath.empty() && frame + 1 >= options.frames) {
                 // Let the analysis finish so that screenshots are complete and repeatable.
                 if (state.analysis.busy() || !state.results || state.results->version != state.version) {
-                    if (frame < options.frames + 600) { std::this_thread::sleep_for(std::chrono::milliseconds(5)); glfwSwapBuffers(window.get()); continue; }
+                    if (frame < options.frames + 600) { std::this_thread::sleep_for(std::chrono::milliseconds(5)); presenter.present(compositor.frame()); continue; }
                 }
                 glFinish();
-                if (!saveScreenshot(options.screenshotPath, fbWidth, fbHeight)) {
+                if (!saveScreenshot(options.screenshotPath, compositor.frame())) {
                     std::fprintf(stderr, "knotenpunkt: cannot write %s\n", options.screenshotPath.c_str());
                     exitCode = 1;
                 }
                 break;
             }
-            glfwSwapBuffers(window.get());
+            presenter.present(compositor.frame());
             phases.mark(5);
+            if (!automated && presenter.unpaced()) {
+                // No buffer swap waits for the display's refresh: keep to about 60 frames a second.
+                const auto next = start + std::chrono::microseconds(16667);
+                if (std::chrono::steady_clock::now() < next) std::this_thread::sleep_until(next);
+            }
             if (options.benchFrames > 0 && state.results) phaseTotals.add(phases);
             if (options.benchFrames > 0) {
                 // Frames are timed once the first analysis is in: on two cores it competes with

@@ -87,8 +87,8 @@ void Compositor::presentMap(int width, int height, const render::CanvasView& vie
         stats_.mapRedrawn = true;
     }
     // The frame is put together in a layer of its own (copies between layers are memory
-    // copies) and copied to the window once, in finish(): on llvmpipe a copy to the window
-    // costs several times a copy between layers.
+    // copies) and handed to the Presenter: on llvmpipe a blit into the window costs several
+    // times a copy between layers.
     if (!frame_) frame_.emplace();
     frame_->resize(width, height);
     frame_->bind();
@@ -222,11 +222,6 @@ void Compositor::presentImGui(ImDrawData* data, int width, int height) {
         render::Layer::copy(*panels_, panelRects_);
     }
     renderDrawLists(data, after_);
-}
-
-void Compositor::finish(int width, int height) {
-    render::Layer::bindWindow(width, height);
-    render::Layer::copy(*frame_, {{0, 0, width, height}});
 }
 
 }  // namespace knp::ui

@@ -36,7 +36,7 @@ public:
     using MapPainter = std::function<void(const render::CanvasView& view, const std::optional<render::PixelRect>& clip)>;
 
     // Brings the map layer up to date for `view` and copies it into the frame (drawing goes
-    // to the frame until finish()). `exact` forces a
+    // to the frame until frame() is presented). `forceRedraw` forces a
     // whole redraw when the layer is off by a fraction of a pixel (the view came to rest).
     void presentMap(int width, int height, const render::CanvasView& view, const MapLayerKey& key, bool forceRedraw,
                     const MapPainter& paint);
@@ -44,8 +44,8 @@ public:
     // (background, translucent) and opaque windows kept in the panel layer, then draw them.
     void prepareImGui(ImDrawData* data, int width, int height);
     void presentImGui(ImDrawData* data, int width, int height);
-    // Copies the finished frame to the window.
-    void finish(int width, int height);
+    // The finished frame, for the presenter (and screenshots).
+    const render::Layer& frame() const { return *frame_; }
 
     const CompositorStats& stats() const { return stats_; }
     void resetStats() { stats_ = {}; }

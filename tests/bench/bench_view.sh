@@ -5,7 +5,9 @@
 # at most 33 ms). The frames act like a user exploring the map (see app.cpp): every frame pans
 # a few pixels and moves the hover to another actor, every tenth zooms one wheel step, which
 # redraws the whole map. A second line per network forces a whole redraw of every frame
-# (KNP_BENCH_FULL_REDRAW=1): what a frame costs without the cached layers.
+# (KNP_BENCH_FULL_REDRAW=1): what a frame costs without the cached layers. The view names the
+# way it presents frames ("present x11-shm" on software renderers, see src/ui/presenter.hpp);
+# a third line per network presents through OpenGL's blit and swap for comparison.
 # Usage: tests/bench/bench_view.sh [BUILD_DIR]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -23,7 +25,9 @@ with open(sys.argv[1], "w") as fh:
         fh.write(f"v{a},v{b}\n")
 PY
 run() {
-  xvfb-run -a -s "-screen 0 1920x1200x24" "$build/knotenpunkt" --bench-frames "$2" --size 1600x1000 "$1" 2>&1 | grep -E "first frame|median"
+  xvfb-run -a -s "-screen 0 1920x1200x24" "$build/knotenpunkt" --bench-frames "$2" --size 1600x1000 "$1" 2>&1 | grep -E "present|first frame|median"
+  echo -n "presented through OpenGL (blit and swap) instead: "
+  KNP_PRESENT=gl xvfb-run -a -s "-screen 0 1920x1200x24" "$build/knotenpunkt" --bench-frames "$2" --size 1600x1000 "$1" 2>&1 | grep -E "median"
   echo -n "whole redraw every frame: "
   KNP_BENCH_FULL_REDRAW=1 xvfb-run -a -s "-screen 0 1920x1200x24" "$build/knotenpunkt" --bench-frames "$2" --size 1600x1000 "$1" 2>&1 | grep -E "median"
 }

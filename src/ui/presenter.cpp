@@ -1,0 +1,191 @@
+#include "ui/presenter.hpp"
+
+#include <epoxy/gl.h>
+#include <GLFW/glfw3.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "render/layer.hpp"
+
+#if KNP_HAVE_XSHM
+#include <dlfcn.h>
+#include <sys/ipc.h>
+#include <sys/shm.h>
+#include <X11/Xlib.h>
+#include <X11/Xutil.h>
+#include <X11/extensions/XShm.h>
+#endif
+
+namespace knp::ui {
+
+namespace {
+
+bool softwareRenderer() {
+    const auto* renderer = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
+    return renderer && (std::strstr(renderer, "llvmpipe") || std::strstr(renderer, "softpipe"));
+}
+
+#if KNP_HAVE_XSHM
+int lastXError = 0;
+int recordXError(Display*, XErrorEvent* event) {
+    lastXError = event->error_code;
+    return 0;
+}
+#endif
+
+}  // namespace
+
+#if KNP_HAVE_XSHM
+// A shared-memory XImage the size of the window, attached to the X server.
+struct Presenter::SharedImage {
+    Display* display = nullptr;
+    Window window = 0;
+    Visual* visual = nullptr;
+    int depth = 0;
+    GC gc = nullptr;
+    XImage* image = nullptr;
+    XShmSegmentInfo info{};
+    bool attached = false;
+    bool pending = false;  // a put the server may still be reading from
+    std::vector<unsigned char> pixels;
+
+    ~SharedImage() {
+        release();
+        if (gc) XFreeGC(display, gc);
+    }
+    void release() {
+        if (attached) {
+            XShmDetach(display, &info);
+            XSync(display, False);
+            attached = false;
+        }
+        pending = false;
+        if (image) {
+            image->data = nullptr;  // shared memory, not Xlib's to free
+            XDestroyImage(image);
+            image = nullptr;
+        }
+        if (info.shmaddr) {
+            shmdt(info.shmaddr);
+            info.shmaddr = nullptr;
+        }
+    }
+    bool allocate(int width, int height) {
+        release();
+        image = XShmCreateImage(display, visual, static_cast<unsigned>(depth), ZPixmap, nullptr, &info, static_cast<unsigned>(width),
+                                static_cast<unsigned>(height));
+        if (!image) return false;
+        // 32-bit pixels, blue in the lowest byte: what glReadPixels writes as BGRA.
+        if (image->bits_per_pixel != 32 || image->byte_order != LSBFirst) {
+            release();
+            return false;
+        }
+        info.shmid = shmget(IPC_PRIVATE, static_cast<std::size_t>(image->bytes_per_line) * static_cast<std::size_t>(height), IPC_CREAT | 0600);
+        if (info.shmid < 0) {
+            release();
+            return false;
+        }
+        void* address = shmat(info.shmid, nullptr, 0);
+        shmctl(info.shmid, IPC_RMID, nullptr);  // freed when both sides have detached
+        if (address == reinterpret_cast<void*>(-1)) {
+            release();
+            return false;
+        }
+        info.shmaddr = image->data = static_cast<char*>(address);
+        info.readOnly = False;
+        // A display on another machine refuses the segment with an X error, which Xlib's
+        // default handler would turn into exit(): catch it for the attach.
+        lastXError = 0;
+        XErrorHandler previous = XSetErrorHandler(recordXError);
+        XShmAttach(display, &info);
+        XSync(display, False);
+        XSetErrorHandler(previous);
+        if (lastXError != 0) {
+            release();
+            return false;
+        }
+        attached = true;
+        return true;
+    }
+    bool put(const render::Layer& frame) {
+        const int width = frame.width(), height = frame.height();
+        if (!image || image->width != width || image->height != height) {
+            if (!allocate(width, height)) return false;
+        }
+        pixels.resize(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4);
+        frame.bindRead();
+        glPixelStorei(GL_PACK_ALIGNMENT, 4);
+        glPixelStorei(GL_PACK_ROW_LENGTH, 0);
+        glReadPixels(0, 0, width, height, GL_BGRA, GL_UNSIGNED_INT_8_8_8_8_REV, pixels.data());
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
+        // The server may still read the previous frame from the segment.
+        if (pending) XSync(display, False);
+        // OpenGL's rows run bottom up, X's top down.
+        const std::size_t row = static_cast<std::size_t>(width) * 4;
+        for (int y = 0; y < height; ++y)
+            std::memcpy(image->data + static_cast<std::size_t>(y) * static_cast<std::size_t>(image->bytes_per_line),
+                        pixels.data() + static_cast<std::size_t>(height - 1 - y) * row, row);
+        XShmPutImage(display, window, gc, image, 0, 0, 0, 0, static_cast<unsigned>(width), static_cast<unsigned>(height), False);
+        XFlush(display);
+        pending = true;
+        return true;
+    }
+};
+#else
+struct Presenter::SharedImage {
+    bool put(const render::Layer&) { return false; }
+};
+#endif
+
+Presenter::Presenter(GLFWwindow* window) : window_(window) {
+    const char* choice = std::getenv("KNP_PRESENT");
+    const std::string wanted = choice ? choice : "";
+    if (wanted == "gl" || (wanted != "x11" && !softwareRenderer())) return;
+#if KNP_HAVE_XSHM
+    // Looked up at run time: Debian's GLFW may be the Wayland build, which lacks these.
+    using GetDisplay = Display* (*)();
+    using GetWindow = Window (*)(GLFWwindow*);
+    auto getDisplay = reinterpret_cast<GetDisplay>(dlsym(RTLD_DEFAULT, "glfwGetX11Display"));
+    auto getWindow = reinterpret_cast<GetWindow>(dlsym(RTLD_DEFAULT, "glfwGetX11Window"));
+    if (!getDisplay || !getWindow) return;
+    Display* display = getDisplay();
+    const Window xwindow = display ? getWindow(window) : 0;
+    if (!display || !xwindow || !XShmQueryExtension(display)) return;
+    XWindowAttributes attributes;
+    if (!XGetWindowAttributes(display, xwindow, &attributes)) return;
+    const Visual* visual = attributes.visual;
+    if (attributes.depth != 24 || visual->red_mask != 0xFF0000 || visual->green_mask != 0xFF00 || visual->blue_mask != 0xFF) return;
+    auto shared = std::make_unique<SharedImage>();
+    shared->display = display;
+    shared->window = xwindow;
+    shared->visual = attributes.visual;
+    shared->depth = attributes.depth;
+    shared->gc = XCreateGC(display, xwindow, 0, nullptr);
+    int width = 0, height = 0;
+    glfwGetFramebufferSize(window, &width, &height);
+    if (width > 0 && height > 0 && !shared->allocate(width, height)) return;
+    shm_ = std::move(shared);
+#endif
+}
+
+Presenter::~Presenter() = default;
+
+void Presenter::present(const render::Layer& frame) {
+    if (frame.width() <= 0 || frame.height() <= 0) return;
+    if (shm_) {
+        if (shm_->put(frame)) return;
+        shm_.reset();  // the display refused the image: blit from now on
+    }
+    render::Layer::bindWindow(frame.width(), frame.height());
+    render::Layer::copy(frame, {{0, 0, frame.width(), frame.height()}});
+    glfwSwapBuffers(window_);
+}
+
+const char* Presenter::mode() const { return shm_ ? "x11-shm" : "gl"; }
+
+bool Presenter::unpaced() const { return shm_ != nullptr; }
+
+}  // namespace knp::ui

@@ -1,0 +1,43 @@
+#pragma once
+// Puts the finished frame (a layer) on the screen.
+//
+// With a GPU driver: a framebuffer blit into the window's back buffer and a buffer swap.
+// With Mesa's software renderers (llvmpipe, softpipe) on X11 that blit is a shaded draw, not
+// a memory copy: every 8-bit GLX visual Mesa offers is sRGB-capable, so the window's buffer
+// has an sRGB format and our layers cannot match it. At 1600x1000 on two cores the blit and
+// the swap cost 5 to 6 ms of a frame. There the presenter reads the frame back (a memory copy)
+// and puts it into the window through the MIT shared-memory extension, as Mesa's own swap
+// does: about 2.4 ms. Any other case (Wayland, a remote display without shared memory, an
+// unusual visual) takes the blit. KNP_PRESENT=gl or KNP_PRESENT=x11 chooses for tests and
+// benchmarks; `mode()` names the path taken.
+#include <memory>
+
+struct GLFWwindow;
+
+namespace knp::render {
+class Layer;
+}
+
+namespace knp::ui {
+
+class Presenter {
+public:
+    explicit Presenter(GLFWwindow* window);
+    ~Presenter();
+    Presenter(const Presenter&) = delete;
+    Presenter& operator=(const Presenter&) = delete;
+
+    // Shows `frame` (the size of the window's framebuffer) in the window.
+    void present(const render::Layer& frame);
+    // "gl" (blit and swap) or "x11-shm" (read back, shared-memory image).
+    const char* mode() const;
+    // True when presenting does not wait for the display's refresh (the caller paces frames).
+    bool unpaced() const;
+
+private:
+    struct SharedImage;
+    GLFWwindow* window_;
+    std::unique_ptr<SharedImage> shm_;
+};
+
+}  // namespace knp::ui

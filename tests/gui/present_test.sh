@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# What the window shows, read back from the X server (not from OpenGL), is the same whichever
+# way the view presents its frames: OpenGL's blit and buffer swap, or the shared-memory image
+# the view uses on software renderers (src/ui/presenter.hpp). The X11 picture must show the
+# sample (sector colours, labels). Only the analysis time shown in the panel may differ.
+# Usage: present_test.sh BUILD_DIR DATASETS_DIR OUT_DIR
+set -euo pipefail
+build=$1 datasets=$2 out=$3
+rm -rf "$out" && mkdir -p "$out"
+project="$out/sample.knp"
+"$build/knp" import "$datasets/musterstadt" -o "$project" 2>/dev/null
+"$build/knp" layout "$project" >/dev/null 2>&1
+export XDG_CONFIG_HOME="$out/config" LC_ALL=C.UTF-8
+
+source "$(dirname "$0")/xvfb.sh"
+view=""
+cleanup() { [ -z "$view" ] || kill -9 "$view" 2>/dev/null || true; kill -9 $xvfb 2>/dev/null || true; }
+trap cleanup EXIT
+
+grab() {  # grab MODE NAME: run the view presenting through MODE, save its window as NAME.png
+  KNP_PRESENT=$1 "$build/knotenpunkt" --size 1200x800 "$project" >"$out/$1.log" 2>&1 &
+  view=$!
+  local w=""
+  for _ in $(seq 100); do
+    w=$(xdotool search --onlyvisible --pid "$view" 2>/dev/null | tail -1) || true
+    [ -n "$w" ] && break
+    sleep 0.2
+  done
+  [ -n "$w" ] || { echo "FAIL: no window for KNP_PRESENT=$1"; cat "$out/$1.log"; exit 1; }
+  # The mouse away from the map (no hover), the analysis in, the view at rest.
+  xdotool mousemove 1599 999
+  sleep 3
+  "$build/tests/knp_window_grab" "$out/$2.png" "$w"
+  kill "$view"; wait "$view" 2>/dev/null || true
+  view=""
+}
+grab gl gl
+grab x11 x11
+echo -n "X11 picture: "
+"$build/tests/knp_screenshot_check" "$out/x11.png" 9
+echo -n "OpenGL vs X11 shared memory: "
+"$build/tests/knp_layer_compare" "$out/gl.png" "$out/x11.png" 0.0005
+# The comparison sees a difference: the sample against an empty project.
+"$build/knp" new "$out/empty.knp" >/dev/null
+project="$out/empty.knp"
+grab x11 empty
+if "$build/tests/knp_layer_compare" "$out/gl.png" "$out/empty.png" 0.0005; then
+  echo "FAIL: the comparison does not see the sample missing"; exit 1
+fi
+echo "present ok"
