@@ -6,7 +6,6 @@
 
 namespace knp::render {
 
-
 Layer::Layer() {
     glGenFramebuffers(1, &framebuffer_);
     glGenTextures(1, &texture_);

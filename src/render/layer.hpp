@@ -6,12 +6,9 @@
 #include <vector>
 
 #include "render/gl_program.hpp"
+#include "render/pixel_rect.hpp"
 
 namespace knp::render {
-
-struct PixelRect {
-    int x = 0, y = 0, width = 0, height = 0;  // framebuffer pixels, origin bottom left
-};
 
 class Layer {
 public:

@@ -282,6 +282,7 @@ int runApp(const AppOptions& options) {
             float originX = 0, originY = 0, scale = 0;
             std::uint64_t generation = ~0ull;
             float fontSize = 0;
+            int layerWidth = 0, layerHeight = 0;
             bool operator==(const LabelKey&) const = default;
         } labelsFor;
         std::vector<ImVec4> labelRects;  // where the placed labels are (window coordinates)
@@ -463,33 +464,35 @@ int runApp(const AppOptions& options) {
             compositor.resetStats();
             compositor.prepareImGui(ImGui::GetDrawData(), fbWidth, fbHeight);
             compositor.presentMap(fbWidth, fbHeight, view, mapKey, forceRedraw,
-                                  [&](const render::CanvasView& at, const std::optional<render::PixelRect>& clip) {
-                canvas.draw(0, 0, fbWidth, fbHeight, at, theme);
-                map.draw(fbWidth, fbHeight, at, mapTheme, clip ? &*clip : nullptr);
+                                  [&](const render::CanvasView& at, const std::optional<render::PixelRect>& clip, int lw, int lh) {
+                canvas.draw(0, 0, lw, lh, at, theme);
+                map.draw(lw, lh, at, mapTheme, clip ? &*clip : nullptr);
                 if (!state.options.labels) return;
-                // Labels are placed once per view and content; strips of a pan reuse them, with
-                // their clip rectangles set to the strip.
-                const LabelKey wanted{at.originX, at.originY, at.scale, instanceGeneration, ImGui::GetFontSize()};
+                // Labels are placed once per view and content, over all of the layer (window
+                // coordinates scaled to its size); strips reuse them, clipped to the strip.
+                const float layerWidth = static_cast<float>(lw) / fbScale, layerHeight = static_cast<float>(lh) / fbScale;
+                const LabelKey wanted{at.originX, at.originY, at.scale, instanceGeneration, ImGui::GetFontSize(), lw, lh};
                 if (!(labelsFor == wanted)) {
                     labelList._ResetForNewFrame();
                     labelList.PushTextureID(io.Fonts->TexID);
-                    labelList.PushClipRect(ImVec2(0, 0), ImVec2(width, height));
+                    labelList.PushClipRect(ImVec2(0, 0), ImVec2(layerWidth, layerHeight));
                     render::CanvasView windowView = at;
                     windowView.scale /= fbScale;
                     labelRects.clear();
-                    drawLabels(state, windowView, width, height, labelList, &labelRects);
+                    drawLabels(state, windowView, layerWidth, layerHeight, labelList, &labelRects);
                     labelsFor = wanted;
                 }
-                const ImVec4 clipRect = clip ? ImVec4(static_cast<float>(clip->x) / fbScale, static_cast<float>(fbHeight - clip->y - clip->height) / fbScale,
-                                                      static_cast<float>(clip->x + clip->width) / fbScale, static_cast<float>(fbHeight - clip->y) / fbScale)
-                                             : ImVec4(0, 0, width, height);
-                // A strip no label reaches (most of them, at the edges) skips the labels' pass.
+                const ImVec4 clipRect = clip ? ImVec4(static_cast<float>(clip->x) / fbScale, static_cast<float>(lh - clip->y - clip->height) / fbScale,
+                                                      static_cast<float>(clip->x + clip->width) / fbScale, static_cast<float>(lh - clip->y) / fbScale)
+                                             : ImVec4(0, 0, layerWidth, layerHeight);
+                // A strip no label reaches skips the labels' pass.
                 if (clip && std::none_of(labelRects.begin(), labelRects.end(), [&](const ImVec4& r) {
                         return r.x < clipRect.z && r.z > clipRect.x && r.y < clipRect.w && r.w > clipRect.y;
                     }))
                     return;
                 for (ImDrawCmd& cmd : labelList.CmdBuffer) cmd.ClipRect = clipRect;
-                renderDrawLists(ImGui::GetDrawData(), {&labelList});
+                const ImVec2 layerSize(layerWidth, layerHeight);
+                renderDrawLists(ImGui::GetDrawData(), {&labelList}, &layerSize);
             });
             phases.mark(3);
             if (const auto hovered = hoverInstance(state)) map.drawOverlay({*hovered}, fbWidth, fbHeight, view, mapTheme);
@@ -520,7 +523,7 @@ int runApp(const AppOptions& options) {
             if (!options.screenshotPath.empty() && frame + 1 >= options.frames) {
                 // Let the analysis finish so that screenshots are complete and repeatable.
                 if (state.analysis.busy() || !state.results || state.results->version != state.version) {
-                    if (frame < options.frames + 600) { std::this_thread::sleep_for(std::chrono::milliseconds(5)); presenter.present(compositor.frame()); continue; }
+                    if (frame < options.frames + 600) { std::this_thread::sleep_for(std::chrono::milliseconds(5)); presenter.present(compositor.frame(), compositor.damage()); continue; }
                 }
                 glFinish();
                 if (!saveScreenshot(options.screenshotPath, compositor.frame())) {
@@ -529,7 +532,7 @@ int runApp(const AppOptions& options) {
                 }
                 break;
             }
-            presenter.present(compositor.frame());
+            presenter.present(compositor.frame(), compositor.damage());
             phases.mark(5);
             if (!automated && presenter.unpaced()) {
                 // No buffer swap waits for the display's refresh: keep to about 60 frames a second.

@@ -28,9 +28,13 @@ std::uint64_t hashBytes(std::uint64_t h, const void* data, std::size_t size) {
 
 }  // namespace
 
-void renderDrawLists(ImDrawData* data, const std::vector<ImDrawList*>& lists) {
+void renderDrawLists(ImDrawData* data, const std::vector<ImDrawList*>& lists, const ImVec2* displaySize) {
     if (lists.empty()) return;
     ImDrawData part = *data;
+    if (displaySize) {
+        part.DisplayPos = ImVec2(0, 0);
+        part.DisplaySize = *displaySize;
+    }
     part.CmdLists = const_cast<ImDrawList**>(lists.data());
     part.CmdListsCount = static_cast<int>(lists.size());
     part.TotalVtxCount = part.TotalIdxCount = 0;
@@ -45,54 +49,72 @@ void Compositor::presentMap(int width, int height, const render::CanvasView& vie
                             const MapPainter& paint) {
     for (auto& layer : map_)
         if (!layer) layer.emplace();
+    // The map layer reaches kOverscan pixels beyond each edge of the window: a pan that stays
+    // within that margin only moves the window over the layer.
+    const int lw = width + 2 * kOverscan, lh = height + 2 * kOverscan;
     bool whole = forceRedraw || !mapValid_ || !(key == mapKey_);
-    if (map_[0]->resize(width, height) | map_[1]->resize(width, height)) whole = true;
+    if (map_[0]->resize(lw, lh) | map_[1]->resize(lw, lh)) whole = true;
+    // Where the content has moved since the layer was drawn, in pixels of the layer.
+    int dx = 0, dy = 0;
     if (!whole) {
-        // Pan: the content moves by a whole number of pixels; what came into view is drawn.
         const float fx = -(view.originX - originX_) * view.scale, fy = -(view.originY - originY_) * view.scale;
-        const int dx = static_cast<int>(std::lround(fx)), dy = static_cast<int>(std::lround(fy));
-        const bool fractional = std::abs(fx - static_cast<float>(dx)) > 0.05f || std::abs(fy - static_cast<float>(dy)) > 0.05f;
-        if (std::abs(dx) >= width / 2 || std::abs(dy) >= height / 2 || (fractional && dx == 0 && dy == 0)) {
+        dx = static_cast<int>(std::lround(fx));
+        dy = static_cast<int>(std::lround(fy));
+        // Off by a fraction of a pixel (a pan of a zoom level that does not land on whole
+        // pixels): drawn anew, exactly.
+        if (std::abs(fx - static_cast<float>(dx)) > 0.05f || std::abs(fy - static_cast<float>(dy)) > 0.05f ||
+            std::abs(dx) >= lw / 2 || std::abs(dy) >= lh / 2)
             whole = true;
-        } else if (dx != 0 || dy != 0) {
-            render::Layer& from = *map_[current_];
-            render::Layer& to = *map_[1 - current_];
-            to.bind();
-            render::Layer::copy(from, {{0, 0, width, height}}, dx, dy);
-            originX_ -= static_cast<float>(dx) / view.scale;
-            originY_ -= static_cast<float>(dy) / view.scale;
-            const render::CanvasView at{originX_, originY_, view.scale};
-            std::vector<render::PixelRect> strips;
-            if (dx > 0) strips.push_back({0, 0, dx, height});
-            if (dx < 0) strips.push_back({width + dx, 0, -dx, height});
-            if (dy > 0) strips.push_back({0, 0, width, dy});
-            if (dy < 0) strips.push_back({0, height + dy, width, -dy});
-            for (const render::PixelRect& strip : strips) {
-                glEnable(GL_SCISSOR_TEST);
-                glScissor(strip.x, strip.y, strip.width, strip.height);
-                paint(at, strip);
-                glDisable(GL_SCISSOR_TEST);
-            }
-            current_ = 1 - current_;
-            stats_.mapShifted = true;
+    }
+    if (!whole && (std::abs(dx) > kOverscan || std::abs(dy) > kOverscan)) {
+        // Past the margin: the layer is shifted to be centred again and what came into it is
+        // drawn (now and then, in wide strips, rather than a thin strip every frame).
+        render::Layer& from = *map_[current_];
+        render::Layer& to = *map_[1 - current_];
+        to.bind();
+        render::Layer::copy(from, {{0, 0, lw, lh}}, dx, dy);
+        originX_ -= static_cast<float>(dx) / view.scale;
+        originY_ -= static_cast<float>(dy) / view.scale;
+        const render::CanvasView at{originX_, originY_, view.scale};
+        std::vector<render::PixelRect> strips;
+        if (dx > 0) strips.push_back({0, 0, dx, lh});
+        if (dx < 0) strips.push_back({lw + dx, 0, -dx, lh});
+        if (dy > 0) strips.push_back({0, 0, lw, dy});
+        if (dy < 0) strips.push_back({0, lh + dy, lw, -dy});
+        for (const render::PixelRect& strip : strips) {
+            glEnable(GL_SCISSOR_TEST);
+            glScissor(strip.x, strip.y, strip.width, strip.height);
+            paint(at, strip, lw, lh);
+            glDisable(GL_SCISSOR_TEST);
         }
+        current_ = 1 - current_;
+        dx = dy = 0;
+        stats_.mapShifted = true;
+    } else if (dx != lastDx_ || dy != lastDy_) {
+        stats_.mapShifted = true;
     }
     if (whole) {
         map_[current_]->bind();
-        paint(view, std::nullopt);
+        paint(view, std::nullopt, lw, lh);
         originX_ = view.originX;
         originY_ = view.originY;
         mapKey_ = key;
         mapValid_ = true;
+        dx = dy = 0;
         stats_.mapRedrawn = true;
     }
+    lastDx_ = dx;
+    lastDy_ = dy;
     // The frame is put together in a layer of its own (copies between layers are memory
     // copies) and handed to the Presenter: on llvmpipe a blit into the window costs several
-    // times a copy between layers.
+    // times a copy between layers. Under the opaque panels the map is never seen: they are
+    // copied over it in presentImGui.
     if (!frame_) frame_.emplace();
-    frame_->resize(width, height);
+    if (frame_->resize(width, height)) framePresented_ = false;
     frame_->bind();
-    render::Layer::copy(*map_[current_], {{0, 0, width, height}});
+    render::Layer::copy(*map_[current_],
+                        layered_.empty() ? std::vector<render::PixelRect>{{0, 0, width, height}} : render::subtractRects({0, 0, width, height}, boxes_),
+                        dx - kOverscan, dy - kOverscan);
 }
 
 namespace {
@@ -199,6 +221,7 @@ void Compositor::prepareImGui(ImDrawData* data, int width, int height) {
 }
 
 void Compositor::presentImGui(ImDrawData* data, int width, int height) {
+    damage_ = {{0, 0, width, height}};
     if (!data || !data->Valid) return;
     const std::uint64_t hash = hash_;
     frame_->bind();
@@ -222,6 +245,12 @@ void Compositor::presentImGui(ImDrawData* data, int width, int height) {
         render::Layer::copy(*panels_, panelRects_);
     }
     renderDrawLists(data, after_);
+    // What differs from the frame before: all of it, unless the panels are as they were and
+    // nothing was drawn over them in this frame or the one before (a tooltip that went away).
+    const bool panelsKept = !layered_.empty() && !stats_.panelsRedrawn && after_.empty() && !drawnOverPanels_ && framePresented_;
+    damage_ = panelsKept ? render::subtractRects({0, 0, width, height}, panelRects_) : std::vector<render::PixelRect>{{0, 0, width, height}};
+    drawnOverPanels_ = !after_.empty();
+    framePresented_ = true;
 }
 
 }  // namespace knp::ui

@@ -25,19 +25,22 @@ struct MapLayerKey {
 
 struct CompositorStats {
     bool mapRedrawn = false;    // whole map drawn
-    bool mapShifted = false;    // pan: shifted, strips drawn
+    bool mapShifted = false;    // pan: the window moved over the map layer (or it was shifted)
     bool panelsRedrawn = false;
 };
 
 class Compositor {
 public:
-    // Draws the map for `view` (framebuffer pixels per world unit) into the bound target;
-    // `clip`, when set, limits drawing to that rectangle (scissor).
-    using MapPainter = std::function<void(const render::CanvasView& view, const std::optional<render::PixelRect>& clip)>;
+    // Draws the map for `view` (framebuffer pixels per world unit, `view` at the centre) into
+    // the bound target of width x height pixels; `clip`, when set, limits drawing to that
+    // rectangle (scissor).
+    using MapPainter = std::function<void(const render::CanvasView& view, const std::optional<render::PixelRect>& clip, int width, int height)>;
+    // How far the map layer reaches beyond each edge of the window (framebuffer pixels).
+    static constexpr int kOverscan = 96;
 
-    // Brings the map layer up to date for `view` and copies it into the frame (drawing goes
-    // to the frame until frame() is presented). `forceRedraw` forces a
-    // whole redraw when the layer is off by a fraction of a pixel (the view came to rest).
+    // Brings the map layer up to date for `view` and copies the window's part of it into the
+    // frame (drawing goes to the frame until frame() is presented). `forceRedraw` forces a
+    // whole redraw.
     void presentMap(int width, int height, const render::CanvasView& view, const MapLayerKey& key, bool forceRedraw,
                     const MapPainter& paint);
     // ImGui's draw data, in two steps: sort its lists into those drawn straight to the window
@@ -46,6 +49,9 @@ public:
     void presentImGui(ImDrawData* data, int width, int height);
     // The finished frame, for the presenter (and screenshots).
     const render::Layer& frame() const { return *frame_; }
+    // The parts of the frame that may differ from the frame before (framebuffer pixels): the
+    // presenter may leave the rest of the window as it is.
+    const std::vector<render::PixelRect>& damage() const { return damage_; }
 
     const CompositorStats& stats() const { return stats_; }
     void resetStats() { stats_ = {}; }
@@ -56,6 +62,7 @@ private:
     bool mapValid_ = false;
     MapLayerKey mapKey_;
     float originX_ = 0, originY_ = 0;  // world position the current map layer has at its centre
+    int lastDx_ = 0, lastDy_ = 0;      // the window's offset over the layer in the frame before
     std::optional<render::Layer> panels_, frame_;
     std::uint64_t panelHash_ = 0;
     bool panelsValid_ = false;
@@ -63,10 +70,13 @@ private:
     std::vector<ImDrawList*> before_, layered_, after_;
     std::vector<render::PixelRect> boxes_;
     std::uint64_t hash_ = 0;
+    std::vector<render::PixelRect> damage_;
+    bool drawnOverPanels_ = true, framePresented_ = false;
     CompositorStats stats_;
 };
 
-// Renders some of the lists of `data` (ImGui's OpenGL 3 backend) into the bound target.
-void renderDrawLists(ImDrawData* data, const std::vector<ImDrawList*>& lists);
+// Renders some of the lists of `data` (ImGui's OpenGL 3 backend) into the bound target;
+// `displaySize`, when given, replaces the window's size (window coordinates) as the target's.
+void renderDrawLists(ImDrawData* data, const std::vector<ImDrawList*>& lists, const ImVec2* displaySize = nullptr);
 
 }  // namespace knp::ui

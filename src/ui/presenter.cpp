@@ -3,6 +3,7 @@
 #include <epoxy/gl.h>
 #include <GLFW/glfw3.h>
 
+#include <atomic>
 #include <cstdlib>
 #include <cstring>
 #include <string>
@@ -27,6 +28,10 @@ bool softwareRenderer() {
     const auto* renderer = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
     return renderer && (std::strstr(renderer, "llvmpipe") || std::strstr(renderer, "softpipe"));
 }
+
+// Set when the window system asks for the window's content again (GLFW's refresh callback: the
+// window was uncovered or mapped); the next frame is then put whole.
+std::atomic<bool> exposed{false};
 
 #if KNP_HAVE_XSHM
 int lastXError = 0;
@@ -110,12 +115,15 @@ struct Presenter::SharedImage {
         attached = true;
         return true;
     }
-    bool put(const render::Layer& frame) {
+    bool put(const render::Layer& frame, const std::vector<render::PixelRect>& rects) {
         const int width = frame.width(), height = frame.height();
         if (!image || image->width != width || image->height != height) {
             if (!allocate(width, height)) return false;
         }
-        pixels.resize(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4);
+        // One read of the whole frame: Mesa copies it in one piece, while reads of parts
+        // cost more each than their share.
+        const std::size_t row = static_cast<std::size_t>(width) * 4;
+        pixels.resize(row * static_cast<std::size_t>(height));
         frame.bindRead();
         glPixelStorei(GL_PACK_ALIGNMENT, 4);
         glPixelStorei(GL_PACK_ROW_LENGTH, 0);
@@ -123,12 +131,15 @@ struct Presenter::SharedImage {
         glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
         // The server may still read the previous frame from the segment.
         if (pending) XSync(display, False);
-        // OpenGL's rows run bottom up, X's top down.
-        const std::size_t row = static_cast<std::size_t>(width) * 4;
-        for (int y = 0; y < height; ++y)
-            std::memcpy(image->data + static_cast<std::size_t>(y) * static_cast<std::size_t>(image->bytes_per_line),
-                        pixels.data() + static_cast<std::size_t>(height - 1 - y) * row, row);
-        XShmPutImage(display, window, gc, image, 0, 0, 0, 0, static_cast<unsigned>(width), static_cast<unsigned>(height), False);
+        for (const render::PixelRect& r : rects) {
+            // OpenGL's rows run bottom up, X's top down.
+            const int top = height - r.y - r.height;
+            for (int y = top; y < top + r.height; ++y)
+                std::memcpy(image->data + static_cast<std::size_t>(y) * static_cast<std::size_t>(image->bytes_per_line) + static_cast<std::size_t>(r.x) * 4,
+                            pixels.data() + static_cast<std::size_t>(height - 1 - y) * row + static_cast<std::size_t>(r.x) * 4,
+                            static_cast<std::size_t>(r.width) * 4);
+            XShmPutImage(display, window, gc, image, r.x, top, r.x, top, static_cast<unsigned>(r.width), static_cast<unsigned>(r.height), False);
+        }
         XFlush(display);
         pending = true;
         return true;
@@ -136,7 +147,7 @@ struct Presenter::SharedImage {
 };
 #else
 struct Presenter::SharedImage {
-    bool put(const render::Layer&) { return false; }
+    bool put(const render::Layer&, const std::vector<render::PixelRect>&) { return false; }
 };
 #endif
 
@@ -168,15 +179,22 @@ Presenter::Presenter(GLFWwindow* window) : window_(window) {
     glfwGetFramebufferSize(window, &width, &height);
     if (width > 0 && height > 0 && !shared->allocate(width, height)) return;
     shm_ = std::move(shared);
+    glfwSetWindowRefreshCallback(window, [](GLFWwindow*) { exposed = true; });
 #endif
 }
 
 Presenter::~Presenter() = default;
 
-void Presenter::present(const render::Layer& frame) {
+void Presenter::present(const render::Layer& frame, const std::vector<render::PixelRect>& damage) {
     if (frame.width() <= 0 || frame.height() <= 0) return;
     if (shm_) {
-        if (shm_->put(frame)) return;
+        const bool resized = frame.width() != lastWidth_ || frame.height() != lastHeight_;
+        lastWidth_ = frame.width();
+        lastHeight_ = frame.height();
+        const bool whole = whole_ || resized || exposed.exchange(false);
+        whole_ = false;
+        const std::vector<render::PixelRect> all{{0, 0, frame.width(), frame.height()}};
+        if (shm_->put(frame, whole ? all : damage)) return;
         shm_.reset();  // the display refused the image: blit from now on
     }
     render::Layer::bindWindow(frame.width(), frame.height());

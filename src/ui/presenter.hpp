@@ -11,6 +11,9 @@
 // unusual visual) takes the blit. KNP_PRESENT=gl or KNP_PRESENT=x11 chooses for tests and
 // benchmarks; `mode()` names the path taken.
 #include <memory>
+#include <vector>
+
+#include "render/pixel_rect.hpp"
 
 struct GLFWwindow;
 
@@ -27,8 +30,10 @@ public:
     Presenter(const Presenter&) = delete;
     Presenter& operator=(const Presenter&) = delete;
 
-    // Shows `frame` (the size of the window's framebuffer) in the window.
-    void present(const render::Layer& frame);
+    // Shows `frame` (the size of the window's framebuffer) in the window. `damage`: where it
+    // differs from the frame presented before; the shared-memory path puts only those parts
+    // (unless the window was exposed or resized meanwhile), a buffer swap always all.
+    void present(const render::Layer& frame, const std::vector<render::PixelRect>& damage);
     // "gl" (blit and swap) or "x11-shm" (read back, shared-memory image).
     const char* mode() const;
     // True when presenting does not wait for the display's refresh (the caller paces frames).
@@ -38,6 +43,8 @@ private:
     struct SharedImage;
     GLFWwindow* window_;
     std::unique_ptr<SharedImage> shm_;
+    bool whole_ = true;  // the window needs all of the next frame (first, exposed, resized)
+    int lastWidth_ = 0, lastHeight_ = 0;
 };
 
 }  // namespace knp::ui

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # What the window shows, read back from the X server (not from OpenGL), is the same whichever
 # way the view presents its frames: OpenGL's blit and buffer swap, or the shared-memory image
-# the view uses on software renderers (src/ui/presenter.hpp). The X11 picture must show the
+# the view uses on software renderers (src/ui/presenter.hpp), which puts only what changed
+# outside unchanged panels. Both runs get the same input (a menu, a drag, a hover). The X11 picture must show the
 # sample (sector colours, labels). Only the analysis time shown in the panel may differ.
 # Usage: present_test.sh BUILD_DIR DATASETS_DIR OUT_DIR
 set -euo pipefail
@@ -27,9 +28,21 @@ grab() {  # grab MODE NAME: run the view presenting through MODE, save its windo
     sleep 0.2
   done
   [ -n "$w" ] || { echo "FAIL: no window for KNP_PRESENT=$1"; cat "$out/$1.log"; exit 1; }
+  sleep 1.5
+  xdotool windowfocus --sync "$w" 2>/dev/null || xdotool windowfocus "$w"
+  # A menu opened and closed (drawn over the panels), a right-button drag that pans the map past the
+  # margin of its layer, an actor hovered: what the window shows of each must go away again.
+  xdotool mousemove --window "$w" 230 12 click 1
+  sleep 0.4
+  xdotool click 1
+  sleep 0.2
+  xdotool mousemove --window "$w" 600 700 mousedown 3
+  for step in $(seq 1 15); do xdotool mousemove --window "$w" $((600 + 9 * step)) $((700 - 5 * step)); sleep 0.03; done
+  xdotool mouseup 3
+  sleep 0.3
   # The mouse away from the map (no hover), the analysis in, the view at rest.
   xdotool mousemove 1599 999
-  sleep 3
+  sleep 2
   "$build/tests/knp_window_grab" "$out/$2.png" "$w"
   kill "$view"; wait "$view" 2>/dev/null || true
   view=""
