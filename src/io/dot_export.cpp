@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "io/export_text.hpp"
 #include "io/file_output.hpp"
 
 namespace knp {
@@ -45,12 +46,6 @@ std::string number(double v) {
     char buf[64];
     std::snprintf(buf, sizeof buf, "%.2f", v);
     return buf;
-}
-
-std::string joinLabels(const Taxonomy& t, CategoryKind kind, const std::vector<std::string>& keys, Lang lang) {
-    std::string out;
-    for (const std::string& k : keys) out += (out.empty() ? "" : "|") + t.labelOf(kind, k, lang);
-    return out;
 }
 
 }  // namespace

@@ -92,6 +92,18 @@ LinkField linkFieldFor(std::string_view name) {
     });
 }
 
+std::string exportedAttributeName(const std::string& name, bool actor, const std::set<std::string>& reserved) {
+    const bool field = actor ? actorFieldFor(name) != ActorField::None : linkFieldFor(name) != LinkField::None;
+    return reserved.count(name) || field ? "attr_" + name : name;
+}
+
+std::string importedAttributeName(const std::string& name, bool actor) {
+    if (name.rfind("attr_", 0) != 0) return name;
+    const std::string rest = name.substr(5);
+    const bool field = actor ? actorFieldFor(rest) != ActorField::None : linkFieldFor(rest) != LinkField::None;
+    return field ? rest : name;
+}
+
 bool parseBool(const std::string& value, const std::string& where) {
     const std::string v = normalizeLabel(trim(value));
     // Kumu's Direction column says directed, undirected or mutual.

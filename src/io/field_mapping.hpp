@@ -3,6 +3,7 @@
 // German or English, and how a text value becomes that field. Errors name `where`
 // ("links.csv:14") and what is wrong; unknown categories are added to the taxonomy with a
 // warning, so a municipality's own sectors survive the import.
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +28,12 @@ struct FieldContext {
 
 void setActorField(Actor& actor, ActorField field, const std::string& value, FieldContext& ctx);
 void setLinkField(Link& link, LinkField field, const std::string& value, FieldContext& ctx);
+
+// Custom attributes in exports: a name an importer would take for a field (ours: "Typ",
+// "Ebene", "label" ...) or one of `reserved` (the format's own keys) is written "attr_NAME";
+// the importers turn "attr_NAME" back into NAME where NAME names a field.
+std::string exportedAttributeName(const std::string& name, bool actor, const std::set<std::string>& reserved);
+std::string importedAttributeName(const std::string& name, bool actor);
 
 // Value parsers; each throws InputError "WHERE: what is wrong".
 bool parseBool(const std::string& value, const std::string& where);

@@ -42,7 +42,7 @@ void writeFileAtomically(const std::string& path, std::string_view bytes) {
     std::filesystem::rename(temp, target);
 }
 
-std::string xmlEscape(std::string_view text) {
+std::string xmlEscape(std::string_view text, bool attribute) {
     std::string out;
     out.reserve(text.size() + 8);
     for (const char c : text) {
@@ -52,6 +52,11 @@ std::string xmlEscape(std::string_view text) {
             case '>': out += "&gt;"; break;
             case '"': out += "&quot;"; break;
             case '\'': out += "&apos;"; break;
+            // Parsers turn a carriage return into a line feed, and in attribute values line
+            // feeds and tabs into spaces: written as references they survive.
+            case '\r': out += "&#13;"; break;
+            case '\n': out += attribute ? "&#10;" : "\n"; break;
+            case '\t': out += attribute ? "&#9;" : "\t"; break;
             default:
                 if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') break;
                 out += c;

@@ -15,8 +15,9 @@ std::string readInputFile(const std::string& path, std::size_t maxBytes);
 // Throws std::runtime_error naming the path when the file cannot be written.
 void writeFileAtomically(const std::string& path, std::string_view bytes);
 
-// Text for XML content and attribute values: & < > " ' as entities; control characters that
-// XML 1.0 does not allow are dropped (tab, line feed and carriage return stay).
-std::string xmlEscape(std::string_view text);
+// Text for XML content (or, with `attribute`, an attribute value): & < > " ' as entities;
+// carriage returns (and in attribute values line feeds and tabs) as character references, so
+// that parsers do not normalise them away; control characters XML 1.0 does not allow are dropped.
+std::string xmlEscape(std::string_view text, bool attribute = false);
 
 }  // namespace knp

@@ -6,6 +6,7 @@
 
 #include "core/errors.hpp"
 #include "io/dot_export.hpp"
+#include "io/gexf_export.hpp"
 #include "io/graphml_export.hpp"
 #include "io/json_format.hpp"
 
@@ -23,6 +24,7 @@ const std::vector<ExportFormat>& exportFormats() {
     static const std::vector<ExportFormat> formats = {
         {"Graphviz DOT", {".dot", ".gv"}},
         {"GraphML", {".graphml"}},
+        {"GEXF 1.3", {".gexf"}},
         {"JSON (networkx node-link)", {".json"}},
     };
     return formats;
@@ -64,6 +66,10 @@ void exportNetwork(const Network& network, const std::vector<layout::Point>* pos
         GraphmlExportOptions g;
         g.lang = o.lang;
         exportGraphml(placed, path, g);
+    } else if (format->name.rfind("GEXF", 0) == 0) {
+        GexfExportOptions g;
+        g.lang = o.lang;
+        exportGexf(placed, path, g);
     } else if (format->name.rfind("JSON", 0) == 0) {
         JsonExportOptions j;
         j.lang = o.lang;

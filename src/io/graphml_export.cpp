@@ -3,30 +3,13 @@
 #include <cstdio>
 #include <set>
 
+#include "io/export_text.hpp"
 #include "io/field_mapping.hpp"
 #include "io/file_output.hpp"
 
 namespace knp {
 
 namespace {
-
-std::string number(double v) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.17g", v);
-    return buf;
-}
-
-std::string joined(const std::vector<std::string>& items) {
-    std::string out;
-    for (const std::string& s : items) out += (out.empty() ? "" : "|") + s;
-    return out;
-}
-
-std::string labels(const Taxonomy& t, CategoryKind kind, const std::vector<std::string>& keys, Lang lang) {
-    std::vector<std::string> out;
-    for (const std::string& k : keys) out.push_back(t.labelOf(kind, k, lang));
-    return joined(out);
-}
 
 struct Key {
     std::string id, name, type;  // type: string, int, double, boolean
@@ -64,8 +47,7 @@ std::string graphmlText(const Network& net, const GraphmlExportOptions& o) {
     // A custom attribute whose name an importer would take for a field (ours: "Typ", "Ebene",
     // "label" ...) is written as "attr_NAME"; our importer turns it back.
     auto attrName = [](const std::set<std::string>& reserved, const std::string& name, bool node) {
-        const bool field = node ? actorFieldFor(name) != ActorField::None : linkFieldFor(name) != LinkField::None;
-        return reserved.count(name) || field ? "attr_" + name : name;
+        return exportedAttributeName(name, node, reserved);
     };
     std::string out;
     out.reserve(512 * (net.actors().size() + net.links().size()) + 4096);
@@ -80,7 +62,7 @@ std::string graphmlText(const Network& net, const GraphmlExportOptions& o) {
     std::vector<std::pair<std::string, std::string>> nodeAttrKeys, edgeAttrKeys;  // name, key id
     for (const std::string& name : nodeAttrs) {
         nodeAttrKeys.emplace_back(name, "na" + std::to_string(n++));
-        out += "  <key id=\"" + nodeAttrKeys.back().second + "\" for=\"node\" attr.name=\"" + xmlEscape(attrName(reservedNode, name, true)) +
+        out += "  <key id=\"" + nodeAttrKeys.back().second + "\" for=\"node\" attr.name=\"" + xmlEscape(attrName(reservedNode, name, true), true) +
                "\" attr.type=\"string\"/>\n";
     }
     for (const Key& k : kEdgeKeys)
@@ -89,25 +71,25 @@ std::string graphmlText(const Network& net, const GraphmlExportOptions& o) {
     n = 0;
     for (const std::string& name : edgeAttrs) {
         edgeAttrKeys.emplace_back(name, "ea" + std::to_string(n++));
-        out += "  <key id=\"" + edgeAttrKeys.back().second + "\" for=\"edge\" attr.name=\"" + xmlEscape(attrName(reservedEdge, name, false)) +
+        out += "  <key id=\"" + edgeAttrKeys.back().second + "\" for=\"edge\" attr.name=\"" + xmlEscape(attrName(reservedEdge, name, false), true) +
                "\" attr.type=\"string\"/>\n";
     }
     out += std::string("  <graph id=\"G\" edgedefault=\"") + (allDirected ? "directed" : "undirected") + "\">\n";
     out += "    <data key=\"g_name\">" + xmlEscape(net.name) + "</data>\n";
     for (const Actor& a : net.actors()) {
-        out += "    <node id=\"" + xmlEscape(a.id) + "\">\n";
+        out += "    <node id=\"" + xmlEscape(a.id, true) + "\">\n";
         data(out, "n_label", a.name);
         if (!a.shortName.empty()) data(out, "n_short_name", a.shortName);
         if (!a.sector.empty()) data(out, "n_sector", t.labelOf(CategoryKind::Sector, a.sector, o.lang));
-        if (!a.fields.empty()) data(out, "n_fields", labels(t, CategoryKind::Field, a.fields, o.lang));
+        if (!a.fields.empty()) data(out, "n_fields", joinLabels(t, CategoryKind::Field, a.fields, o.lang));
         if (!a.level.empty()) data(out, "n_level", t.labelOf(CategoryKind::Level, a.level, o.lang));
         data(out, "n_influence", std::to_string(a.influence));
         data(out, "n_contact_point", a.contactPoint ? "true" : "false");
-        if (!a.tags.empty()) data(out, "n_tags", joined(a.tags));
+        if (!a.tags.empty()) data(out, "n_tags", joinList(a.tags));
         if (!a.note.empty()) data(out, "n_note", a.note);
         if (a.placed) {
-            data(out, "n_x", number(a.x));
-            data(out, "n_y", number(a.y));
+            data(out, "n_x", exactNumber(a.x));
+            data(out, "n_y", exactNumber(a.y));
         }
         if (a.pinned) data(out, "n_pinned", "true");
         for (const auto& [name, key] : nodeAttrKeys)
@@ -115,11 +97,11 @@ std::string graphmlText(const Network& net, const GraphmlExportOptions& o) {
         out += "    </node>\n";
     }
     for (const Link& l : net.links()) {
-        out += "    <edge id=\"" + xmlEscape(l.id) + "\" source=\"" + xmlEscape(l.source) + "\" target=\"" + xmlEscape(l.target) + "\">\n";
+        out += "    <edge id=\"" + xmlEscape(l.id, true) + "\" source=\"" + xmlEscape(l.source, true) + "\" target=\"" + xmlEscape(l.target, true) + "\">\n";
         if (!l.type.empty()) data(out, "e_type", t.labelOf(CategoryKind::LinkType, l.type, o.lang));
-        data(out, "e_weight", number(l.strength));
+        data(out, "e_weight", exactNumber(l.strength));
         data(out, "e_status", t.labelOf(CategoryKind::Status, l.status, o.lang));
-        if (!l.fields.empty()) data(out, "e_fields", labels(t, CategoryKind::Field, l.fields, o.lang));
+        if (!l.fields.empty()) data(out, "e_fields", joinLabels(t, CategoryKind::Field, l.fields, o.lang));
         if (!l.note.empty()) data(out, "e_note", l.note);
         if (!allDirected) data(out, "e_directed", l.directed ? "true" : "false");
         for (const auto& [name, key] : edgeAttrKeys)

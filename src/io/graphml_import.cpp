@@ -1,7 +1,5 @@
 #include "io/graphml_import.hpp"
 
-#include <expat.h>
-
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -13,18 +11,11 @@
 #include "io/field_mapping.hpp"
 #include "io/file_output.hpp"
 #include "io/network_builder.hpp"
+#include "io/xml_reader.hpp"
 
 namespace knp {
 
 namespace {
-
-// "attr_Typ" is how our export writes a custom attribute named like a field: back to "Typ".
-std::string customName(const std::string& name, bool node) {
-    if (name.rfind("attr_", 0) != 0) return name;
-    const std::string rest = name.substr(5);
-    const bool field = node ? actorFieldFor(rest) != ActorField::None : linkFieldFor(rest) != LinkField::None;
-    return field ? rest : name;
-}
 
 
 constexpr int kMaxDepth = 256;
@@ -43,10 +34,7 @@ struct PendingElement {
     std::map<std::string, std::string> data;  // key id -> text
 };
 
-struct Parser {
-    XML_Parser xml = nullptr;
-    std::string file;
-    std::string error;
+struct Parser : XmlReader {
     int depth = 0;
     std::map<std::string, Key> keys;
     std::string currentKey;          // inside <key>
@@ -60,44 +48,25 @@ struct Parser {
     int graphCount = 0, graphDepth = 0;
     bool directedDefault = false;
     bool sawGraphml = false;
-
-    std::size_t line() const { return static_cast<std::size_t>(XML_GetCurrentLineNumber(xml)); }
-    void fail(const std::string& message) {
-        if (error.empty()) error = file + ":" + std::to_string(line()) + ": " + message;
-        XML_StopParser(xml, XML_FALSE);
-    }
 };
 
-const char* attr(const XML_Char** atts, const char* name) {
-    for (int i = 0; atts[i]; i += 2)
-        if (std::strcmp(atts[i], name) == 0) return atts[i + 1];
-    return nullptr;
-}
-
-// Element names may carry a namespace prefix (y:ShapeNode); GraphML's own have none.
-std::string_view localName(const char* name) {
-    std::string_view n(name);
-    const auto colon = n.rfind(':');
-    return colon == std::string_view::npos ? n : n.substr(colon + 1);
-}
-
 void XMLCALL onStart(void* user, const XML_Char* name, const XML_Char** atts) {
-    auto* p = static_cast<Parser*>(user);
+    auto* p = static_cast<Parser*>(static_cast<XmlReader*>(user));
     if (++p->depth > kMaxDepth) return p->fail("elements are nested more than " + std::to_string(kMaxDepth) + " deep");
     if (p->inData) { ++p->dataDepth; return; }
-    const std::string_view el = localName(name);
+    const std::string_view el = xmlLocalName(name);
     if (p->depth == 1) {
         if (el != "graphml") return p->fail("not a GraphML file (the root element is <" + std::string(el) + ">)");
         p->sawGraphml = true;
         return;
     }
     if (el == "key") {
-        const char* id = attr(atts, "id");
+        const char* id = xmlAttribute(atts, "id");
         if (!id) return p->fail("<key> without id");
         Key k;
-        const char* domain = attr(atts, "for");
-        const char* an = attr(atts, "attr.name");
-        const char* at = attr(atts, "attr.type");
+        const char* domain = xmlAttribute(atts, "for");
+        const char* an = xmlAttribute(atts, "attr.name");
+        const char* at = xmlAttribute(atts, "attr.type");
         k.domain = domain ? domain : "all";
         k.name = an ? an : id;
         k.type = at ? at : "string";
@@ -112,21 +81,21 @@ void XMLCALL onStart(void* user, const XML_Char* name, const XML_Char** atts) {
         if (p->graphDepth > 0) return p->fail("nested graphs are not supported");
         ++p->graphDepth;
         if (++p->graphCount > 1) return p->fail("the file holds more than one graph; only one per file is supported");
-        const char* ed = attr(atts, "edgedefault");
+        const char* ed = xmlAttribute(atts, "edgedefault");
         p->directedDefault = ed && std::strcmp(ed, "directed") == 0;
     } else if (el == "node") {
         if (p->graphDepth == 0) return p->fail("<node> outside a <graph>");
-        const char* id = attr(atts, "id");
+        const char* id = xmlAttribute(atts, "id");
         if (!id || !*id) return p->fail("<node> without id");
         p->node = PendingElement{p->line(), id, "", "", std::nullopt, {}};
     } else if (el == "edge") {
         if (p->graphDepth == 0) return p->fail("<edge> outside a <graph>");
-        const char* s = attr(atts, "source");
-        const char* t = attr(atts, "target");
+        const char* s = xmlAttribute(atts, "source");
+        const char* t = xmlAttribute(atts, "target");
         if (!s || !t) return p->fail("<edge> without source or target");
         PendingElement e{p->line(), "", s, t, std::nullopt, {}};
-        if (const char* id = attr(atts, "id")) e.id = id;
-        if (const char* d = attr(atts, "directed")) {
+        if (const char* id = xmlAttribute(atts, "id")) e.id = id;
+        if (const char* d = xmlAttribute(atts, "directed")) {
             if (std::strcmp(d, "true") == 0) e.directed = true;
             else if (std::strcmp(d, "false") == 0) e.directed = false;
             else return p->fail("edge attribute directed=\"" + std::string(d) + "\" is neither true nor false");
@@ -135,7 +104,7 @@ void XMLCALL onStart(void* user, const XML_Char* name, const XML_Char** atts) {
     } else if (el == "hyperedge") {
         return p->fail("hyperedges are not supported");
     } else if (el == "data") {
-        const char* key = attr(atts, "key");
+        const char* key = xmlAttribute(atts, "key");
         if (!key) return p->fail("<data> without key");
         p->inData = true;
         p->dataDepth = 0;
@@ -145,7 +114,7 @@ void XMLCALL onStart(void* user, const XML_Char* name, const XML_Char** atts) {
 }
 
 void XMLCALL onEnd(void* user, const XML_Char* name) {
-    auto* p = static_cast<Parser*>(user);
+    auto* p = static_cast<Parser*>(static_cast<XmlReader*>(user));
     --p->depth;
     if (p->inData) {
         if (p->dataDepth > 0) { --p->dataDepth; return; }
@@ -156,7 +125,7 @@ void XMLCALL onEnd(void* user, const XML_Char* name) {
         else if (p->graphDepth > 0) p->graphData[p->dataKey] = p->text;
         return;
     }
-    const std::string_view el = localName(name);
+    const std::string_view el = xmlLocalName(name);
     if (el == "default" && p->inDefault) {
         p->keys[p->currentKey].defaultValue = p->text;
         p->inDefault = false;
@@ -174,33 +143,10 @@ void XMLCALL onEnd(void* user, const XML_Char* name) {
 }
 
 void XMLCALL onText(void* user, const XML_Char* s, int len) {
-    auto* p = static_cast<Parser*>(user);
+    auto* p = static_cast<Parser*>(static_cast<XmlReader*>(user));
     if ((p->inData && p->dataDepth == 0) || p->inDefault) {
         if (p->text.size() + static_cast<std::size_t>(len) > (16u << 20)) return p->fail("a value is longer than 16 MB");
         p->text.append(s, static_cast<std::size_t>(len));
-    }
-}
-
-void XMLCALL onDoctype(void* user, const XML_Char*, const XML_Char*, const XML_Char*, int) {
-    static_cast<Parser*>(user)->fail("DOCTYPE declarations are refused (they can hide entity expansion attacks)");
-}
-
-void XMLCALL onEntity(void* user, const XML_Char*, int, const XML_Char*, int, const XML_Char*, const XML_Char*,
-                      const XML_Char*, const XML_Char*) {
-    static_cast<Parser*>(user)->fail("entity declarations are refused");
-}
-
-void checkTyped(const Key& key, const std::string& value, const std::string& where) {
-    const std::string v = trim(value);
-    if (key.type == "boolean") {
-        if (v != "true" && v != "false" && v != "1" && v != "0")
-            throw InputError(where + ": attribute \"" + key.name + "\" is boolean, but holds \"" + value + "\"");
-    } else if (key.type == "int" || key.type == "long" || key.type == "float" || key.type == "double") {
-        if (v.empty()) return;
-        char* end = nullptr;
-        (void)std::strtod(v.c_str(), &end);
-        if (end != v.c_str() + v.size() && v != "NaN" && v != "INF" && v != "-INF")
-            throw InputError(where + ": attribute \"" + key.name + "\" is " + key.type + ", but holds \"" + value + "\"");
     }
 }
 
@@ -212,7 +158,7 @@ std::vector<std::pair<const Key*, std::string>> valuesFor(const Parser& p, const
         if (key.domain != domain && key.domain != "all") continue;
         auto it = e.data.find(id);
         if (it != e.data.end()) {
-            checkTyped(key, it->second, where);
+            checkTypedValue(key.type, key.name, it->second, where);
             out.emplace_back(&key, it->second);
         } else if (key.defaultValue) {
             out.emplace_back(&key, *key.defaultValue);
@@ -224,24 +170,9 @@ std::vector<std::pair<const Key*, std::string>> valuesFor(const Parser& p, const
 }  // namespace
 
 ImportResult parseGraphml(const std::string& text, const std::string& path) {
-    const std::string file = std::filesystem::path(path).filename().string();
-    if (text.find_first_not_of(" \t\r\n") == std::string::npos) throw InputError(file + ": the file is empty");
     Parser p;
-    p.file = file;
-    p.xml = XML_ParserCreate(nullptr);
-    if (!p.xml) throw std::bad_alloc();
-    XML_SetUserData(p.xml, &p);
-    XML_SetElementHandler(p.xml, onStart, onEnd);
-    XML_SetCharacterDataHandler(p.xml, onText);
-    XML_SetStartDoctypeDeclHandler(p.xml, onDoctype);
-    XML_SetEntityDeclHandler(p.xml, onEntity);
-    const auto status = XML_Parse(p.xml, text.data(), static_cast<int>(text.size()), XML_TRUE);
-    if (status == XML_STATUS_ERROR && p.error.empty())
-        p.error = file + ":" + std::to_string(XML_GetCurrentLineNumber(p.xml)) + ": malformed XML (" +
-                  XML_ErrorString(XML_GetErrorCode(p.xml)) + ")";
-    XML_ParserFree(p.xml);
-    p.xml = nullptr;
-    if (!p.error.empty()) throw InputError(p.error);
+    readXml(p, text, path, onStart, onEnd, onText);
+    const std::string& file = p.file;
     if (!p.sawGraphml) throw InputError(file + ": the file is empty (no <graphml> element)");
     if (p.graphCount == 0) throw InputError(file + ": no <graph> element");
 
@@ -263,7 +194,7 @@ ImportResult parseGraphml(const std::string& text, const std::string& path) {
             const std::string lower = normalizeLabel(key->name);
             if (lower == "name") nameFromName = trim(value);
             else if (lower == "label") nameFromLabel = trim(value);
-            else if (field == ActorField::None || field == ActorField::Id) actor.attributes[customName(key->name, true)] = value;
+            else if (field == ActorField::None || field == ActorField::Id) actor.attributes[importedAttributeName(key->name, true)] = value;
             else setActorField(actor, field, value, ctx);
         }
         // igraph keeps the name in "name"; Gephi and networkx often in "label".
@@ -284,7 +215,7 @@ ImportResult parseGraphml(const std::string& text, const std::string& path) {
         for (const auto& [key, value] : valuesFor(p, e, "edge", where)) {
             const LinkField field = linkFieldFor(key->name);
             if (field == LinkField::None || field == LinkField::Id || field == LinkField::Source || field == LinkField::Target)
-                link.attributes[customName(key->name, false)] = value;
+                link.attributes[importedAttributeName(key->name, false)] = value;
             else if (field == LinkField::Directed) directedData = parseBool(value, where);
             else setLinkField(link, field, value, ctx);
         }

@@ -6,6 +6,7 @@
 #include "core/errors.hpp"
 #include "io/csv_import.hpp"
 #include "io/dot_import.hpp"
+#include "io/gexf_import.hpp"
 #include "io/graphml_import.hpp"
 #include "io/json_format.hpp"
 
@@ -74,9 +75,14 @@ LoadedInput loadInput(const std::string& spec) {
         in.kind = "dot";
         return in;
     }
-    if (ext == ".gexf" || ext == ".xlsx")
+    if (ext == ".gexf") {
+        in.result = importGexf(spec);
+        in.kind = "gexf";
+        return in;
+    }
+    if (ext == ".xlsx")
         throw InputError(spec + ": the " + ext.substr(1) + " format is not supported by this version yet");
-    throw InputError(spec + ": unknown format \"" + ext + "\" (expected .knp, .graphml, .json, .dot, .gv, .csv or a folder with actors.csv and links.csv)");
+    throw InputError(spec + ": unknown format \"" + ext + "\" (expected .knp, .graphml, .gexf, .json, .dot, .gv, .csv or a folder with actors.csv and links.csv)");
 }
 
 }  // namespace knp

@@ -12,6 +12,8 @@
 #include "io/formats.hpp"
 #include "io/dot_export.hpp"
 #include "io/dot_import.hpp"
+#include "io/gexf_export.hpp"
+#include "io/gexf_import.hpp"
 #include "io/graphml_export.hpp"
 #include "io/graphml_import.hpp"
 #include "io/input.hpp"
@@ -79,7 +81,7 @@ void requireSame(const Network& a, const Network& b, const Keeps& keeps = {}) {
 
 }  // namespace
 
-TEST_CASE("GraphML and JSON export then import give the sample back", "[export][graphml][json]") {
+TEST_CASE("GraphML and GEXF and JSON export then import give the sample back", "[export][graphml][gexf][json]") {
     TempDir dir;
     Network sample = loadInput(kSample).result.network;
     // Give every actor a position, some pinned, as a laid-out project has.
@@ -92,7 +94,7 @@ TEST_CASE("GraphML and JSON export then import give the sample back", "[export][
         sample.replaceActor(a);
     }
     for (const Lang lang : {Lang::De, Lang::En})
-        for (const char* ext : {".graphml", ".json"}) {
+        for (const char* ext : {".graphml", ".gexf", ".json"}) {
             INFO(ext);
             const std::string path = dir.file(std::string(lang == Lang::De ? "de" : "en") + ext);
             ExportOptions o;
@@ -104,7 +106,7 @@ TEST_CASE("GraphML and JSON export then import give the sample back", "[export][
         }
 }
 
-TEST_CASE("GraphML and JSON round trips of seeded random networks with hostile text", "[export][graphml][json]") {
+TEST_CASE("GraphML and GEXF and JSON round trips of seeded random networks with hostile text", "[export][graphml][gexf][json]") {
     TempDir dir;
     for (unsigned seed = 1; seed <= 20; ++seed) {
         INFO("seed " << seed);
@@ -130,6 +132,9 @@ TEST_CASE("GraphML and JSON round trips of seeded random networks with hostile t
         const std::string jsonPath = dir.file("r" + std::to_string(seed) + ".json");
         exportJson(n, jsonPath);
         requireSame(n, importJson(jsonPath).network);
+        const std::string gexfPath = dir.file("r" + std::to_string(seed) + ".gexf");
+        exportGexf(n, gexfPath);
+        requireSame(n, importGexf(gexfPath).network);
     }
 }
 
