@@ -5,7 +5,7 @@
 KNP_PACKAGES=(
   build-essential cmake ninja-build pkg-config
   libboost-graph-dev libgraphviz-dev graphviz
-  libsqlite3-dev libexpat1-dev libcsv-dev nlohmann-json3-dev libcli11-dev catch2
+  libsqlite3-dev libexpat1-dev libcsv-dev libzip-dev libxlsxwriter-dev nlohmann-json3-dev libcli11-dev catch2
   libimgui-dev libglfw3-dev libgl-dev libepoxy-dev libstb-dev libfontconfig-dev fonts-dejavu-core
   libx11-dev libxext-dev
   libgl1-mesa-dri libglx-mesa0 xvfb xauth xdotool x11-xkb-utils x11-utils

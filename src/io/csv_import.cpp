@@ -23,9 +23,6 @@ void noteEncoding(const CsvTable& table, ImportResult& out) {
         out.warnings.push_back(fs::path(table.path).filename().string() + ": read as " + table.encoding + " and converted to UTF-8");
 }
 
-
-std::string fileName(const std::string& path) { return fs::path(path).filename().string(); }
-
 void readLinks(const CsvTable& table, ImportResult& out, NetworkBuilder& builder, bool impliedActors) {
     std::vector<LinkField> fields;
     for (const std::string& h : table.header) fields.push_back(linkFieldFor(h));
@@ -34,7 +31,7 @@ void readLinks(const CsvTable& table, ImportResult& out, NetworkBuilder& builder
         if (fields[i] == LinkField::Source && source < 0) source = static_cast<int>(i);
         if (fields[i] == LinkField::Target && target < 0) target = static_cast<int>(i);
     }
-    const std::string name = fileName(table.path);
+    const std::string name = table.name();
     if (source < 0 || target < 0)
         throw InputError(name + ":1: the header needs a source and a target column (source/target, From/To or Von/Nach)");
     for (const CsvRow& row : table.rows) {
@@ -46,7 +43,7 @@ void readLinks(const CsvTable& table, ImportResult& out, NetworkBuilder& builder
         FieldContext ctx{out.network.taxonomy, out.warnings, where};
         for (std::size_t i = 0; i < row.cells.size(); ++i) {
             if (fields[i] == LinkField::None) {
-                if (!row.cells[i].empty()) link.attributes[table.header[i]] = row.cells[i];
+                if (!row.cells[i].empty()) link.attributes[importedAttributeName(table.header[i], false)] = row.cells[i];
                 continue;
             }
             if (fields[i] == LinkField::Source && static_cast<int>(i) != source) continue;
@@ -84,61 +81,63 @@ std::optional<fs::path> actorsFileIn(const std::string& folder) { return fileNam
 
 bool isCsvFolder(const std::string& folder) { return actorsFileIn(folder).has_value(); }
 
+ImportResult importTables(const CsvTable* actors, const CsvTable* links, const std::string& networkName) {
+    ImportResult out;
+    out.network.name = networkName;
+    NetworkBuilder builder(out);
+    if (actors) {
+        noteEncoding(*actors, out);
+        const std::string actorsName = actors->name();
+        std::vector<ActorField> fields;
+        for (const std::string& h : actors->header) fields.push_back(actorFieldFor(h));
+        bool hasName = false, hasId = false;
+        for (ActorField f : fields) {
+            hasName = hasName || f == ActorField::Name;
+            hasId = hasId || f == ActorField::Id;
+        }
+        if (!hasName && !hasId) throw InputError(actorsName + ":1: the header needs a name column (name, Label or Name)");
+        for (const CsvRow& row : actors->rows) {
+            const std::string where = actorsName + ":" + std::to_string(row.line);
+            if (row.cells.size() > actors->header.size())
+                throw InputError(where + ": " + std::to_string(row.cells.size()) + " cells, but the header has " +
+                                 std::to_string(actors->header.size()) + " columns");
+            Actor actor;
+            FieldContext ctx{out.network.taxonomy, out.warnings, where};
+            for (std::size_t i = 0; i < row.cells.size(); ++i) {
+                if (fields[i] == ActorField::None) {
+                    if (!row.cells[i].empty()) actor.attributes[importedAttributeName(actors->header[i], true)] = row.cells[i];
+                    continue;
+                }
+                setActorField(actor, fields[i], row.cells[i], ctx);
+            }
+            if (!hasName) actor.name = actor.id;  // only an id column: the id is the name
+            builder.addActor(std::move(actor), where);
+        }
+    }
+    if (links) {
+        noteEncoding(*links, out);
+        readLinks(*links, out, builder, actors == nullptr);
+    }
+    return out;
+}
+
 ImportResult importCsvFolder(const std::string& folder) {
     const std::optional<fs::path> actorsFile = actorsFileIn(folder);
     const std::optional<fs::path> linksFile = fileNamed(folder, {"links.csv", "verbindungen.csv", "connections.csv"});
     if (!actorsFile) throw InputError(folder + ": the folder has no actors.csv (or akteure.csv, or Kumu's elements.csv)");
-    const fs::path actorsPath = *actorsFile;
-    const std::string actorsName = actorsPath.filename().string();
-    ImportResult out;
-    out.network.name = fs::path(folder).lexically_normal().filename().string();
-    if (out.network.name.empty()) out.network.name = fs::path(folder).lexically_normal().parent_path().filename().string();
-    NetworkBuilder builder(out);
-
-    const CsvTable actors = readCsvFile(actorsPath.string());
-    noteEncoding(actors, out);
-    std::vector<ActorField> fields;
-    for (const std::string& h : actors.header) fields.push_back(actorFieldFor(h));
-    bool hasName = false, hasId = false;
-    for (ActorField f : fields) {
-        hasName = hasName || f == ActorField::Name;
-        hasId = hasId || f == ActorField::Id;
-    }
-    if (!hasName && !hasId) throw InputError(actorsName + ":1: the header needs a name column (name, Label or Name)");
-    for (const CsvRow& row : actors.rows) {
-        const std::string where = actorsName + ":" + std::to_string(row.line);
-        if (row.cells.size() > actors.header.size())
-            throw InputError(where + ": " + std::to_string(row.cells.size()) + " cells, but the header has " +
-                             std::to_string(actors.header.size()) + " columns");
-        Actor actor;
-        FieldContext ctx{out.network.taxonomy, out.warnings, where};
-        for (std::size_t i = 0; i < row.cells.size(); ++i) {
-            if (fields[i] == ActorField::None) {
-                if (!row.cells[i].empty()) actor.attributes[actors.header[i]] = row.cells[i];
-                continue;
-            }
-            setActorField(actor, fields[i], row.cells[i], ctx);
-        }
-        if (!hasName) actor.name = actor.id;  // only an id column: the id is the name
-        builder.addActor(std::move(actor), where);
-    }
-    if (linksFile) {
-        const CsvTable links = readCsvFile(linksFile->string());
-        noteEncoding(links, out);
-        readLinks(links, out, builder, false);
-    }
-    else out.warnings.push_back(folder + ": no links.csv (or verbindungen.csv, connections.csv); only actors were read");
+    std::string name = fs::path(folder).lexically_normal().filename().string();
+    if (name.empty()) name = fs::path(folder).lexically_normal().parent_path().filename().string();
+    const CsvTable actors = readCsvFile(actorsFile->string());
+    std::optional<CsvTable> links;
+    if (linksFile) links = readCsvFile(linksFile->string());
+    ImportResult out = importTables(&actors, links ? &*links : nullptr, name);
+    if (!linksFile) out.warnings.push_back(folder + ": no links.csv (or verbindungen.csv, connections.csv); only actors were read");
     return out;
 }
 
 ImportResult importCsvLinkList(const std::string& path) {
-    ImportResult out;
-    out.network.name = fs::path(path).stem().string();
-    NetworkBuilder builder(out);
     const CsvTable links = readCsvFile(path);
-    noteEncoding(links, out);
-    readLinks(links, out, builder, true);
-    return out;
+    return importTables(nullptr, &links, fs::path(path).stem().string());
 }
 
 }  // namespace knp

@@ -12,4 +12,10 @@ ImportResult importCsvFolder(const std::string& folder);
 bool isCsvFolder(const std::string& folder);
 ImportResult importCsvLinkList(const std::string& path);
 
+struct CsvTable;
+// The folder form's tables from wherever they come (CSV files, XLSX sheets): `actors` may be
+// null (a link list: actors are implied by the links' ends), `links` may be null (actors only;
+// the caller warns). Messages name rows as TABLE:ROW.
+ImportResult importTables(const CsvTable* actors, const CsvTable* links, const std::string& networkName);
+
 }  // namespace knp

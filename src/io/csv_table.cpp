@@ -1,5 +1,7 @@
 #include "io/csv_table.hpp"
 
+#include <filesystem>
+
 #include <csv.h>
 
 #include <fstream>
@@ -112,5 +114,7 @@ CsvTable parseCsv(const std::string& input, const std::string& path) {
 }
 
 CsvTable readCsvFile(const std::string& path) { return parseCsv(readInputFile(path, std::size_t{1} << 30), path); }
+
+std::string CsvTable::name() const { return label.empty() ? std::filesystem::path(path).filename().string() : label; }
 
 }  // namespace knp

@@ -13,7 +13,8 @@ struct CsvRow {
 };
 
 struct CsvTable {
-    std::string path;                // for messages
+    std::string path;                // the file read
+    std::string label;               // names the table in messages ("netz.xlsx:Akteure"); empty: the file name
     std::string encoding;            // what the bytes were (text_encoding.hpp); cells are UTF-8
     std::vector<std::string> header;
     std::vector<CsvRow> rows;        // blank rows are skipped
@@ -22,6 +23,8 @@ struct CsvTable {
     int column(std::initializer_list<const char*> names) const;
     // Cell of a row, empty when the row is short.
     const std::string& cell(const CsvRow& row, int column) const;
+    // How messages name the table: `label`, else the file name of `path`.
+    std::string name() const;
 };
 
 CsvTable readCsvFile(const std::string& path);

@@ -1,5 +1,6 @@
 #include "io/file_output.hpp"
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -7,6 +8,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <sstream>
 #include <stdexcept>
 
@@ -27,19 +29,32 @@ std::string readInputFile(const std::string& path, std::size_t maxBytes) {
     return ss.str();
 }
 
-void writeFileAtomically(const std::string& path, std::string_view bytes) {
+void writeFileAtomicallyWith(const std::string& path, const std::function<void(const std::string& temporaryPath)>& write) {
     const std::filesystem::path target(path);
     const std::filesystem::path temp = target.parent_path() / ("." + target.filename().string() + ".part");
-    FILE* f = std::fopen(temp.c_str(), "wb");
-    if (!f) throw std::runtime_error(path + ": cannot be written: " + std::strerror(errno));
-    const bool ok = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size() && std::fflush(f) == 0 && fsync(fileno(f)) == 0;
-    std::fclose(f);
-    if (!ok) {
+    try {
+        write(temp.string());
+        // On disk before it takes the name: a crash leaves the old file or the new one.
+        const int fd = ::open(temp.c_str(), O_RDONLY);
+        const bool synced = fd >= 0 && fsync(fd) == 0;
+        if (fd >= 0) ::close(fd);
+        if (!synced) throw std::runtime_error(path + ": writing failed: " + std::strerror(errno));
+        std::filesystem::rename(temp, target);
+    } catch (...) {
         std::error_code ec;
         std::filesystem::remove(temp, ec);
-        throw std::runtime_error(path + ": writing failed");
+        throw;
     }
-    std::filesystem::rename(temp, target);
+}
+
+void writeFileAtomically(const std::string& path, std::string_view bytes) {
+    writeFileAtomicallyWith(path, [&](const std::string& temp) {
+        FILE* f = std::fopen(temp.c_str(), "wb");
+        if (!f) throw std::runtime_error(path + ": cannot be written: " + std::strerror(errno));
+        const bool ok = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size() && std::fflush(f) == 0;
+        std::fclose(f);
+        if (!ok) throw std::runtime_error(path + ": writing failed");
+    });
 }
 
 std::string xmlEscape(std::string_view text, bool attribute) {

@@ -3,6 +3,7 @@
 // limit; writing an export to a temporary file beside the target, flushed to disk, then renamed
 // over it, so that a crash never leaves half a file; XML text escaping for the XML formats.
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -14,6 +15,10 @@ std::string readInputFile(const std::string& path, std::size_t maxBytes);
 
 // Throws std::runtime_error naming the path when the file cannot be written.
 void writeFileAtomically(const std::string& path, std::string_view bytes);
+// The same for writers that want a path of their own (libxlsxwriter): `write` writes the whole
+// file at the temporary path given; it is synced and renamed to `path`, or removed when
+// `write` throws.
+void writeFileAtomicallyWith(const std::string& path, const std::function<void(const std::string& temporaryPath)>& write);
 
 // Text for XML content (or, with `attribute`, an attribute value): & < > " ' as entities;
 // carriage returns (and in attribute values line feeds and tabs) as character references, so

@@ -9,6 +9,7 @@
 #include "io/gexf_export.hpp"
 #include "io/graphml_export.hpp"
 #include "io/json_format.hpp"
+#include "io/xlsx_export.hpp"
 
 namespace knp {
 
@@ -20,12 +21,21 @@ std::string lowerExtension(const std::string& path) {
 }
 }  // namespace
 
+const std::vector<std::string>& importExtensions() {
+    static const std::vector<std::string> extensions = {".knp", ".csv", ".tsv", ".txt", ".xlsx", ".graphml", ".xml",
+                                                        ".gexf", ".json", ".dot", ".gv"};
+    return extensions;
+}
+
+const char* importFormatNames() { return "CSV, Excel, GraphML, GEXF, JSON, DOT"; }
+
 const std::vector<ExportFormat>& exportFormats() {
     static const std::vector<ExportFormat> formats = {
         {"Graphviz DOT", {".dot", ".gv"}},
         {"GraphML", {".graphml"}},
         {"GEXF 1.3", {".gexf"}},
         {"JSON (networkx node-link)", {".json"}},
+        {"Excel workbook", {".xlsx"}},
     };
     return formats;
 }
@@ -74,6 +84,10 @@ void exportNetwork(const Network& network, const std::vector<layout::Point>* pos
         JsonExportOptions j;
         j.lang = o.lang;
         exportJson(placed, path, j);
+    } else if (format->name == "Excel workbook") {
+        XlsxExportOptions x;
+        x.lang = o.lang;
+        exportXlsx(placed, path, x);
     }
 }
 

@@ -14,6 +14,11 @@ struct ExportFormat {
     std::vector<std::string> extensions;  // ".graphml"
 };
 
+// Extensions of the files loadInput reads (lower case; folders of CSV files aside), and a
+// short list of the formats' names for file dialogs.
+const std::vector<std::string>& importExtensions();
+const char* importFormatNames();
+
 // Data formats written by exportNetwork (diagrams are the report issue's).
 const std::vector<ExportFormat>& exportFormats();
 // The format for a file name's extension (lower case), or nullptr.

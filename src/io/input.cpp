@@ -6,9 +6,11 @@
 #include "core/errors.hpp"
 #include "io/csv_import.hpp"
 #include "io/dot_import.hpp"
+#include "io/formats.hpp"
 #include "io/gexf_import.hpp"
 #include "io/graphml_import.hpp"
 #include "io/json_format.hpp"
+#include "io/xlsx_import.hpp"
 
 namespace knp {
 
@@ -80,9 +82,14 @@ LoadedInput loadInput(const std::string& spec) {
         in.kind = "gexf";
         return in;
     }
-    if (ext == ".xlsx")
-        throw InputError(spec + ": the " + ext.substr(1) + " format is not supported by this version yet");
-    throw InputError(spec + ": unknown format \"" + ext + "\" (expected .knp, .graphml, .gexf, .json, .dot, .gv, .csv or a folder with actors.csv and links.csv)");
+    if (ext == ".xlsx") {
+        in.result = importXlsx(spec);
+        in.kind = "xlsx";
+        return in;
+    }
+    std::string known;
+    for (const std::string& e : importExtensions()) known += (known.empty() ? "" : ", ") + e;
+    throw InputError(spec + ": unknown format \"" + ext + "\" (expected " + known + " or a folder with actors.csv and links.csv)");
 }
 
 }  // namespace knp

@@ -25,14 +25,16 @@ void XMLCALL onEntity(void* user, const XML_Char*, int, const XML_Char*, int, co
 
 }  // namespace
 
-void XmlReader::fail(const std::string& message) {
-    if (error.empty()) error = file + ":" + std::to_string(line()) + ": " + message;
+void XmlReader::fail(const std::string& message) { failWith(file + ":" + std::to_string(line()) + ": " + message); }
+
+void XmlReader::failWith(const std::string& wholeMessage) {
+    if (error.empty()) error = wholeMessage;
     XML_StopParser(xml, XML_FALSE);
 }
 
 void readXml(XmlReader& reader, const std::string& text, const std::string& path, XML_StartElementHandler start,
              XML_EndElementHandler end, XML_CharacterDataHandler characters) {
-    reader.file = std::filesystem::path(path).filename().string();
+    if (reader.file.empty()) reader.file = std::filesystem::path(path).filename().string();
     if (text.find_first_not_of(" \t\r\n") == std::string::npos) throw InputError(reader.file + ": the file is empty");
     reader.xml = XML_ParserCreate(nullptr);
     if (!reader.xml) throw std::bad_alloc();

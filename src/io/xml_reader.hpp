@@ -18,9 +18,12 @@ struct XmlReader {
     std::size_t line() const { return static_cast<std::size_t>(XML_GetCurrentLineNumber(xml)); }
     // Records the first error at the current line and stops the parser.
     void fail(const std::string& message);
+    // The same with a whole message of the caller's ("FILE:SHEET:ROW: what").
+    void failWith(const std::string& wholeMessage);
 };
 
-// Runs expat over the text of the file at `path` (named in messages by its file name); a text
+// Runs expat over the text of the file at `path` (named in messages by its file name, or by
+// `reader.file` when the caller set it); a text
 // of nothing but white space is "FILE: the file is empty". The handlers get `&reader` as user data (an XmlReader*, which they
 // static_cast to their derived parser). Throws InputError with the first error, a handler's
 // or expat's ("malformed XML (...)").

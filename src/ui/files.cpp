@@ -59,7 +59,7 @@ bool listed(FileAction a, const fs::path& p) {
         case FileAction::SaveAsProject: return ext == ".knp";
         case FileAction::Export: return exportFormatFor(p.string()) != nullptr;
         case FileAction::Open:
-        case FileAction::Import: return ext == ".knp" || ext == ".csv" || ext == ".graphml" || ext == ".xml" || ext == ".gexf" || ext == ".json" || ext == ".dot" || ext == ".gv";
+        case FileAction::Import: return std::find(importExtensions().begin(), importExtensions().end(), ext) != importExtensions().end();
     }
     return true;
 }
@@ -260,7 +260,12 @@ void startFileDialog(AppState& s, FileAction action, const std::string& suggesti
         if (!safe.empty()) command += " --filename='" + safe + "'";
         if (action == FileAction::New || action == FileAction::SaveAsProject || action == FileAction::Open)
             command += " --file-filter='Knotenpunkt (*.knp) | *.knp'";
-        if (action == FileAction::Open || action == FileAction::Import) command += " --file-filter='CSV, GraphML, GEXF, JSON, DOT | *.csv *.graphml *.xml *.gexf *.json *.dot *.gv'";
+        if (action == FileAction::Open || action == FileAction::Import) {
+            command += std::string(" --file-filter='") + importFormatNames() + " |";
+            for (const std::string& ext : importExtensions())
+                if (ext != ".knp") command += " *" + ext;
+            command += "'";
+        }
         if (action == FileAction::Export)
             for (const ExportFormat& f : exportFormats()) {
                 command += " --file-filter='" + f.name + " |";

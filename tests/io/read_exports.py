@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """Files written by `knp export` are read by the programs that read them: GraphML, GEXF and JSON
-(node-link) by networkx (Debian's python3-networkx), and networkx's GEXF by knp. Usage: read_exports.py BUILD_DIR DATASETS_DIR OUT_DIR"""
+(node-link) by networkx (Debian's python3-networkx), XLSX by Python's zipfile and an XML
+parser; and networkx's GEXF and a workbook laid out as Excel and Kumu write them by knp. Usage: read_exports.py BUILD_DIR DATASETS_DIR OUT_DIR"""
 import csv
 import json
 import math
 import os
 import subprocess
 import sys
+import zipfile
 
 import networkx as nx
 
@@ -98,6 +100,89 @@ path = os.path.join(out, "networkx.gexf")
 nx.write_gexf(h, path)
 info = json.loads(subprocess.run([knp, "info", path, "--format", "json"], check=True, capture_output=True, text=True).stdout)
 check(info.get("actors") == 2 and info.get("links") == 1, f"gexf from networkx: knp reads {info.get('actors')} actors, {info.get('links')} links")
+
+# XLSX: Python's zipfile and an XML parser read our workbook as any program reading
+# spreadsheets would: the sheets, their headers and cells.
+import xml.etree.ElementTree as ET
+S = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+
+
+def read_xlsx(path):
+    """{sheet name: [[cell text, ...], ...]} through zipfile and ElementTree."""
+    with zipfile.ZipFile(path) as z:
+        check(z.testzip() is None, f"xlsx: {os.path.basename(path)} passes zipfile's CRC check")
+        shared = [''.join(t.text or '' for t in si.iter(S + "t"))
+                  for si in ET.fromstring(z.read("xl/sharedStrings.xml")).iter(S + "si")] if "xl/sharedStrings.xml" in z.namelist() else []
+        rels = {r.get("Id"): r.get("Target") for r in ET.fromstring(z.read("xl/_rels/workbook.xml.rels"))}
+        out = {}
+        for sheet in ET.fromstring(z.read("xl/workbook.xml")).iter(S + "sheet"):
+            rows = []
+            for row in ET.fromstring(z.read("xl/" + rels[sheet.get(R + "id")])).iter(S + "row"):
+                cells = []
+                for c in row.iter(S + "c"):
+                    col = 0
+                    for ch in c.get("r").rstrip("0123456789"):
+                        col = col * 26 + ord(ch) - 64
+                    while len(cells) < col - 1:
+                        cells.append("")
+                    v = c.find(S + "v")
+                    text = shared[int(v.text)] if c.get("t") == "s" else (v.text if v is not None else "")
+                    cells.append(text)
+                rows.append(cells)
+            out[sheet.get("name")] = rows
+        return out
+
+
+path = os.path.join(out, "musterstadt.xlsx")
+subprocess.run([knp, "export", sample, "-o", path], check=True, stderr=subprocess.DEVNULL)
+book = read_xlsx(path)
+check(list(book) == ["Akteure", "Verbindungen", "Kennzahlen", "Lücken"], f"xlsx: sheets {list(book)}")
+actors = book["Akteure"]
+check(actors[0][:4] == ["Kennung", "Name", "Kurzname", "Sektor"] and len(actors) == 68, f"xlsx: Akteure header {actors[0][:4]}, {len(actors) - 1} rows")
+wc_row = next(r for r in actors if r and r[0] == "wc")
+check(wc_row[1] == "Welcome Center Musterstadt" and wc_row[3] == "Kommunalverwaltung", f"xlsx: wc row {wc_row[:4]}")
+check(len(book["Verbindungen"]) == 168 and book["Verbindungen"][0][:3] == ["Kennung", "Von", "Nach"], "xlsx: 167 links under Kennung, Von, Nach")
+metrics_rows = book["Kennzahlen"]
+deg = metrics_rows[0].index("degree")
+check(next(r for r in metrics_rows if r[0] == "wc")[deg] == "24", "xlsx: degree of wc in Kennzahlen is 24")
+check(not any(p in str(book) for p in persons), "xlsx: no contact person in the workbook")
+
+# A workbook laid out as Excel and Kumu write them (shared strings with rich-text runs, inline
+# strings, numbers, booleans, gaps between cells), read by knp.
+def write_workbook(path, sheets, shared):
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+        z.writestr("xl/workbook.xml", '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>'
+                   + "".join(f'<sheet name="{n}" sheetId="{i + 1}" r:id="rId{i + 1}"/>' for i, (n, _) in enumerate(sheets)) + "</sheets></workbook>")
+        z.writestr("xl/_rels/workbook.xml.rels", '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                   + "".join(f'<Relationship Id="rId{i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/sheet{i + 1}.xml"/>' for i in range(len(sheets))) + "</Relationships>")
+        z.writestr("xl/sharedStrings.xml", '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' + "".join(shared) + "</sst>")
+        for i, (_, rows) in enumerate(sheets):
+            z.writestr(f"xl/worksheets/sheet{i + 1}.xml", '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' + rows + "</sheetData></worksheet>")
+
+
+def inline(ref, text):
+    return f'<c r="{ref}" t="inlineStr"><is><t>{text}</t></is></c>'
+
+
+shared = ['<si><t>Label</t></si>', '<si><t>Type</t></si>', '<si><r><rPr><b/></rPr><t xml:space="preserve">Jobcenter </t></r><r><t>Krefeld</t></r><rPh><t>x</t></rPh></si>',
+          '<si><t>Arbeitsmarkt</t></si>', '<si><t>From</t></si>', '<si><t>To</t></si>']
+elements = ('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="D1" t="s"><v>1</v></c></row>'
+            '<row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2" t="s"><v>3</v></c></row>'
+            '<row r="4">' + inline("A4", "Sprachcafé „Miteinander“") + inline("B4", "Zivilgesellschaft") + '</row>')
+connections = ('<row r="1"><c r="A1" t="s"><v>4</v></c><c r="B1" t="s"><v>5</v></c>' + inline("C1", "Strength") + inline("D1", "gerichtet") + '</row>'
+               '<row r="2"><c r="A2" t="s"><v>2</v></c>' + inline("B2", "Sprachcafé „Miteinander“") + '<c r="C2"><v>2.5</v></c><c r="D2" t="b"><v>1</v></c></row>')
+path = os.path.join(out, "kumu.xlsx")
+write_workbook(path, [("Elements", elements), ("Connections", connections)], shared)
+subprocess.run([knp, "export", path, "-o", os.path.join(out, "kumu.json")], check=True, stderr=subprocess.DEVNULL)
+with open(os.path.join(out, "kumu.json"), encoding="utf-8") as fh:
+    doc = json.load(fh)
+names = sorted(n["label"] for n in doc["nodes"])
+check(names == ["Jobcenter Krefeld", "Sprachcafé „Miteinander“"], f"xlsx from Excel/Kumu: actors {names}")
+link = doc["links"][0]
+check(abs(link["weight"] - 2.5) < 1e-12 and link["directed"] is True, f"xlsx from Excel/Kumu: strength 2.5, directed ({link.get('weight')}, {link.get('directed')})")
+check(any(n.get("sector") == "Arbeitsmarkt" for n in doc["nodes"]), "xlsx from Excel/Kumu: Type becomes the sector")
 
 if failures:
     print(f"{len(failures)} check(s) failed")

@@ -18,6 +18,8 @@
 #include "io/graphml_import.hpp"
 #include "io/input.hpp"
 #include "io/json_format.hpp"
+#include "io/xlsx_export.hpp"
+#include "io/xlsx_import.hpp"
 #include "support/random_edits.hpp"
 #include "support/temp_dir.hpp"
 
@@ -34,6 +36,20 @@ struct Keeps {
     bool attributes = true;
     double tolerance = 0;
 };
+
+// The sample with every actor at a position, some pinned, as a laid-out project has.
+Network laidOutSample() {
+    Network sample = loadInput(kSample).result.network;
+    for (std::size_t i = 0; i < sample.actors().size(); ++i) {
+        Actor a = sample.actors()[i];
+        a.x = 12.5 * static_cast<double>(i) - 300.0 / 7.0;
+        a.y = -0.1 * static_cast<double>(i * i);
+        a.placed = true;
+        a.pinned = i % 5 == 0;
+        sample.replaceActor(a);
+    }
+    return sample;
+}
 
 void requireSame(const Network& a, const Network& b, const Keeps& keeps = {}) {
     CHECK(a.name == b.name);
@@ -83,16 +99,7 @@ void requireSame(const Network& a, const Network& b, const Keeps& keeps = {}) {
 
 TEST_CASE("GraphML and GEXF and JSON export then import give the sample back", "[export][graphml][gexf][json]") {
     TempDir dir;
-    Network sample = loadInput(kSample).result.network;
-    // Give every actor a position, some pinned, as a laid-out project has.
-    for (std::size_t i = 0; i < sample.actors().size(); ++i) {
-        Actor a = sample.actors()[i];
-        a.x = 12.5 * static_cast<double>(i) - 300.0 / 7.0;
-        a.y = -0.1 * static_cast<double>(i * i);
-        a.placed = true;
-        a.pinned = i % 5 == 0;
-        sample.replaceActor(a);
-    }
+    const Network sample = laidOutSample();
     for (const Lang lang : {Lang::De, Lang::En})
         for (const char* ext : {".graphml", ".gexf", ".json"}) {
             INFO(ext);
@@ -106,7 +113,35 @@ TEST_CASE("GraphML and GEXF and JSON export then import give the sample back", "
         }
 }
 
-TEST_CASE("GraphML and GEXF and JSON round trips of seeded random networks with hostile text", "[export][graphml][gexf][json]") {
+TEST_CASE("XLSX export then import gives the sample back in German and English", "[export][xlsx]") {
+    TempDir dir;
+    const Network sample = laidOutSample();
+    for (const Lang lang : {Lang::De, Lang::En}) {
+        const std::string path = dir.file(std::string(lang == Lang::De ? "de" : "en") + ".xlsx");
+        ExportOptions o;
+        o.lang = lang;
+        exportNetwork(sample, nullptr, path, o);
+        const ImportResult back = loadInput(path).result;
+        // Excel keeps numbers to 15-16 significant digits (libxlsxwriter writes %.16G).
+        requireSame(sample, back.network, Keeps{true, 1e-9});
+        CHECK(back.warnings.empty());
+        // Four sheets: the two the importer reads, metrics and gaps.
+        const std::vector<XlsxSheet> sheets = parseXlsxSheets(knp::test::readFile(path), path);
+        REQUIRE(sheets.size() == 4);
+        CHECK(sheets[0].name == (lang == Lang::De ? "Akteure" : "Actors"));
+        CHECK(sheets[2].name == (lang == Lang::De ? "Kennzahlen" : "Metrics"));
+        CHECK(sheets[3].name == (lang == Lang::De ? "Lücken" : "Gaps"));
+        const CsvTable& metrics = sheets[2].table;
+        REQUIRE(metrics.rows.size() == sample.actors().size());
+        const int degree = metrics.column({"degree"});
+        REQUIRE(degree >= 0);
+        // The Welcome Center's degree, as knp metrics says (24).
+        for (const CsvRow& row : metrics.rows)
+            if (metrics.cell(row, 0) == "wc") CHECK(metrics.cell(row, degree) == "24");
+    }
+}
+
+TEST_CASE("GraphML and GEXF and JSON and XLSX round trips of seeded random networks with hostile text", "[export][graphml][gexf][json][xlsx]") {
     TempDir dir;
     for (unsigned seed = 1; seed <= 20; ++seed) {
         INFO("seed " << seed);
@@ -135,6 +170,9 @@ TEST_CASE("GraphML and GEXF and JSON round trips of seeded random networks with 
         const std::string gexfPath = dir.file("r" + std::to_string(seed) + ".gexf");
         exportGexf(n, gexfPath);
         requireSame(n, importGexf(gexfPath).network);
+        const std::string xlsxPath = dir.file("r" + std::to_string(seed) + ".xlsx");
+        exportXlsx(n, xlsxPath);
+        requireSame(n, importXlsx(xlsxPath).network, Keeps{true, 1e-9});
     }
 }
 
