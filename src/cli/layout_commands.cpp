@@ -7,6 +7,7 @@
 
 #include "cli/commands.hpp"
 #include "core/errors.hpp"
+#include "io/csv_export.hpp"
 #include "io/formats.hpp"
 #include "io/input.hpp"
 #include "layout/layout.hpp"
@@ -80,7 +81,12 @@ int runExport(const std::string& input, const std::string& output, const std::st
     ExportOptions o;
     o.lang = lang;
     exportNetwork(net, pos ? &*pos : nullptr, output, o);
-    std::cerr << "knp: wrote " << output << " (" << net.actors().size() << " actors, layout " << engine << ")\n";
+    std::string written = output;
+    if (exportFormatFor(output) && exportFormatFor(output)->name.rfind("CSV", 0) == 0) {
+        const std::vector<std::string> paths = csvExportPaths(output);
+        written = paths[0] + " (links), " + paths[1] + " (actors) and " + paths[2] + " (metrics)";
+    }
+    std::cerr << "knp: wrote " << written << " (" << net.actors().size() << " actors, layout " << engine << ")\n";
     return 0;
 }
 

@@ -137,7 +137,15 @@ ImportResult importCsvFolder(const std::string& folder) {
 
 ImportResult importCsvLinkList(const std::string& path) {
     const CsvTable links = readCsvFile(path);
-    return importTables(nullptr, &links, fs::path(path).stem().string());
+    // NAME.actors.csv beside NAME.csv (as `knp export -o NAME.csv` writes them): the actors.
+    const fs::path p(path);
+    const fs::path actorsPath = p.parent_path() / (p.stem().string() + ".actors.csv");
+    std::error_code ec;
+    if (p.extension() == ".csv" && fs::is_regular_file(actorsPath, ec)) {
+        const CsvTable actors = readCsvFile(actorsPath.string());
+        return importTables(&actors, &links, p.stem().string());
+    }
+    return importTables(nullptr, &links, p.stem().string());
 }
 
 }  // namespace knp

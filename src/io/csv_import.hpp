@@ -10,6 +10,7 @@ namespace knp {
 ImportResult importCsvFolder(const std::string& folder);
 // Whether `folder` holds a network in the folder form (actors.csv, akteure.csv or elements.csv).
 bool isCsvFolder(const std::string& folder);
+// A link list; with NAME.actors.csv beside NAME.csv (our CSV export), the actors from there.
 ImportResult importCsvLinkList(const std::string& path);
 
 struct CsvTable;

@@ -1,5 +1,7 @@
 #include "io/csv_table.hpp"
 
+#include <string_view>
+
 #include <filesystem>
 
 #include <csv.h>
@@ -28,6 +30,8 @@ void onField(void* data, std::size_t len, void* user) {
     std::string cell(static_cast<const char*>(data), len);
     for (char c : cell)
         if (c == '\n') ++st->extraLines;
+    // '=... : an exporter's guard against spreadsheet formulas (ours among them), taken off.
+    if (cell.size() >= 2 && cell[0] == '\'' && std::string_view("=+-@\t\r").find(cell[1]) != std::string_view::npos) cell.erase(0, 1);
     st->current.cells.push_back(std::move(cell));
 }
 

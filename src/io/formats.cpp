@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "core/errors.hpp"
+#include "io/csv_export.hpp"
 #include "io/dot_export.hpp"
 #include "io/gexf_export.hpp"
 #include "io/graphml_export.hpp"
@@ -36,6 +37,7 @@ const std::vector<ExportFormat>& exportFormats() {
         {"GEXF 1.3", {".gexf"}},
         {"JSON (networkx node-link)", {".json"}},
         {"Excel workbook", {".xlsx"}},
+        {"CSV (links, actors, metrics)", {".csv"}},
     };
     return formats;
 }
@@ -84,6 +86,10 @@ void exportNetwork(const Network& network, const std::vector<layout::Point>* pos
         JsonExportOptions j;
         j.lang = o.lang;
         exportJson(placed, path, j);
+    } else if (format->name.rfind("CSV", 0) == 0) {
+        CsvExportOptions c;
+        c.lang = o.lang;
+        exportCsv(placed, path, c);
     } else if (format->name == "Excel workbook") {
         XlsxExportOptions x;
         x.lang = o.lang;

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Files written by `knp export` are read by the programs that read them: GraphML, GEXF and JSON
 (node-link) by networkx (Debian's python3-networkx), XLSX by Python's zipfile and an XML
-parser; and networkx's GEXF and a workbook laid out as Excel and Kumu write them by knp. Usage: read_exports.py BUILD_DIR DATASETS_DIR OUT_DIR"""
+parser, CSV by Python's csv module; and networkx's GEXF and a workbook laid out as Excel and Kumu write them by knp. Usage: read_exports.py BUILD_DIR DATASETS_DIR OUT_DIR"""
 import csv
 import json
 import math
@@ -183,6 +183,34 @@ check(names == ["Jobcenter Krefeld", "Sprachcafé „Miteinander“"], f"xlsx fr
 link = doc["links"][0]
 check(abs(link["weight"] - 2.5) < 1e-12 and link["directed"] is True, f"xlsx from Excel/Kumu: strength 2.5, directed ({link.get('weight')}, {link.get('directed')})")
 check(any(n.get("sector") == "Arbeitsmarkt" for n in doc["nodes"]), "xlsx from Excel/Kumu: Type becomes the sector")
+
+# CSV: Python's csv module reads the three files as Excel would (byte order mark, German
+# semicolons and decimal commas); a cell that a spreadsheet would run as a formula is guarded.
+csv_dir = os.path.join(out, "csv")
+os.makedirs(csv_dir, exist_ok=True)
+path = os.path.join(csv_dir, "netz.csv")
+subprocess.run([knp, "export", sample, "-o", path], check=True, stderr=subprocess.DEVNULL)
+raw = open(path, "rb").read()
+check(raw.startswith(b"\xef\xbb\xbf"), "csv: UTF-8 byte order mark")
+with open(path, encoding="utf-8-sig", newline="") as fh:
+    links = list(csv.DictReader(fh, delimiter=";"))
+check(len(links) == 167 and links[0]["Von"] == "wc", f"csv: {len(links)} links under Von/Nach")
+with open(os.path.join(csv_dir, "netz.actors.csv"), encoding="utf-8-sig", newline="") as fh:
+    actor_rows = list(csv.DictReader(fh, delimiter=";"))
+check(len(actor_rows) == 67 and all("," in r["x"] or r["x"].lstrip("-").isdigit() for r in actor_rows), "csv: 67 actors, x with decimal commas")
+with open(os.path.join(csv_dir, "netz.metrics.csv"), encoding="utf-8-sig", newline="") as fh:
+    wc = next(r for r in csv.DictReader(fh, delimiter=";") if r["id"] == "wc")
+check(wc["degree"] == "24" and abs(float(wc["betweenness"].replace(",", ".")) - ours["wc"]) < 1e-12, f"csv: metrics of wc {wc['degree']} {wc['betweenness']}")
+hostile = os.path.join(csv_dir, "formel.csv")
+with open(hostile, "w", encoding="utf-8") as fh:
+    fh.write('Von,Nach\n"=HYPERLINK(""http://example.org"")",@Kreis\n')
+path = os.path.join(csv_dir, "formel_export.csv")
+subprocess.run([knp, "--lang", "en", "export", hostile, "-o", path], check=True, stderr=subprocess.DEVNULL)
+with open(path, encoding="utf-8-sig", newline="") as fh:
+    row = next(csv.DictReader(fh))
+check(row["source"].startswith("'=") and row["target"] == "'@Kreis", f"csv: formulas guarded {row['source']!r} {row['target']!r}")
+back = json.loads(subprocess.run([knp, "info", path, "--format", "json"], check=True, capture_output=True, text=True).stdout)
+check(back["links"] == 1 and back["actors"] == 2, "csv: the guarded file reads back")
 
 if failures:
     print(f"{len(failures)} check(s) failed")

@@ -17,6 +17,8 @@
 #include "io/graphml_export.hpp"
 #include "io/graphml_import.hpp"
 #include "io/input.hpp"
+#include "io/csv_export.hpp"
+#include "io/csv_import.hpp"
 #include "io/json_format.hpp"
 #include "io/xlsx_export.hpp"
 #include "io/xlsx_import.hpp"
@@ -113,6 +115,44 @@ TEST_CASE("GraphML and GEXF and JSON export then import give the sample back", "
         }
 }
 
+TEST_CASE("CSV export then import gives the sample back in German and English", "[export][csv]") {
+    TempDir dir;
+    const Network sample = laidOutSample();
+    for (const Lang lang : {Lang::De, Lang::En}) {
+        const std::string path = dir.file(std::string(lang == Lang::De ? "de" : "en") + ".csv");
+        ExportOptions o;
+        o.lang = lang;
+        exportNetwork(sample, nullptr, path, o);
+        // NAME.csv is a link list; NAME.actors.csv beside it brings the actors back.
+        const ImportResult back = loadInput(path).result;
+        Network expected = sample;
+        expected.name = lang == Lang::De ? "de" : "en";  // the file's name
+        requireSame(expected, back.network);
+        CHECK(back.warnings.empty());
+        const std::string links = knp::test::readFile(path);
+        CHECK(links.rfind("\xEF\xBB\xBF", 0) == 0);  // byte order mark for Excel
+        CHECK(links.find(lang == Lang::De ? "Kennung;Von;Nach;Art;Stärke" : "id,source,target,type,strength") != std::string::npos);
+        const std::string metrics = knp::test::readFile(csvExportPaths(path)[2]);
+        CHECK(metrics.find(lang == Lang::De ? "\r\nwc;Welcome Center Musterstadt;Kommunalverwaltung;24;" : "\r\nwc,Welcome Center Musterstadt,Municipal administration,24,") !=
+              std::string::npos);
+    }
+}
+
+TEST_CASE("CSV cells: quoting and formulas neutralised for spreadsheets", "[export][csv]") {
+    CHECK(csvCell("Caritas", ';', true) == "Caritas");
+    CHECK(csvCell("a;b", ';', true) == "\"a;b\"");
+    CHECK(csvCell("a;b", ',', true) == "a;b");
+    CHECK(csvCell("Sag \"ja\"", ',', true) == "\"Sag \"\"ja\"\"\"");
+    CHECK(csvCell("Zeile 1\nZeile 2", ',', true) == "\"Zeile 1\nZeile 2\"");
+    CHECK(csvCell(" Rand", ',', true) == "\" Rand\"");
+    CHECK(csvCell("=HYPERLINK(\"http://x\")", ';', true) == "\"'=HYPERLINK(\"\"http://x\"\")\"");
+    CHECK(csvCell("+49 30 1234", ';', true) == "'+49 30 1234");
+    CHECK(csvCell("-Kreis", ';', true) == "'-Kreis");
+    CHECK(csvCell("@SUM(A1)", ';', true) == "'@SUM(A1)");
+    CHECK(csvCell("\tTab", ';', true) == "'\tTab");
+    CHECK(csvCell("-3,5", ';', false) == "-3,5");  // numbers stay numbers
+}
+
 TEST_CASE("XLSX export then import gives the sample back in German and English", "[export][xlsx]") {
     TempDir dir;
     const Network sample = laidOutSample();
@@ -141,7 +181,7 @@ TEST_CASE("XLSX export then import gives the sample back in German and English",
     }
 }
 
-TEST_CASE("GraphML and GEXF and JSON and XLSX round trips of seeded random networks with hostile text", "[export][graphml][gexf][json][xlsx]") {
+TEST_CASE("GraphML and GEXF and JSON and XLSX and CSV round trips of seeded random networks with hostile text", "[export][graphml][gexf][json][xlsx][csv]") {
     TempDir dir;
     for (unsigned seed = 1; seed <= 20; ++seed) {
         INFO("seed " << seed);
@@ -154,6 +194,8 @@ TEST_CASE("GraphML and GEXF and JSON and XLSX round trips of seeded random netwo
         a.note = "Zeile 1\nZeile 2 – \\N \\G";
         a.attributes["Typ"] = "e.V.";          // an importer would take "Typ" for the sector
         a.attributes["label"] = "x < y";
+        a.shortName = "=SUMME(A1:A9)";         // a spreadsheet formula, neutralised in CSV
+        a.tags = {"-Kreis", "@alle", "+49"};
         a.contactPerson.clear();
         n.replaceActor(a);
         for (const Actor& actor : n.actors()) {
@@ -170,6 +212,11 @@ TEST_CASE("GraphML and GEXF and JSON and XLSX round trips of seeded random netwo
         const std::string gexfPath = dir.file("r" + std::to_string(seed) + ".gexf");
         exportGexf(n, gexfPath);
         requireSame(n, importGexf(gexfPath).network);
+        const std::string csvPath = dir.file("r" + std::to_string(seed) + ".csv");
+        exportCsv(n, csvPath, {seed % 2 ? Lang::De : Lang::En});
+        Network fromCsv = importCsvLinkList(csvPath).network;
+        fromCsv.name = n.name;  // CSV names the network after the file
+        requireSame(n, fromCsv);
         const std::string xlsxPath = dir.file("r" + std::to_string(seed) + ".xlsx");
         exportXlsx(n, xlsxPath);
         requireSame(n, importXlsx(xlsxPath).network, Keeps{true, 1e-9});
