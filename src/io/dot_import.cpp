@@ -1,5 +1,8 @@
 #include "io/dot_import.hpp"
 
+#include <cmath>
+#include <cstdlib>
+
 #include <graphviz/cgraph.h>
 
 #include <algorithm>
@@ -162,6 +165,14 @@ ImportResult parseDot(const std::string& input, const std::string& path) {
         forEachAttribute(g, AGEDGE, e, [&](const std::string& name, const std::string& value) {
             if (name == "dir") {
                 if (value == "none") link.directed = false;
+                return;
+            }
+            // Graphviz's own weight is a layout hint that may be 0: a strength only when positive.
+            if (name == "weight") {
+                char* end = nullptr;
+                const double w = std::strtod(value.c_str(), &end);
+                if (end != value.c_str() && *end == '\0' && w > 0 && std::isfinite(w)) link.strength = w;
+                else link.attributes["weight"] = value;
                 return;
             }
             if (name == "key" || drawingAttribute(name) || name == "label") {

@@ -1,5 +1,6 @@
 #include "io/graphml_export.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <set>
 
@@ -25,6 +26,40 @@ const std::vector<Key> kEdgeKeys = {
     {"e_type", "type", "string"}, {"e_weight", "weight", "double"}, {"e_status", "status", "string"},
     {"e_fields", "fields", "string"}, {"e_note", "note", "string"}, {"e_directed", "directed", "boolean"},
 };
+
+std::string hex(std::uint32_t rgb) {
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "#%06X", static_cast<unsigned>(rgb & 0xFFFFFF));
+    return buf;
+}
+
+// yEd's drawing of an actor (first among the node's data: networkx, which reads it too, takes
+// the later x, y and label data over yEd's). Size by influence, shape as in the view: ellipse,
+// rounded rectangle for contact points, hexagon for state and federal actors; yEd's y runs down.
+std::string yedNode(const Taxonomy& t, const Actor& a) {
+    const Category* sector = a.sector.empty() ? nullptr : t.find(CategoryKind::Sector, a.sector);
+    const double size = 20 + 6 * a.influence;
+    const char* shape = a.level == "land" || a.level == "bund" ? "hexagon" : a.contactPoint ? "roundrectangle" : "ellipse";
+    std::string out = "      <data key=\"n_yed\"><y:ShapeNode>";
+    if (a.placed)
+        out += "<y:Geometry x=\"" + exactNumber(a.x - size / 2) + "\" y=\"" + exactNumber(-a.y - size / 2) + "\" width=\"" + exactNumber(size) +
+               "\" height=\"" + exactNumber(size) + "\"/>";
+    out += "<y:Fill color=\"" + hex(sector ? sector->color : 0xBBBBBB) + "\" transparent=\"false\"/>";
+    out += "<y:BorderStyle color=\"#333333\" type=\"line\" width=\"1.0\"/>";
+    out += "<y:NodeLabel>" + xmlEscape(a.name) + "</y:NodeLabel><y:Shape type=\"" + shape + "\"/></y:ShapeNode></data>\n";
+    return out;
+}
+
+// yEd's drawing of a link: colour by type, width by strength, dashed or dotted by status,
+// an arrow for directed links.
+std::string yedEdge(const Taxonomy& t, const Link& l) {
+    const Category* type = l.type.empty() ? nullptr : t.find(CategoryKind::LinkType, l.type);
+    const Category* status = t.find(CategoryKind::Status, l.status);
+    const char* style = status && status->line == LineStyle::Dashed ? "dashed" : status && status->line == LineStyle::Dotted ? "dotted" : "line";
+    return "      <data key=\"e_yed\"><y:PolyLineEdge><y:LineStyle color=\"" + hex(type ? type->color : 0x777777) + "\" type=\"" + style +
+           "\" width=\"" + exactNumber(std::min(1.0 + l.strength, 5.0)) + "\"/><y:Arrows source=\"none\" target=\"" +
+           (l.directed ? "standard" : "none") + "\"/></y:PolyLineEdge></data>\n";
+}
 
 void data(std::string& out, const std::string& key, const std::string& value) {
     out += "      <data key=\"" + key + "\">" + xmlEscape(value) + "</data>\n";
@@ -53,9 +88,11 @@ std::string graphmlText(const Network& net, const GraphmlExportOptions& o) {
     out.reserve(512 * (net.actors().size() + net.links().size()) + 4096);
     out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
            "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
-           "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+           "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xmlns:y=\"http://www.yworks.com/xml/graphml\" "
            "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
     out += "  <key id=\"g_name\" for=\"graph\" attr.name=\"name\" attr.type=\"string\"/>\n";
+    // yEd's drawing: it shows labels, colours, shapes and positions from these.
+    out += "  <key id=\"n_yed\" for=\"node\" yfiles.type=\"nodegraphics\"/>\n  <key id=\"e_yed\" for=\"edge\" yfiles.type=\"edgegraphics\"/>\n";
     for (const Key& k : kNodeKeys)
         out += "  <key id=\"" + k.id + "\" for=\"node\" attr.name=\"" + k.name + "\" attr.type=\"" + k.type + "\"/>\n";
     std::size_t n = 0;
@@ -78,6 +115,7 @@ std::string graphmlText(const Network& net, const GraphmlExportOptions& o) {
     out += "    <data key=\"g_name\">" + xmlEscape(net.name) + "</data>\n";
     for (const Actor& a : net.actors()) {
         out += "    <node id=\"" + xmlEscape(a.id, true) + "\">\n";
+        out += yedNode(t, a);
         data(out, "n_label", a.name);
         if (!a.shortName.empty()) data(out, "n_short_name", a.shortName);
         if (!a.sector.empty()) data(out, "n_sector", t.labelOf(CategoryKind::Sector, a.sector, o.lang));
@@ -98,6 +136,7 @@ std::string graphmlText(const Network& net, const GraphmlExportOptions& o) {
     }
     for (const Link& l : net.links()) {
         out += "    <edge id=\"" + xmlEscape(l.id, true) + "\" source=\"" + xmlEscape(l.source, true) + "\" target=\"" + xmlEscape(l.target, true) + "\">\n";
+        out += yedEdge(t, l);
         if (!l.type.empty()) data(out, "e_type", t.labelOf(CategoryKind::LinkType, l.type, o.lang));
         data(out, "e_weight", exactNumber(l.strength));
         data(out, "e_status", t.labelOf(CategoryKind::Status, l.status, o.lang));

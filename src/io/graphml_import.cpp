@@ -1,5 +1,8 @@
 #include "io/graphml_import.hpp"
 
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -25,6 +28,15 @@ struct Key {
     std::string name;    // attr.name
     std::string type;    // string, boolean, int, long, float, double
     std::optional<std::string> defaultValue;
+    std::string yfiles;  // yfiles.type: nodegraphics, edgegraphics ... (yEd's drawing)
+};
+
+// What yEd draws for a node or edge (y:ShapeNode, y:PolyLineEdge ...).
+struct YedGraphics {
+    std::optional<std::string> label;
+    std::optional<double> x, y, width, height;  // y:Geometry: top left corner, screen y down
+    std::optional<std::uint32_t> fill;          // y:Fill color
+    std::string lineType;                       // y:LineStyle type: line, dashed, dotted ...
 };
 
 struct PendingElement {
@@ -32,6 +44,7 @@ struct PendingElement {
     std::string id, source, target;
     std::optional<bool> directed;
     std::map<std::string, std::string> data;  // key id -> text
+    YedGraphics yed;
 };
 
 struct Parser : XmlReader {
@@ -42,6 +55,8 @@ struct Parser : XmlReader {
     bool inData = false;
     int dataDepth = 0;
     std::string dataKey, text;
+    bool inYed = false, inYedLabel = false;  // inside a yfiles <data>, inside its first label
+    std::string yedText;
     std::optional<PendingElement> node, edge;
     std::vector<PendingElement> nodes, edges;
     std::map<std::string, std::string> graphData;  // <data> directly inside <graph>
@@ -50,10 +65,45 @@ struct Parser : XmlReader {
     bool sawGraphml = false;
 };
 
+std::optional<double> number(const char* text) {
+    if (!text || !*text) return std::nullopt;
+    char* end = nullptr;
+    const double v = std::strtod(text, &end);
+    if (*end != '\0' || !std::isfinite(v)) return std::nullopt;
+    return v;
+}
+
+// Inside a yfiles <data>: the parts of yEd's drawing we keep.
+void onYedStart(Parser* p, std::string_view el, const XML_Char** atts) {
+    PendingElement& e = p->edge ? *p->edge : *p->node;
+    if (el == "Geometry") {
+        e.yed.x = number(xmlAttribute(atts, "x"));
+        e.yed.y = number(xmlAttribute(atts, "y"));
+        e.yed.width = number(xmlAttribute(atts, "width"));
+        e.yed.height = number(xmlAttribute(atts, "height"));
+    } else if (el == "Fill") {
+        const char* c = xmlAttribute(atts, "color");
+        if (c && c[0] == '#' && std::strlen(c) >= 7) {
+            char* end = nullptr;
+            const unsigned long v = std::strtoul(std::string(c + 1, 6).c_str(), &end, 16);
+            if (*end == '\0') e.yed.fill = static_cast<std::uint32_t>(v);
+        }
+    } else if (el == "LineStyle") {
+        if (const char* t = xmlAttribute(atts, "type")) e.yed.lineType = t;
+    } else if ((el == "NodeLabel" || el == "EdgeLabel") && !e.yed.label) {
+        p->inYedLabel = true;
+        p->yedText.clear();
+    }
+}
+
 void XMLCALL onStart(void* user, const XML_Char* name, const XML_Char** atts) {
     auto* p = static_cast<Parser*>(static_cast<XmlReader*>(user));
     if (++p->depth > kMaxDepth) return p->fail("elements are nested more than " + std::to_string(kMaxDepth) + " deep");
-    if (p->inData) { ++p->dataDepth; return; }
+    if (p->inData) {
+        ++p->dataDepth;
+        if (p->inYed) onYedStart(p, xmlLocalName(name), atts);
+        return;
+    }
     const std::string_view el = xmlLocalName(name);
     if (p->depth == 1) {
         if (el != "graphml") return p->fail("not a GraphML file (the root element is <" + std::string(el) + ">)");
@@ -67,6 +117,7 @@ void XMLCALL onStart(void* user, const XML_Char* name, const XML_Char** atts) {
         const char* domain = xmlAttribute(atts, "for");
         const char* an = xmlAttribute(atts, "attr.name");
         const char* at = xmlAttribute(atts, "attr.type");
+        if (const char* yfiles = xmlAttribute(atts, "yfiles.type")) k.yfiles = yfiles;
         k.domain = domain ? domain : "all";
         k.name = an ? an : id;
         k.type = at ? at : "string";
@@ -87,13 +138,13 @@ void XMLCALL onStart(void* user, const XML_Char* name, const XML_Char** atts) {
         if (p->graphDepth == 0) return p->fail("<node> outside a <graph>");
         const char* id = xmlAttribute(atts, "id");
         if (!id || !*id) return p->fail("<node> without id");
-        p->node = PendingElement{p->line(), id, "", "", std::nullopt, {}};
+        p->node = PendingElement{p->line(), id, "", "", std::nullopt, {}, {}};
     } else if (el == "edge") {
         if (p->graphDepth == 0) return p->fail("<edge> outside a <graph>");
         const char* s = xmlAttribute(atts, "source");
         const char* t = xmlAttribute(atts, "target");
         if (!s || !t) return p->fail("<edge> without source or target");
-        PendingElement e{p->line(), "", s, t, std::nullopt, {}};
+        PendingElement e{p->line(), "", s, t, std::nullopt, {}, {}};
         if (const char* id = xmlAttribute(atts, "id")) e.id = id;
         if (const char* d = xmlAttribute(atts, "directed")) {
             if (std::strcmp(d, "true") == 0) e.directed = true;
@@ -110,6 +161,8 @@ void XMLCALL onStart(void* user, const XML_Char* name, const XML_Char** atts) {
         p->dataDepth = 0;
         p->dataKey = key;
         p->text.clear();
+        const auto k = p->keys.find(key);
+        p->inYed = k != p->keys.end() && !k->second.yfiles.empty() && (p->node || p->edge);
     }
 }
 
@@ -117,8 +170,20 @@ void XMLCALL onEnd(void* user, const XML_Char* name) {
     auto* p = static_cast<Parser*>(static_cast<XmlReader*>(user));
     --p->depth;
     if (p->inData) {
-        if (p->dataDepth > 0) { --p->dataDepth; return; }
+        if (p->dataDepth > 0) {
+            --p->dataDepth;
+            if (p->inYedLabel && (xmlLocalName(name) == "NodeLabel" || xmlLocalName(name) == "EdgeLabel")) {
+                PendingElement& e = p->edge ? *p->edge : *p->node;
+                if (!e.yed.label) e.yed.label = p->yedText;
+                p->inYedLabel = false;
+            }
+            return;
+        }
         p->inData = false;
+        if (p->inYed) {
+            p->inYed = false;
+            return;  // drawn by yEd: read above, not a value
+        }
         if (!p->keys.count(p->dataKey)) return p->fail("<data> refers to undeclared key \"" + p->dataKey + "\"");
         if (p->edge) p->edge->data[p->dataKey] = p->text;
         else if (p->node) p->node->data[p->dataKey] = p->text;
@@ -144,6 +209,11 @@ void XMLCALL onEnd(void* user, const XML_Char* name) {
 
 void XMLCALL onText(void* user, const XML_Char* s, int len) {
     auto* p = static_cast<Parser*>(static_cast<XmlReader*>(user));
+    if (p->inYedLabel) {
+        if (p->yedText.size() + static_cast<std::size_t>(len) > (1u << 20)) return p->fail("a yEd label is longer than 1 MB");
+        p->yedText.append(s, static_cast<std::size_t>(len));
+        return;
+    }
     if ((p->inData && p->dataDepth == 0) || p->inDefault) {
         if (p->text.size() + static_cast<std::size_t>(len) > (16u << 20)) return p->fail("a value is longer than 16 MB");
         p->text.append(s, static_cast<std::size_t>(len));
@@ -197,10 +267,25 @@ ImportResult parseGraphml(const std::string& text, const std::string& path) {
             else if (field == ActorField::None || field == ActorField::Id) actor.attributes[importedAttributeName(key->name, true)] = value;
             else setActorField(actor, field, value, ctx);
         }
-        // igraph keeps the name in "name"; Gephi and networkx often in "label".
-        actor.name = !nameFromLabel.empty() ? nameFromLabel : !nameFromName.empty() ? nameFromName : n.id;
+        // igraph keeps the name in "name"; Gephi and networkx often in "label"; yEd in its
+        // drawing's node label.
+        const std::string yedLabel = n.yed.label ? trim(*n.yed.label) : std::string();
+        actor.name = !nameFromLabel.empty() ? nameFromLabel : !nameFromName.empty() ? nameFromName : !yedLabel.empty() ? yedLabel : n.id;
         if (!nameFromLabel.empty() && !nameFromName.empty() && nameFromName != nameFromLabel)
             actor.attributes["name"] = nameFromName;
+        // yEd's geometry: the top left corner on a screen whose y runs down; ours is the centre,
+        // y up. Used where no x and y data say otherwise.
+        if (!actor.placed && n.yed.x && n.yed.y) {
+            actor.x = *n.yed.x + n.yed.width.value_or(0) / 2;
+            actor.y = -(*n.yed.y + n.yed.height.value_or(0) / 2) + 0.0;
+            actor.placed = true;
+        }
+        const Category* sector = actor.sector.empty() ? nullptr : out.network.taxonomy.find(CategoryKind::Sector, actor.sector);
+        if (n.yed.fill && !(sector && sector->color == *n.yed.fill) && !(!sector && *n.yed.fill == 0xBBBBBB)) {
+            char hex[8];
+            std::snprintf(hex, sizeof hex, "#%06X", static_cast<unsigned>(*n.yed.fill & 0xFFFFFF));
+            actor.attributes["color"] = hex;
+        }
         builder.addActor(std::move(actor), where);
     }
     for (const PendingElement& e : p.edges) {
@@ -219,6 +304,7 @@ ImportResult parseGraphml(const std::string& text, const std::string& path) {
             else if (field == LinkField::Directed) directedData = parseBool(value, where);
             else setLinkField(link, field, value, ctx);
         }
+        if (e.yed.label && !trim(*e.yed.label).empty() && !link.attributes.count("label")) link.attributes["label"] = trim(*e.yed.label);
         // The edge element's own directed attribute decides; else a "directed" data key (as our
         // export writes it for mixed networks); else the graph's edgedefault.
         if (!e.directed && directedData) link.directed = *directedData;

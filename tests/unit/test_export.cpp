@@ -115,6 +115,38 @@ TEST_CASE("GraphML and GEXF and JSON export then import give the sample back", "
         }
 }
 
+TEST_CASE("GraphML as yEd writes it: labels colours and positions from its drawing", "[import][graphml]") {
+    // Laid out as yEd 3 saves a file: no attribute keys for names or positions, only its
+    // nodegraphics (y:ShapeNode with geometry, fill and label) and edgegraphics.
+    const Network n = loadInput(std::string(KNP_TEST_DATA) + "/graphml/yed_export.graphml").result.network;
+    REQUIRE(n.actors().size() == 2);
+    const Actor* jc = n.findActor("n0");
+    const Actor* vhs = n.findActor("n1");
+    REQUIRE((jc && vhs));
+    CHECK(jc->name == "Jobcenter");
+    CHECK(vhs->name == "VHS Musterstadt");
+    CHECK(vhs->note == "Kurse für Geflüchtete");
+    // Centre of the geometry, y turned up: (85 + 15, -(-15 + 15)) and (220 + 15, -(85 + 15)).
+    CHECK((jc->placed && jc->x == 100 && jc->y == 0));
+    CHECK((vhs->placed && vhs->x == 235 && vhs->y == -100));
+    CHECK(jc->attributes.at("color") == "#FFCC00");
+    REQUIRE(n.links().size() == 1);
+    CHECK(n.links()[0].directed);
+    CHECK(n.links()[0].attributes.at("label") == "Verweisung");
+}
+
+TEST_CASE("GraphML export draws for yEd: shape node with label fill and geometry", "[export][graphml]") {
+    const Network sample = laidOutSample();
+    const std::string text = graphmlText(sample);
+    CHECK_THAT(text, Catch::Contains("yfiles.type=\"nodegraphics\"") && Catch::Contains("<y:NodeLabel>Welcome Center Musterstadt</y:NodeLabel>") &&
+                         Catch::Contains("<y:Fill color=\"#1F77B4\"") && Catch::Contains("<y:Arrows source=\"none\" target=\"standard\"/>") &&
+                         Catch::Contains("type=\"dashed\""));
+    // Our own x and y win over yEd's drawing when both are there.
+    const Network back = parseGraphml(text, "y.graphml").network;
+    CHECK(back.actors()[3].x == sample.actors()[3].x);
+    CHECK(back.actors()[3].attributes.count("color") == 0);
+}
+
 TEST_CASE("CSV export then import gives the sample back in German and English", "[export][csv]") {
     TempDir dir;
     const Network sample = laidOutSample();
@@ -362,6 +394,7 @@ TEST_CASE("DOT from other tools: clusters with labels give sectors / drawing att
         jc [label="Jobcenter", sector="Arbeitsmarkt", Traeger="Bund"];
         caritas -> jc [weight=3, type="Verweisung", penwidth=2];
         jc -> vhs [dir=none, label="Kurse"];
+        vhs -> caritas [weight=0];
     })";
     const ImportResult r = parseDot(text, "netz.dot");
     const Network& n = r.network;
@@ -379,8 +412,11 @@ TEST_CASE("DOT from other tools: clusters with labels give sectors / drawing att
     CHECK(jc->sector == "arbeitsmarkt");  // its own sector attribute
     CHECK(jc->attributes.at("Traeger") == "Bund");
     CHECK(jc->attributes.count("shape") == 0);
-    REQUIRE(n.links().size() == 2);
+    REQUIRE(n.links().size() == 3);
     CHECK(n.links()[0].strength == 3);
+    // Graphviz's weight 0 (a layout hint) is no strength: kept as an attribute.
+    CHECK(n.links()[2].strength == 1);
+    CHECK(n.links()[2].attributes.at("weight") == "0");
     CHECK(n.links()[0].type == "verweisung");
     CHECK(n.links()[0].directed);
     CHECK_FALSE(n.links()[1].directed);

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Graphviz's own example graphs (Debian's graphviz-doc) are real DOT files of every kind:
+# knp reads each one, or refuses it with exit code 3 and a message; none crashes or hangs.
+# Usage: dot_corpus.sh BUILD_DIR
+set -uo pipefail
+build=$1
+files=$(find /usr/share/doc/graphviz -name "*.gv" 2>/dev/null | sort)
+[ -n "$files" ] || { echo "FAIL: no Graphviz examples under /usr/share/doc/graphviz (package graphviz-doc)"; exit 1; }
+read=0 refused=0 failed=0
+for f in $files; do
+  msg=$(timeout 30 "$build/knp" info "$f" 2>&1 >/dev/null)
+  rc=$?
+  case $rc in
+    0) read=$((read + 1)) ;;
+    3) refused=$((refused + 1)); echo "refused: $msg" ;;
+    *) failed=$((failed + 1)); echo "FAIL: $f: exit code $rc: $msg" ;;
+  esac
+done
+echo "Graphviz examples: $read read, $refused refused with a message, $failed failed"
+[ "$failed" -eq 0 ] && [ "$read" -ge $(( (read + refused) * 9 / 10 )) ]
