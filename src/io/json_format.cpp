@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <filesystem>
+#include <map>
 #include <sstream>
 
 #include "core/errors.hpp"
@@ -191,6 +192,92 @@ void exportJson(const Network& network, const std::string& path, const JsonExpor
     writeFileAtomically(path, jsonText(network, o));
 }
 
+namespace {
+
+// Kumu's JSON (its import format and its blueprint export): "elements" with a label (at the top
+// or under "attributes"), "_id" or "id", "type"/"element type", "description", "tags"; and
+// "connections" whose "from" and "to" name an element by id or label, with "direction"
+// (directed, undirected, mutual) and "type"/"connection type".
+ImportResult parseKumuJson(const json& doc, const std::string& text, const std::string& file, const std::string& name) {
+    ImportResult out;
+    out.network.name = name;
+    NetworkBuilder builder(out);
+    if (!doc["elements"].is_array()) throw InputError(file + ": \"elements\" must be a list");
+    const std::vector<std::size_t> elementLineNumbers = elementLines(text, "elements");
+    auto at = [&](const std::vector<std::size_t>& lines, std::size_t i, const char* what) {
+        return file + ":" + (i < lines.size() ? std::to_string(lines[i]) : std::string("?")) + ": " + what + " " + std::to_string(i + 1);
+    };
+    // Kumu's fields of an element or connection, at the top or under "attributes".
+    auto fields = [](const json& item) {
+        std::vector<std::pair<std::string, const json*>> all;
+        for (const auto& [k, v] : item.items())
+            if (k != "attributes") all.emplace_back(k, &v);
+        if (item.contains("attributes") && item["attributes"].is_object())
+            for (const auto& [k, v] : item["attributes"].items()) all.emplace_back(k, &v);
+        return all;
+    };
+    std::map<std::string, std::string> idOf;  // element _id or label -> actor id
+    std::size_t index = 0;
+    for (const json& element : doc["elements"]) {
+        const std::string where = at(elementLineNumbers, index++, "element");
+        if (!element.is_object()) throw InputError(where + ": an element must be an object");
+        Actor actor;
+        std::string kumuId;
+        FieldContext ctx{out.network.taxonomy, out.warnings, where};
+        for (const auto& [key, value] : fields(element)) {
+            const std::string v = asText(*value, where, key);
+            const std::string lower = normalizeLabel(key);
+            if (lower == "_id" || lower == "id") kumuId = v;
+            else if (lower == "label" || lower == "name") actor.name = trim(v);
+            else if (lower == "element type" || lower == "type") setActorField(actor, ActorField::Sector, v, ctx);
+            else if (const ActorField f = actorFieldFor(key); f == ActorField::None || f == ActorField::Id) actor.attributes[key] = v;
+            else setActorField(actor, f, v, ctx);
+        }
+        if (actor.name.empty()) throw InputError(where + ": an element needs a \"label\"");
+        actor.id = kumuId.empty() ? actor.name : kumuId;
+        idOf[actor.id] = actor.id;
+        idOf.emplace(actor.name, actor.id);
+        builder.addActor(std::move(actor), where);
+    }
+    if (doc.contains("connections")) {
+        if (!doc["connections"].is_array()) throw InputError(file + ": \"connections\" must be a list");
+        const std::vector<std::size_t> lines = elementLines(text, "connections");
+        index = 0;
+        for (const json& connection : doc["connections"]) {
+            const std::string where = at(lines, index++, "connection");
+            if (!connection.is_object() || !connection.contains("from") || !connection.contains("to"))
+                throw InputError(where + ": a connection needs \"from\" and \"to\"");
+            Link link;
+            link.directed = true;  // Kumu's default
+            FieldContext ctx{out.network.taxonomy, out.warnings, where};
+            for (const auto& [key, value] : fields(connection)) {
+                const std::string v = asText(*value, where, key);
+                const std::string lower = normalizeLabel(key);
+                if (lower == "from" || lower == "to") {
+                    const auto it = idOf.find(trim(v));
+                    (lower == "from" ? link.source : link.target) = it == idOf.end() ? trim(v) : it->second;
+                } else if (lower == "_id" || lower == "id") {
+                    link.id = v;
+                } else if (lower == "direction") {
+                    if (v != "directed" && v != "undirected" && v != "mutual")
+                        throw InputError(where + ": direction \"" + v + "\" is none of directed, undirected, mutual");
+                    link.directed = v == "directed";
+                } else if (lower == "connection type" || lower == "type") {
+                    setLinkField(link, LinkField::Type, v, ctx);
+                } else if (const LinkField f = linkFieldFor(key); f == LinkField::None || f == LinkField::Id || f == LinkField::Source || f == LinkField::Target) {
+                    link.attributes[key] = v;
+                } else {
+                    setLinkField(link, f, v, ctx);
+                }
+            }
+            builder.addLink(std::move(link), where, "\"from\"", "\"to\"");
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
 ImportResult parseJsonNetwork(const std::string& input, const std::string& path) {
     const std::string file = std::filesystem::path(path).filename().string();
     const DecodedText decoded = decodeText(input, file);
@@ -204,6 +291,7 @@ ImportResult parseJsonNetwork(const std::string& input, const std::string& path)
                          std::string(e.what()).substr(std::string(e.what()).find(':') + 2) + ")");
     }
     if (!doc.is_object()) throw InputError(file + ":1: expected a JSON object with \"nodes\" and \"links\"");
+    if (doc.contains("elements") && !doc.contains("nodes")) return parseKumuJson(doc, text, file, std::filesystem::path(path).stem().string());
     const char* linksKey = doc.contains("links") ? "links" : (doc.contains("edges") ? "edges" : nullptr);
     if (!doc.contains("nodes") || !doc["nodes"].is_array())
         throw InputError(file + ":1: no \"nodes\" list: this JSON is not a network (expected networkx node-link or Knotenpunkt's export)");

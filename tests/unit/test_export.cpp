@@ -311,6 +311,36 @@ TEST_CASE("JSON as networkx writes it: numeric ids and the edges spelling", "[im
     CHECK(n.links()[0].directed);
 }
 
+TEST_CASE("Kumu's JSON: elements and connections by id or label with direction and types", "[import][json]") {
+    // As Kumu's blueprint export writes it: _id, fields under "attributes".
+    const std::string blueprint = R"({"elements": [
+        {"_id": "elem-1", "attributes": {"label": "Jobcenter", "element type": "Arbeitsmarkt", "tags": ["SGB II", "Beratung"]}},
+        {"_id": "elem-2", "attributes": {"label": "VHS", "description": "Integrationskurse", "Träger": "Kreis"}}],
+      "connections": [
+        {"_id": "conn-1", "from": "elem-1", "to": "elem-2", "direction": "mutual", "attributes": {"connection type": "Verweisung", "strength": 2}}]})";
+    const Network b = parseJsonNetwork(blueprint, "karte.json").network;
+    REQUIRE(b.actors().size() == 2);
+    CHECK(b.actors()[0].id == "elem-1");
+    CHECK(b.actors()[0].name == "Jobcenter");
+    CHECK(b.actors()[0].sector == "arbeitsmarkt");
+    CHECK(b.actors()[0].tags == std::vector<std::string>{"SGB II", "Beratung"});
+    CHECK(b.actors()[1].note == "Integrationskurse");
+    CHECK(b.actors()[1].attributes.at("Träger") == "Kreis");
+    REQUIRE(b.links().size() == 1);
+    CHECK(b.links()[0].source == "elem-1");
+    CHECK(b.links()[0].type == "verweisung");
+    CHECK(b.links()[0].strength == 2);
+    CHECK_FALSE(b.links()[0].directed);
+    // As Kumu's import takes it: connections by label, directed by default.
+    const Network i = parseJsonNetwork(R"({"elements": [{"label": "A"}, {"label": "B", "type": "Bildung"}],
+        "connections": [{"from": "A", "to": "B", "type": "Kooperation"}]})", "import.json").network;
+    REQUIRE(i.links().size() == 1);
+    CHECK(i.links()[0].target == "B");
+    CHECK(i.links()[0].directed);
+    CHECK_THROWS_WITH(parseJsonNetwork(R"({"elements": [{"label": "A"}],
+        "connections": [{"from": "A", "to": "C"}]})", "k.json"), Catch::Contains("k.json:2: connection 1") && Catch::Contains("\"C\""));
+}
+
 TEST_CASE("JSON and DOT nested very deep are refused quickly without a crash", "[import][json][dot][bad]") {
     const std::string deep = "{\"nodes\": [{\"id\": \"a\", \"x\": " + std::string(1000000, '[') + std::string(1000000, ']') + "}]}";
     CHECK_THROWS_WITH(parseJsonNetwork(deep, "tief.json"), Catch::Contains("tief.json:1: nested deeper than 256 levels"));
