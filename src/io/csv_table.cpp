@@ -117,7 +117,7 @@ CsvTable parseCsv(const std::string& input, const std::string& path) {
     return table;
 }
 
-CsvTable readCsvFile(const std::string& path) { return parseCsv(readInputFile(path, std::size_t{1} << 30), path); }
+CsvTable readCsvFile(const std::string& path) { return parseCsv(readInputFile(path, kMaxInputBytes), path); }
 
 std::string CsvTable::name() const { return label.empty() ? std::filesystem::path(path).filename().string() : label; }
 

@@ -189,6 +189,6 @@ ImportResult parseDot(const std::string& input, const std::string& path) {
     return out;
 }
 
-ImportResult importDot(const std::string& path) { return parseDot(readInputFile(path, std::size_t{256} << 20), path); }
+ImportResult importDot(const std::string& path) { return parseDot(readInputFile(path, kMaxInputBytes), path); }
 
 }  // namespace knp

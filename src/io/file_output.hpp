@@ -9,6 +9,11 @@
 
 namespace knp {
 
+// How large an input file may be: networks of municipalities are far smaller (the sample
+// 40 KB, a 50,000-link benchmark network 5 MB); larger files are refused before reading, so
+// that memory stays bounded.
+constexpr std::size_t kMaxInputBytes = std::size_t{100} << 20;
+
 // The bytes of an input file; InputError when it cannot be read or is larger than `maxBytes`
 // (refused before reading, so memory stays bounded).
 std::string readInputFile(const std::string& path, std::size_t maxBytes);

@@ -337,7 +337,7 @@ ImportResult parseGexf(const std::string& text, const std::string& path) {
 }
 
 ImportResult importGexf(const std::string& path) {
-    return parseGexf(readInputFile(path, (std::size_t{1} << 31) - 1), path);
+    return parseGexf(readInputFile(path, kMaxInputBytes), path);
 }
 
 }  // namespace knp

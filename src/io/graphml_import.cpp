@@ -314,7 +314,7 @@ ImportResult parseGraphml(const std::string& text, const std::string& path) {
 }
 
 ImportResult importGraphml(const std::string& path) {
-    return parseGraphml(readInputFile(path, (std::size_t{1} << 31) - 1), path);
+    return parseGraphml(readInputFile(path, kMaxInputBytes), path);
 }
 
 }  // namespace knp

@@ -20,7 +20,6 @@ using nlohmann::json;
 namespace {
 
 constexpr int kJsonSchemaVersion = 1;
-constexpr std::size_t kMaxJsonBytes = std::size_t{512} << 20;  // 512 MB
 
 json labelList(const Taxonomy& t, CategoryKind kind, const std::vector<std::string>& keys, Lang lang) {
     json out = json::array();
@@ -294,7 +293,7 @@ ImportResult parseJsonNetwork(const std::string& input, const std::string& path)
     if (doc.contains("elements") && !doc.contains("nodes")) return parseKumuJson(doc, text, file, std::filesystem::path(path).stem().string());
     const char* linksKey = doc.contains("links") ? "links" : (doc.contains("edges") ? "edges" : nullptr);
     if (!doc.contains("nodes") || !doc["nodes"].is_array())
-        throw InputError(file + ":1: no \"nodes\" list: this JSON is not a network (expected networkx node-link or Knotenpunkt's export)");
+        throw InputError(file + ":1: no \"nodes\" list: this JSON is not a network (expected networkx node-link, Kumu's \"elements\" and \"connections\", or Knotenpunkt's export)");
     ImportResult out;
     out.network.name = std::filesystem::path(path).stem().string();
     if (doc.contains("graph") && doc["graph"].is_object() && doc["graph"].contains("name") && doc["graph"]["name"].is_string() &&
@@ -360,6 +359,6 @@ ImportResult parseJsonNetwork(const std::string& input, const std::string& path)
     return out;
 }
 
-ImportResult importJson(const std::string& path) { return parseJsonNetwork(readInputFile(path, kMaxJsonBytes), path); }
+ImportResult importJson(const std::string& path) { return parseJsonNetwork(readInputFile(path, kMaxInputBytes), path); }
 
 }  // namespace knp

@@ -19,7 +19,6 @@ namespace knp {
 
 namespace {
 
-constexpr std::size_t kMaxFile = std::size_t{256} << 20;   // the workbook itself
 constexpr std::size_t kMaxPart = std::size_t{256} << 20;   // one unpacked part (a sheet)
 constexpr std::size_t kMaxTotal = std::size_t{512} << 20;  // all parts read together
 constexpr std::size_t kMaxCells = 20'000'000;
@@ -377,6 +376,6 @@ ImportResult parseXlsx(const std::string& bytes, const std::string& path) {
     return out;
 }
 
-ImportResult importXlsx(const std::string& path) { return parseXlsx(readInputFile(path, kMaxFile), path); }
+ImportResult importXlsx(const std::string& path) { return parseXlsx(readInputFile(path, kMaxInputBytes), path); }
 
 }  // namespace knp

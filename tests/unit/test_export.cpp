@@ -360,7 +360,7 @@ TEST_CASE("bad JSON gives file line and what is wrong", "[import][json][bad]") {
     CHECK_THROWS_WITH(parseJsonNetwork("{\"nodes\": [\n{\"id\": 1},\n{\"id\": 2,,}]}", "kaputt.json"),
                       Catch::Contains("kaputt.json:3: not valid JSON"));
     CHECK_THROWS_WITH(parseJsonNetwork("[1, 2, 3]", "liste.json"), Catch::Contains("liste.json:1: expected a JSON object"));
-    CHECK_THROWS_WITH(parseJsonNetwork("{\"elements\": []}", "kumu.json"), Catch::Contains("no \"nodes\" list"));
+    CHECK_THROWS_WITH(parseJsonNetwork("{\"items\": []}", "liste2.json"), Catch::Contains("no \"nodes\" list"));
     CHECK_THROWS_WITH(parseJsonNetwork(R"({"nodes": [{"id": "a"}], "links": [{"source": "a", "target": "b"}]})", "x.json"),
                       Catch::Contains("x.json:1: link 1") && Catch::Contains("\"b\""));
     CHECK_THROWS_WITH(parseJsonNetwork(R"({"nodes": [{"id": "a", "name": {"de": "A"}}]})", "y.json"),

@@ -2,6 +2,8 @@
 // delimiters and encodings (Windows-1252, UTF-16), GraphML as networkx and igraph write it, and the bad-input corpus.
 #include <catch2/catch.hpp>
 
+#include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <set>
@@ -285,4 +287,17 @@ TEST_CASE("a deeply nested GraphML file is refused quickly", "[import][bad]") {
     std::string text = "<graphml><graph>";
     for (int i = 0; i < 10000; ++i) text += "<x>";
     CHECK_THROWS_WITH(parseGraphml(text, "deep.graphml"), Catch::Contains("nested more than"));
+}
+
+TEST_CASE("a 200 MB file of any format is refused before it is read", "[import][bad]") {
+    knp::test::TempDir dir;
+    for (const char* ext : {".csv", ".graphml", ".gexf", ".json", ".dot", ".xlsx"}) {
+        INFO(ext);
+        const std::string path = dir.file(std::string("gross") + ext);
+        { std::ofstream(path) << "source,target\n"; }
+        std::filesystem::resize_file(path, std::uintmax_t{200} << 20);  // sparse: no 200 MB written
+        const auto start = std::chrono::steady_clock::now();
+        CHECK_THROWS_WITH(loadInput(path), Catch::Contains("200 MB, larger than the 100 MB"));
+        CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(2));
+    }
 }
