@@ -1,5 +1,6 @@
 // knp layout and knp export: positions from any engine, stored as one undoable edit, and the
 // laid-out network written out (DOT for now; the formats and diagrams issues add the rest).
+#include <algorithm>
 #include <chrono>
 #include <optional>
 #include <filesystem>
@@ -80,6 +81,15 @@ int runExport(const std::string& input, const std::string& output, const std::st
     }
     ExportOptions o;
     o.lang = lang;
+    // A project's snapshots make a GEXF a dynamic graph (Gephi's timeline).
+    if (in.kind == "project" && !in.snapshots.empty() && exportFormatFor(output) && exportFormatFor(output)->name.rfind("GEXF", 0) == 0) {
+        ProjectFile pf = ProjectFile::open(input, OpenMode::ReadOnly);
+        std::vector<SnapshotInfo> snaps = in.snapshots;
+        std::sort(snaps.begin(), snaps.end(), [](const SnapshotInfo& x, const SnapshotInfo& y) { return x.created < y.created; });
+        for (const SnapshotInfo& s : snaps) o.snapshots.emplace_back(s.created, pf.loadSnapshot(s.name));
+        o.now = utcTimestamp();
+        std::cerr << "knp: " << snaps.size() << " snapshots written as a dynamic graph (spells from " << snaps.front().created << ")\n";
+    }
     exportNetwork(net, pos ? &*pos : nullptr, output, o);
     std::string written = output;
     if (exportFormatFor(output) && exportFormatFor(output)->name.rfind("CSV", 0) == 0) {

@@ -81,6 +81,8 @@ void exportNetwork(const Network& network, const std::vector<layout::Point>* pos
     } else if (format->name.rfind("GEXF", 0) == 0) {
         GexfExportOptions g;
         g.lang = o.lang;
+        g.snapshots = o.snapshots;
+        g.now = o.now;
         exportGexf(placed, path, g);
     } else if (format->name.rfind("JSON", 0) == 0) {
         JsonExportOptions j;

@@ -2,6 +2,7 @@
 // The one place that knows which file formats exist: `knp export`, every INPUT (loadInput) and
 // the view's dialogs ask here. Importers and exporters live in src/io, one file per format.
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/network.hpp"
@@ -26,6 +27,10 @@ const ExportFormat* exportFormatFor(const std::string& path);
 
 struct ExportOptions {
     Lang lang = Lang::De;
+    // A project's snapshots (oldest first: time, network) and the current time: GEXF writes
+    // them as a dynamic graph; the other formats write the current network only.
+    std::vector<std::pair<std::string, Network>> snapshots;
+    std::string now;
 };
 
 // Writes `network` to `path`, in the format its extension names, with the actors at

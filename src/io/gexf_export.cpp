@@ -1,6 +1,7 @@
 #include "io/gexf_export.hpp"
 
 #include <cstdio>
+#include <map>
 #include <set>
 
 #include "io/export_text.hpp"
@@ -36,7 +37,73 @@ void color(std::string& out, std::uint32_t rgb) {
 
 }  // namespace
 
-std::string gexfText(const Network& net, const GexfExportOptions& o) {
+namespace {
+
+// The union of the current network and its snapshots, and when each element existed.
+struct Timeline {
+    Network merged;
+    std::map<std::string, std::string> actorSpells, linkSpells;  // id -> <spells> XML
+};
+
+std::string spellsXml(const std::vector<bool>& present, const std::vector<std::string>& times) {
+    std::string out;
+    for (std::size_t i = 0; i < present.size();) {
+        if (!present[i]) { ++i; continue; }
+        std::size_t j = i;
+        while (j < present.size() && present[j]) ++j;
+        out += "          <spell start=\"" + xmlEscape(times[i], true) + "\"";
+        if (j < present.size()) out += " end=\"" + xmlEscape(times[j], true) + "\"";
+        out += "/>\n";
+        i = j;
+    }
+    return out.empty() ? out : "        <spells>\n" + out + "        </spells>\n";
+}
+
+Timeline timeline(const Network& current, const GexfExportOptions& o) {
+    Timeline tl;
+    tl.merged = current;
+    std::vector<const Network*> states;
+    std::vector<std::string> times;
+    for (const auto& [time, network] : o.snapshots) {
+        states.push_back(&network);
+        times.push_back(time);
+    }
+    states.push_back(&current);
+    times.push_back(o.now);
+    // Elements gone by now: their latest values, appended in the order they were last seen.
+    for (auto it = o.snapshots.rbegin(); it != o.snapshots.rend(); ++it) {
+        for (const Actor& a : it->second.actors())
+            if (!tl.merged.findActor(a.id)) {
+                Actor copy = a;
+                copy.ord = tl.merged.nextActorOrd();
+                tl.merged.insertActor(std::move(copy));
+            }
+        for (const Link& l : it->second.links())
+            if (!tl.merged.findLink(l.id)) {
+                Link copy = l;
+                copy.ord = tl.merged.nextLinkOrd();
+                tl.merged.insertLink(std::move(copy));
+            }
+    }
+    for (const Actor& a : tl.merged.actors()) {
+        std::vector<bool> present;
+        for (const Network* n : states) present.push_back(n->findActor(a.id) != nullptr);
+        tl.actorSpells[a.id] = spellsXml(present, times);
+    }
+    for (const Link& l : tl.merged.links()) {
+        std::vector<bool> present;
+        for (const Network* n : states) present.push_back(n->findLink(l.id) != nullptr);
+        tl.linkSpells[l.id] = spellsXml(present, times);
+    }
+    return tl;
+}
+
+}  // namespace
+
+std::string gexfText(const Network& current, const GexfExportOptions& o) {
+    const bool dynamic = !o.snapshots.empty();
+    const Timeline tl = dynamic ? timeline(current, o) : Timeline{};
+    const Network& net = dynamic ? tl.merged : current;
     const Taxonomy& t = net.taxonomy;
     bool allDirected = !net.links().empty();
     for (const Link& l : net.links()) allDirected = allDirected && l.directed;
@@ -63,7 +130,8 @@ std::string gexfText(const Network& net, const GexfExportOptions& o) {
            "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
            "xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" version=\"1.3\">\n";
     out += "  <meta>\n    <creator>Knotenpunkt</creator>\n    <description>" + xmlEscape(net.name) + "</description>\n  </meta>\n";
-    out += std::string("  <graph defaultedgetype=\"") + (allDirected ? "directed" : "undirected") + "\" mode=\"static\">\n";
+    out += std::string("  <graph defaultedgetype=\"") + (allDirected ? "directed" : "undirected") + "\"" +
+           (dynamic ? " mode=\"dynamic\" timeformat=\"dateTime\">\n" : " mode=\"static\">\n");
     out += "    <attributes class=\"node\" mode=\"static\">\n";
     for (const Attribute& a : kNodeAttributes)
         out += "      <attribute id=\"" + a.id + "\" title=\"" + a.title + "\" type=\"" + a.type + "\"/>\n";
@@ -90,6 +158,7 @@ std::string gexfText(const Network& net, const GexfExportOptions& o) {
         for (const auto& [name, id] : nodeCustom)
             if (const auto it = a.attributes.find(name); it != a.attributes.end()) attvalue(out, id, it->second);
         out += "        </attvalues>\n";
+        if (dynamic) out += tl.actorSpells.at(a.id);
         const Category* sector = a.sector.empty() ? nullptr : t.find(CategoryKind::Sector, a.sector);
         color(out, sector ? sector->color : 0xBBBBBB);
         if (a.placed) out += "        <viz:position x=\"" + exactNumber(a.x) + "\" y=\"" + exactNumber(a.y) + "\" z=\"0\"/>\n";
@@ -107,6 +176,7 @@ std::string gexfText(const Network& net, const GexfExportOptions& o) {
         for (const auto& [name, id] : edgeCustom)
             if (const auto it = l.attributes.find(name); it != l.attributes.end()) attvalue(out, id, it->second);
         out += "        </attvalues>\n";
+        if (dynamic) out += tl.linkSpells.at(l.id);
         const Category* type = l.type.empty() ? nullptr : t.find(CategoryKind::LinkType, l.type);
         if (type) color(out, type->color);
         if (const Category* status = t.find(CategoryKind::Status, l.status); status && status->line != LineStyle::Solid)

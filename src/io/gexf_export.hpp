@@ -6,8 +6,11 @@
 // dashed for planned, dotted for wished links. Links all directed: defaultedgetype="directed";
 // otherwise undirected, with each link's direction in its "directed" attribute (networkx
 // refuses an edge type that contradicts the graph's). Categories as labels in the chosen
-// language. Contact persons are personal data and are left out.
+// language. Contact persons are personal data and are left out. With snapshots: a dynamic
+// graph (mode="dynamic", timeformat="dateTime", spells per actor and link).
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/network.hpp"
 
@@ -15,6 +18,12 @@ namespace knp {
 
 struct GexfExportOptions {
     Lang lang = Lang::De;
+    // A project's snapshots, oldest first (time as ISO 8601 UTC, the network then): the export
+    // becomes a dynamic graph for Gephi's timeline. Every actor and link that ever existed is
+    // written (with its latest values), with spells for the times it existed: from the
+    // snapshot where it appears to the one where it is gone, open-ended when it exists `now`.
+    std::vector<std::pair<std::string, Network>> snapshots;
+    std::string now;  // the time of the current network (ISO 8601 UTC)
 };
 
 std::string gexfText(const Network& network, const GexfExportOptions& o = {});

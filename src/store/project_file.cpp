@@ -474,4 +474,6 @@ void ProjectFile::restoreSnapshot(const std::string& name) {
     execute(cmdReplaceContent(network_, snap, "restore_snapshot", name));
 }
 
+std::string utcTimestamp() { return nowUtc(); }
+
 }  // namespace knp

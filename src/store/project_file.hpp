@@ -30,6 +30,9 @@ struct HistoryEntry {
     std::size_t operations = 0;
 };
 
+// The current time as the project file records it: ISO 8601, UTC, whole seconds.
+std::string utcTimestamp();
+
 struct SnapshotInfo {
     std::string name;
     std::string created;  // ISO 8601, UTC

@@ -147,6 +147,31 @@ TEST_CASE("GraphML export draws for yEd: shape node with label fill and geometry
     CHECK(back.actors()[3].attributes.count("color") == 0);
 }
 
+TEST_CASE("GEXF of a project with snapshots is a dynamic graph with spells", "[export][gexf]") {
+    const Network before = loadInput(kSample).result.network;
+    Network now = before;
+    // Between the snapshot and now: the Ausländerbehörde and its links are gone, one actor is new.
+    for (const Link& l : before.links())
+        if (l.source == "abh" || l.target == "abh") now.eraseLink(l.id);
+    now.eraseActor("abh");
+    Actor fresh;
+    fresh.id = "neu";
+    fresh.name = "Neue Initiative";
+    fresh.ord = now.nextActorOrd();
+    now.insertActor(fresh);
+    GexfExportOptions o;
+    o.snapshots.emplace_back("2026-03-01T18:00:00Z", before);
+    o.now = "2026-06-01T18:00:00Z";
+    const std::string text = gexfText(now, o);
+    CHECK_THAT(text, Catch::Contains("mode=\"dynamic\" timeformat=\"dateTime\""));
+    const Network back = parseGexf(text, "zeitleiste.gexf").network;
+    CHECK(back.actors().size() == before.actors().size() + 1);  // every actor that ever was
+    CHECK(back.findActor("abh")->attributes.at("spells") == "2026-03-01T18:00:00Z..2026-06-01T18:00:00Z");
+    CHECK(back.findActor("neu")->attributes.at("spells") == "2026-06-01T18:00:00Z..");
+    CHECK(back.findActor("wc")->attributes.at("spells") == "2026-03-01T18:00:00Z..");
+    CHECK(back.links().size() == before.links().size());
+}
+
 TEST_CASE("CSV export then import gives the sample back in German and English", "[export][csv]") {
     TempDir dir;
     const Network sample = laidOutSample();
