@@ -288,6 +288,14 @@ ImportResult parseJsonNetwork(const std::string& input, const std::string& path)
     } catch (const json::parse_error& e) {
         throw InputError(file + ":" + std::to_string(lineAt(text, e.byte > 0 ? e.byte - 1 : 0)) + ": not valid JSON (" +
                          std::string(e.what()).substr(std::string(e.what()).find(':') + 2) + ")");
+    } catch (const json::exception& e) {
+        // A number beyond a double's range (found by fuzzing): nlohmann names it, not its place.
+        const std::string what = e.what();
+        const auto open = what.find('\''), close = what.rfind('\'');
+        const std::string token = open != std::string::npos && close > open ? what.substr(open + 1, close - open - 1) : std::string();
+        const std::size_t at = token.empty() ? std::string::npos : text.find(token);
+        throw InputError(file + ":" + std::to_string(at == std::string::npos ? 1 : lineAt(text, at)) + ": not valid JSON (" +
+                         what.substr(what.find(']') + 2) + ")");
     }
     if (!doc.is_object()) throw InputError(file + ":1: expected a JSON object with \"nodes\" and \"links\"");
     if (doc.contains("elements") && !doc.contains("nodes")) return parseKumuJson(doc, text, file, std::filesystem::path(path).stem().string());
@@ -299,6 +307,7 @@ ImportResult parseJsonNetwork(const std::string& input, const std::string& path)
     if (doc.contains("graph") && doc["graph"].is_object() && doc["graph"].contains("name") && doc["graph"]["name"].is_string() &&
         !doc["graph"]["name"].get<std::string>().empty())
         out.network.name = doc["graph"]["name"].get<std::string>();
+    if (doc.contains("directed") && !doc["directed"].is_boolean()) throw InputError(file + ":1: \"directed\" must be true or false");
     const bool graphDirected = doc.value("directed", false);
     NetworkBuilder builder(out);
     const std::vector<std::size_t> nodeLines = elementLines(text, "nodes");
