@@ -3,6 +3,9 @@
 #include <nlohmann/json.hpp>
 
 #include <cmath>
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <sstream>
@@ -20,6 +23,8 @@ using nlohmann::json;
 namespace {
 
 constexpr int kJsonSchemaVersion = 1;
+
+json taxonomyJson(const Taxonomy& t);
 
 json labelList(const Taxonomy& t, CategoryKind kind, const std::vector<std::string>& keys, Lang lang) {
     json out = json::array();
@@ -183,7 +188,7 @@ std::string jsonText(const Network& net, const JsonExportOptions& o) {
     }
     doc["nodes"] = std::move(nodes);
     doc["links"] = std::move(links);
-    doc["knotenpunkt"] = {{"schema", kJsonSchemaVersion}, {"language", o.lang == Lang::En ? "en" : "de"}};
+    doc["knotenpunkt"] = {{"schema", kJsonSchemaVersion}, {"language", o.lang == Lang::En ? "en" : "de"}, {"taxonomy", taxonomyJson(t)}};
     return doc.dump(1, '\t', false, json::error_handler_t::replace) + "\n";
 }
 
@@ -192,6 +197,67 @@ void exportJson(const Network& network, const std::string& path, const JsonExpor
 }
 
 namespace {
+
+// The taxonomy in use, so that a municipality's own categories keep their colours and both
+// labels: {"sectors": [{"key", "de", "en", "color": "#RRGGBB"}], "fields", "link_types" (with
+// "line": solid, dashed, dotted), "statuses", "levels"}.
+const std::pair<CategoryKind, const char*> kTaxonomyLists[] = {{CategoryKind::Sector, "sectors"},
+                                                               {CategoryKind::Field, "fields"},
+                                                               {CategoryKind::LinkType, "link_types"},
+                                                               {CategoryKind::Status, "statuses"},
+                                                               {CategoryKind::Level, "levels"}};
+
+json taxonomyJson(const Taxonomy& t) {
+    json out = json::object();
+    for (const auto& [kind, name] : kTaxonomyLists) {
+        json list = json::array();
+        for (const Category& c : t.list(kind)) {
+            char color[8];
+            std::snprintf(color, sizeof color, "#%06X", static_cast<unsigned>(c.color & 0xFFFFFF));
+            json item = {{"key", c.key}, {"de", c.labelDe}, {"en", c.labelEn}, {"color", color}};
+            if (kind == CategoryKind::LinkType || kind == CategoryKind::Status)
+                item["line"] = c.line == LineStyle::Dashed ? "dashed" : c.line == LineStyle::Dotted ? "dotted" : "solid";
+            list.push_back(std::move(item));
+        }
+        out[name] = std::move(list);
+    }
+    return out;
+}
+
+// Reads a taxonomy written by taxonomyJson; InputError naming what is wrong.
+Taxonomy taxonomyFromJson(const json& j, const std::string& where) {
+    if (!j.is_object()) throw InputError(where + ": \"taxonomy\" must be an object");
+    Taxonomy t = Taxonomy::defaults();
+    for (const auto& [kind, name] : kTaxonomyLists) {
+        if (!j.contains(name)) continue;
+        const json& list = j[name];
+        if (!list.is_array()) throw InputError(where + ": taxonomy \"" + name + "\" must be a list");
+        std::vector<Category> categories;
+        for (const json& item : list) {
+            if (!item.is_object() || !item.contains("key") || !item["key"].is_string() || item["key"].get<std::string>().empty())
+                throw InputError(where + ": every category of \"" + name + "\" needs a \"key\"");
+            Category c;
+            c.key = item["key"].get<std::string>();
+            c.labelDe = item.contains("de") && item["de"].is_string() ? item["de"].get<std::string>() : c.key;
+            c.labelEn = item.contains("en") && item["en"].is_string() ? item["en"].get<std::string>() : c.labelDe;
+            if (item.contains("color") && item["color"].is_string()) {
+                const std::string hex = item["color"].get<std::string>();
+                char* end = nullptr;
+                const unsigned long v = hex.size() == 7 && hex[0] == '#' ? std::strtoul(hex.c_str() + 1, &end, 16) : 0;
+                if (hex.size() != 7 || hex[0] != '#' || *end != '\0')
+                    throw InputError(where + ": colour \"" + hex + "\" of " + c.key + " is not #RRGGBB");
+                c.color = static_cast<std::uint32_t>(v);
+            }
+            const std::string line = item.contains("line") && item["line"].is_string() ? item["line"].get<std::string>() : "solid";
+            c.line = line == "dashed" ? LineStyle::Dashed : line == "dotted" ? LineStyle::Dotted : LineStyle::Solid;
+            if (std::any_of(categories.begin(), categories.end(), [&](const Category& o) { return o.key == c.key; }))
+                throw InputError(where + ": category \"" + c.key + "\" appears twice in \"" + name + "\"");
+            categories.push_back(std::move(c));
+        }
+        if (!categories.empty()) t.list(kind) = std::move(categories);
+    }
+    return t;
+}
 
 // Kumu's JSON (its import format and its blueprint export): "elements" with a label (at the top
 // or under "attributes"), "_id" or "id", "type"/"element type", "description", "tags"; and
@@ -304,6 +370,9 @@ ImportResult parseJsonNetwork(const std::string& input, const std::string& path)
         throw InputError(file + ":1: no \"nodes\" list: this JSON is not a network (expected networkx node-link, Kumu's \"elements\" and \"connections\", or Knotenpunkt's export)");
     ImportResult out;
     out.network.name = std::filesystem::path(path).stem().string();
+    // Our own export: the taxonomy it was written with.
+    if (doc.contains("knotenpunkt") && doc["knotenpunkt"].is_object() && doc["knotenpunkt"].contains("taxonomy"))
+        out.network.taxonomy = taxonomyFromJson(doc["knotenpunkt"]["taxonomy"], file + ":" + std::to_string(lineAt(text, text.rfind("\"taxonomy\""))));
     if (doc.contains("graph") && doc["graph"].is_object() && doc["graph"].contains("name") && doc["graph"]["name"].is_string() &&
         !doc["graph"]["name"].get<std::string>().empty())
         out.network.name = doc["graph"]["name"].get<std::string>();

@@ -336,6 +336,22 @@ TEST_CASE("JSON as networkx writes it: numeric ids and the edges spelling", "[im
     CHECK(n.links()[0].directed);
 }
 
+TEST_CASE("JSON keeps the taxonomy: a municipality's own sector with its colour and labels", "[export][json]") {
+    Network n = loadInput(kSample).result.network;
+    const std::string key = n.taxonomy.addCustom(CategoryKind::Sector, "Quartiersmanagement");
+    Category& custom = n.taxonomy.sectors.back();
+    custom.labelEn = "Neighbourhood management";
+    custom.color = 0x123456;
+    Actor a = n.actors().front();
+    a.sector = key;
+    n.replaceActor(a);
+    const Network back = parseJsonNetwork(jsonText(n), "stadt.json").network;
+    CHECK(back.taxonomy == n.taxonomy);
+    CHECK(back.actors().front().sector == key);
+    CHECK_THROWS_WITH(parseJsonNetwork(R"({"nodes": [], "knotenpunkt": {"taxonomy": {"sectors": [{"key": "a", "color": "blau"}]}}})", "t.json"),
+                      Catch::Contains("t.json:1: colour \"blau\" of a is not #RRGGBB"));
+}
+
 TEST_CASE("Kumu's JSON: elements and connections by id or label with direction and types", "[import][json]") {
     // As Kumu's blueprint export writes it: _id, fields under "attributes".
     const std::string blueprint = R"({"elements": [
