@@ -4,6 +4,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <set>
 #include <optional>
 
 #include <nlohmann/json.hpp>
@@ -59,9 +60,11 @@ int cmdImport(const std::vector<std::string>& inputs, const std::string& output,
     // Read everything first: a bad input leaves no half-made project behind.
     Document merged;
     std::vector<std::string> warnings;
+    std::vector<NetworkSnapshot> snapshots;  // brought along (our JSON export of a project)
     for (const std::string& spec : inputs) {
         LoadedInput in = loadInput(spec);
         for (std::string& w : in.result.warnings) warnings.push_back(std::move(w));
+        for (NetworkSnapshot& s : in.result.snapshots) snapshots.push_back(std::move(s));
         if (merged.network.name.empty()) merged.network.name = in.result.network.name;
         merged.execute(cmdMerge(merged.network, in.result.network, &warnings));
     }
@@ -82,6 +85,16 @@ int cmdImport(const std::vector<std::string>& inputs, const std::string& output,
             pf->execute(edit);
             printWarnings(mergeWarnings);
         }
+        std::set<std::string> taken;
+        for (const SnapshotInfo& s : pf->snapshots()) taken.insert(s.name);
+        for (const NetworkSnapshot& s : snapshots) {
+            if (!taken.insert(s.name).second) {
+                std::cerr << "knp: warning: snapshot \"" << s.name << "\" exists already in " << output << "; the imported one is left out\n";
+                continue;
+            }
+            pf->addSnapshot(s.name, s.created.empty() ? utcTimestamp() : s.created, s.network);
+        }
+        if (!snapshots.empty()) std::cerr << "knp: " << snapshots.size() << " snapshots imported\n";
     } catch (...) {
         const bool created = !exists && pf.has_value();
         pf.reset();  // closes the file and releases its lock

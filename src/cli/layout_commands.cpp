@@ -81,14 +81,17 @@ int runExport(const std::string& input, const std::string& output, const std::st
     }
     ExportOptions o;
     o.lang = lang;
-    // A project's snapshots make a GEXF a dynamic graph (Gephi's timeline).
-    if (in.kind == "project" && !in.snapshots.empty() && exportFormatFor(output) && exportFormatFor(output)->name.rfind("GEXF", 0) == 0) {
+    // A project's snapshots make a GEXF a dynamic graph (Gephi's timeline) and go into JSON.
+    const ExportFormat* format = exportFormatFor(output);
+    const bool gexf = format && format->name.rfind("GEXF", 0) == 0, jsonOut = format && format->name.rfind("JSON", 0) == 0;
+    if (in.kind == "project" && !in.snapshots.empty() && (gexf || jsonOut)) {
         ProjectFile pf = ProjectFile::open(input, OpenMode::ReadOnly);
         std::vector<SnapshotInfo> snaps = in.snapshots;
         std::sort(snaps.begin(), snaps.end(), [](const SnapshotInfo& x, const SnapshotInfo& y) { return x.created < y.created; });
-        for (const SnapshotInfo& s : snaps) o.snapshots.emplace_back(s.created, pf.loadSnapshot(s.name));
+        for (const SnapshotInfo& s : snaps) o.snapshots.push_back({s.name, s.created, pf.loadSnapshot(s.name)});
         o.now = utcTimestamp();
-        std::cerr << "knp: " << snaps.size() << " snapshots written as a dynamic graph (spells from " << snaps.front().created << ")\n";
+        if (gexf) std::cerr << "knp: " << snaps.size() << " snapshots written as a dynamic graph (spells from " << snaps.front().created << ")\n";
+        else std::cerr << "knp: " << snaps.size() << " snapshots written with the network\n";
     }
     exportNetwork(net, pos ? &*pos : nullptr, output, o);
     std::string written = output;

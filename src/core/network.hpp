@@ -59,4 +59,11 @@ private:
     std::unordered_map<std::string, std::size_t> linkCount_;  // by actor id
 };
 
+// A network as it was at a named moment (a project's snapshot).
+struct NetworkSnapshot {
+    std::string name;
+    std::string created;  // ISO 8601, UTC
+    Network network;
+};
+
 }  // namespace knp

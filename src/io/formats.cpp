@@ -87,6 +87,7 @@ void exportNetwork(const Network& network, const std::vector<layout::Point>* pos
     } else if (format->name.rfind("JSON", 0) == 0) {
         JsonExportOptions j;
         j.lang = o.lang;
+        j.snapshots = o.snapshots;
         exportJson(placed, path, j);
     } else if (format->name.rfind("CSV", 0) == 0) {
         CsvExportOptions c;

@@ -29,7 +29,7 @@ struct ExportOptions {
     Lang lang = Lang::De;
     // A project's snapshots (oldest first: time, network) and the current time: GEXF writes
     // them as a dynamic graph; the other formats write the current network only.
-    std::vector<std::pair<std::string, Network>> snapshots;
+    std::vector<NetworkSnapshot> snapshots;
     std::string now;
 };
 

@@ -64,21 +64,21 @@ Timeline timeline(const Network& current, const GexfExportOptions& o) {
     tl.merged = current;
     std::vector<const Network*> states;
     std::vector<std::string> times;
-    for (const auto& [time, network] : o.snapshots) {
-        states.push_back(&network);
-        times.push_back(time);
+    for (const NetworkSnapshot& snapshot : o.snapshots) {
+        states.push_back(&snapshot.network);
+        times.push_back(snapshot.created);
     }
     states.push_back(&current);
     times.push_back(o.now);
     // Elements gone by now: their latest values, appended in the order they were last seen.
     for (auto it = o.snapshots.rbegin(); it != o.snapshots.rend(); ++it) {
-        for (const Actor& a : it->second.actors())
+        for (const Actor& a : it->network.actors())
             if (!tl.merged.findActor(a.id)) {
                 Actor copy = a;
                 copy.ord = tl.merged.nextActorOrd();
                 tl.merged.insertActor(std::move(copy));
             }
-        for (const Link& l : it->second.links())
+        for (const Link& l : it->network.links())
             if (!tl.merged.findLink(l.id)) {
                 Link copy = l;
                 copy.ord = tl.merged.nextLinkOrd();

@@ -22,7 +22,7 @@ struct GexfExportOptions {
     // becomes a dynamic graph for Gephi's timeline. Every actor and link that ever existed is
     // written (with its latest values), with spells for the times it existed: from the
     // snapshot where it appears to the one where it is gone, open-ended when it exists `now`.
-    std::vector<std::pair<std::string, Network>> snapshots;
+    std::vector<NetworkSnapshot> snapshots;
     std::string now;  // the time of the current network (ISO 8601 UTC)
 };
 

@@ -10,6 +10,7 @@ namespace knp {
 struct ImportResult {
     Network network;
     std::vector<std::string> warnings;  // "links.csv:12: link from "A" to itself dropped"
+    std::vector<NetworkSnapshot> snapshots;  // a project's snapshots, from our JSON export
 };
 
 }  // namespace knp

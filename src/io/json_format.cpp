@@ -147,7 +147,10 @@ void checkDepth(const std::string& text, const std::string& file, int limit) {
 
 }  // namespace
 
-std::string jsonText(const Network& net, const JsonExportOptions& o) {
+namespace {
+
+// The node-link document of a network (without our block).
+json nodeLinkDocument(const Network& net, const JsonExportOptions& o) {
     const Taxonomy& t = net.taxonomy;
     bool allDirected = !net.links().empty();
     for (const Link& l : net.links()) allDirected = allDirected && l.directed;
@@ -188,7 +191,20 @@ std::string jsonText(const Network& net, const JsonExportOptions& o) {
     }
     doc["nodes"] = std::move(nodes);
     doc["links"] = std::move(links);
-    doc["knotenpunkt"] = {{"schema", kJsonSchemaVersion}, {"language", o.lang == Lang::En ? "en" : "de"}, {"taxonomy", taxonomyJson(t)}};
+    return doc;
+}
+
+}  // namespace
+
+std::string jsonText(const Network& net, const JsonExportOptions& o) {
+    json doc = nodeLinkDocument(net, o);
+    doc["knotenpunkt"] = {{"schema", kJsonSchemaVersion}, {"language", o.lang == Lang::En ? "en" : "de"}, {"taxonomy", taxonomyJson(net.taxonomy)}};
+    if (!o.snapshots.empty()) {
+        json snapshots = json::array();
+        for (const NetworkSnapshot& s : o.snapshots)
+            snapshots.push_back({{"name", s.name}, {"created", s.created}, {"network", nodeLinkDocument(s.network, o)}});
+        doc["knotenpunkt"]["snapshots"] = std::move(snapshots);
+    }
     return doc.dump(1, '\t', false, json::error_handler_t::replace) + "\n";
 }
 
@@ -343,33 +359,17 @@ ImportResult parseKumuJson(const json& doc, const std::string& text, const std::
 
 }  // namespace
 
-ImportResult parseJsonNetwork(const std::string& input, const std::string& path) {
-    const std::string file = std::filesystem::path(path).filename().string();
-    const DecodedText decoded = decodeText(input, file);
-    const std::string& text = decoded.utf8;
-    checkDepth(text, file, 256);
-    json doc;
-    try {
-        doc = json::parse(text);  // nlohmann limits nothing by itself: the size is checked by importJson
-    } catch (const json::parse_error& e) {
-        throw InputError(file + ":" + std::to_string(lineAt(text, e.byte > 0 ? e.byte - 1 : 0)) + ": not valid JSON (" +
-                         std::string(e.what()).substr(std::string(e.what()).find(':') + 2) + ")");
-    } catch (const json::exception& e) {
-        // A number beyond a double's range (found by fuzzing): nlohmann names it, not its place.
-        const std::string what = e.what();
-        const auto open = what.find('\''), close = what.rfind('\'');
-        const std::string token = open != std::string::npos && close > open ? what.substr(open + 1, close - open - 1) : std::string();
-        const std::size_t at = token.empty() ? std::string::npos : text.find(token);
-        throw InputError(file + ":" + std::to_string(at == std::string::npos ? 1 : lineAt(text, at)) + ": not valid JSON (" +
-                         what.substr(what.find(']') + 2) + ")");
-    }
-    if (!doc.is_object()) throw InputError(file + ":1: expected a JSON object with \"nodes\" and \"links\"");
-    if (doc.contains("elements") && !doc.contains("nodes")) return parseKumuJson(doc, text, file, std::filesystem::path(path).stem().string());
+namespace {
+
+// A networkx node-link document (ours included) as a network. `text` is the document's text for
+// line numbers (empty: none); `taxonomy`, when given, is the one to start from.
+ImportResult parseNodeLink(json& doc, const std::string& text, const std::string& file, const std::string& stem, const Taxonomy* taxonomy) {
     const char* linksKey = doc.contains("links") ? "links" : (doc.contains("edges") ? "edges" : nullptr);
     if (!doc.contains("nodes") || !doc["nodes"].is_array())
         throw InputError(file + ":1: no \"nodes\" list: this JSON is not a network (expected networkx node-link, Kumu's \"elements\" and \"connections\", or Knotenpunkt's export)");
     ImportResult out;
-    out.network.name = std::filesystem::path(path).stem().string();
+    out.network.name = stem;
+    if (taxonomy) out.network.taxonomy = *taxonomy;
     // Our own export: the taxonomy it was written with.
     if (doc.contains("knotenpunkt") && doc["knotenpunkt"].is_object() && doc["knotenpunkt"].contains("taxonomy"))
         out.network.taxonomy = taxonomyFromJson(doc["knotenpunkt"]["taxonomy"], file + ":" + std::to_string(lineAt(text, text.rfind("\"taxonomy\""))));
@@ -381,7 +381,7 @@ ImportResult parseJsonNetwork(const std::string& input, const std::string& path)
     NetworkBuilder builder(out);
     const std::vector<std::size_t> nodeLines = elementLines(text, "nodes");
     auto at = [&](const std::vector<std::size_t>& lines, std::size_t i, const char* what) {
-        return file + ":" + (i < lines.size() ? std::to_string(lines[i]) : std::string("?")) + ": " + what + " " + std::to_string(i + 1);
+        return file + (i < lines.size() ? ":" + std::to_string(lines[i]) : std::string()) + ": " + what + " " + std::to_string(i + 1);
     };
     std::size_t index = 0;
     for (const json& node : doc["nodes"]) {
@@ -433,6 +433,50 @@ ImportResult parseJsonNetwork(const std::string& input, const std::string& path)
             else setLinkField(link, f, v, ctx);
         }
         builder.addLink(std::move(link), where, "\"source\"", "\"target\"");
+    }
+    return out;
+}
+
+}  // namespace
+
+ImportResult parseJsonNetwork(const std::string& input, const std::string& path) {
+    const std::string file = std::filesystem::path(path).filename().string();
+    const DecodedText decoded = decodeText(input, file);
+    const std::string& text = decoded.utf8;
+    checkDepth(text, file, 256);
+    json doc;
+    try {
+        doc = json::parse(text);  // nlohmann limits nothing by itself: the size is checked by importJson
+    } catch (const json::parse_error& e) {
+        throw InputError(file + ":" + std::to_string(lineAt(text, e.byte > 0 ? e.byte - 1 : 0)) + ": not valid JSON (" +
+                         std::string(e.what()).substr(std::string(e.what()).find(':') + 2) + ")");
+    } catch (const json::exception& e) {
+        // A number beyond a double's range (found by fuzzing): nlohmann names it, not its place.
+        const std::string what = e.what();
+        const auto open = what.find('\''), close = what.rfind('\'');
+        const std::string token = open != std::string::npos && close > open ? what.substr(open + 1, close - open - 1) : std::string();
+        const std::size_t at = token.empty() ? std::string::npos : text.find(token);
+        throw InputError(file + ":" + std::to_string(at == std::string::npos ? 1 : lineAt(text, at)) + ": not valid JSON (" +
+                         what.substr(what.find(']') + 2) + ")");
+    }
+    if (!doc.is_object()) throw InputError(file + ":1: expected a JSON object with \"nodes\" and \"links\"");
+    if (doc.contains("elements") && !doc.contains("nodes")) return parseKumuJson(doc, text, file, std::filesystem::path(path).stem().string());
+    ImportResult out = parseNodeLink(doc, text, file, std::filesystem::path(path).stem().string(), nullptr);
+    // Our own export of a project: its snapshots, each a node-link document of its own.
+    if (doc.contains("knotenpunkt") && doc["knotenpunkt"].is_object() && doc["knotenpunkt"].contains("snapshots")) {
+        json& snapshots = doc["knotenpunkt"]["snapshots"];
+        if (!snapshots.is_array()) throw InputError(file + ": \"snapshots\" must be a list");
+        for (json& item : snapshots) {
+            if (!item.is_object() || !item.contains("name") || !item["name"].is_string() || !item.contains("network") || !item["network"].is_object())
+                throw InputError(file + ": every snapshot needs a \"name\" and a \"network\"");
+            NetworkSnapshot snapshot;
+            snapshot.name = item["name"].get<std::string>();
+            snapshot.created = item.contains("created") && item["created"].is_string() ? item["created"].get<std::string>() : std::string();
+            ImportResult r = parseNodeLink(item["network"], std::string(), file + " (snapshot \"" + snapshot.name + "\")", out.network.name,
+                                           &out.network.taxonomy);
+            snapshot.network = std::move(r.network);
+            out.snapshots.push_back(std::move(snapshot));
+        }
     }
     return out;
 }

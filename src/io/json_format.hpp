@@ -6,6 +6,7 @@
 // from us or from networkx (also its newer "edges" spelling), through nlohmann/json with a size
 // limit; fields are recognised by the same German and English names as in CSV and GraphML.
 #include <string>
+#include <vector>
 
 #include "core/network.hpp"
 #include "io/import_result.hpp"
@@ -14,6 +15,7 @@ namespace knp {
 
 struct JsonExportOptions {
     Lang lang = Lang::De;
+    std::vector<NetworkSnapshot> snapshots;  // a project's, written under knotenpunkt.snapshots
 };
 
 std::string jsonText(const Network& network, const JsonExportOptions& o = {});

@@ -431,7 +431,9 @@ std::optional<HistoryEntry> ProjectFile::nextRedo() {
 }
 
 // [SECTION] Snapshots
-void ProjectFile::takeSnapshot(const std::string& name) {
+void ProjectFile::takeSnapshot(const std::string& name) { addSnapshot(name, nowUtc(), network_); }
+
+void ProjectFile::addSnapshot(const std::string& name, const std::string& created, const Network& network) {
     requireWritable();
     if (name.empty()) throw ValidationError("a snapshot needs a name");
     if (name.find('@') != std::string::npos) throw ValidationError("snapshot name \"" + name + "\" must not contain '@'");
@@ -440,8 +442,8 @@ void ProjectFile::takeSnapshot(const std::string& name) {
     exists.bind(1, name);
     if (exists.step()) throw ValidationError("a snapshot named \"" + name + "\" exists already");
     sql::Statement put(db_, "INSERT INTO snapshots(name, created, actors, links, network) VALUES(?,?,?,?,?)");
-    put.bind(1, name).bind(2, nowUtc()).bind(3, static_cast<std::int64_t>(network_.actors().size()))
-        .bind(4, static_cast<std::int64_t>(network_.links().size())).bind(5, toJson(network_).dump()).run();
+    put.bind(1, name).bind(2, created).bind(3, static_cast<std::int64_t>(network.actors().size()))
+        .bind(4, static_cast<std::int64_t>(network.links().size())).bind(5, toJson(network).dump()).run();
     tx.commit();
 }
 

@@ -64,6 +64,9 @@ public:
     std::optional<HistoryEntry> nextRedo();  // the step redo() would apply again
 
     void takeSnapshot(const std::string& name);
+    // Stores `network` as snapshot `name` taken at `created` (ISO 8601 UTC): snapshots brought
+    // along by an import.
+    void addSnapshot(const std::string& name, const std::string& created, const Network& network);
     std::vector<SnapshotInfo> snapshots();
     Network loadSnapshot(const std::string& name);
     void restoreSnapshot(const std::string& name);  // one undoable edit

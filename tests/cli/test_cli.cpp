@@ -86,6 +86,30 @@ TEST_CASE("import the sample then info reports it as JSON", "[cli]") {
     CHECK_THAT(text.out, Catch::Contains("Akteure: 67") && Catch::Contains("Wohlfahrtsverbände: 6"));
 }
 
+TEST_CASE("a project exported as JSON and imported again keeps its snapshots", "[cli]") {
+    TempDir dir;
+    const std::string p = dir.file("stadt.knp");
+    REQUIRE(runKnp({"import", kSample, "-o", p}).exitCode == 0);
+    REQUIRE(runKnp({"snapshot", p, "--take", "Workshop 1"}).exitCode == 0);
+    REQUIRE(runKnp({"apply", p, "-"}, "{\"op\":\"remove_actor\",\"id\":\"abh\"}\n").exitCode == 0);
+    const std::string exported = dir.file("stadt.json");
+    auto ex = runKnp({"export", p, "-o", exported});
+    REQUIRE(ex.exitCode == 0);
+    CHECK_THAT(ex.err, Catch::Contains("1 snapshots written with the network"));
+    const std::string back = dir.file("zurueck.knp");
+    auto imp = runKnp({"import", exported, "-o", back});
+    REQUIRE(imp.exitCode == 0);
+    CHECK_THAT(imp.err, Catch::Contains("1 snapshots imported") && Catch::Contains("66 actors"));
+    const json original = json::parse(runKnp({"info", p + "@Workshop 1", "--format", "json"}).out);
+    const json again = json::parse(runKnp({"info", back + "@Workshop 1", "--format", "json"}).out);
+    CHECK(again["actors"] == 67);
+    CHECK(again["links"] == original["links"]);
+    CHECK(again["sectors"] == original["sectors"]);
+    const json listed = json::parse(runKnp({"info", back, "--format", "json"}).out);
+    REQUIRE(listed["snapshots"].size() == 1);
+    CHECK(listed["snapshots"][0]["created"] == json::parse(runKnp({"info", p, "--format", "json"}).out)["snapshots"][0]["created"]);
+}
+
 TEST_CASE("bad input exits with 3 names file and line and changes nothing", "[cli]") {
     TempDir dir;
     const std::string p = dir.file("m.knp");

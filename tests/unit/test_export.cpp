@@ -160,7 +160,7 @@ TEST_CASE("GEXF of a project with snapshots is a dynamic graph with spells", "[e
     fresh.ord = now.nextActorOrd();
     now.insertActor(fresh);
     GexfExportOptions o;
-    o.snapshots.emplace_back("2026-03-01T18:00:00Z", before);
+    o.snapshots.push_back({"Workshop 1", "2026-03-01T18:00:00Z", before});
     o.now = "2026-06-01T18:00:00Z";
     const std::string text = gexfText(now, o);
     CHECK_THAT(text, Catch::Contains("mode=\"dynamic\" timeformat=\"dateTime\""));
@@ -350,6 +350,22 @@ TEST_CASE("JSON keeps the taxonomy: a municipality's own sector with its colour 
     CHECK(back.actors().front().sector == key);
     CHECK_THROWS_WITH(parseJsonNetwork(R"({"nodes": [], "knotenpunkt": {"taxonomy": {"sectors": [{"key": "a", "color": "blau"}]}}})", "t.json"),
                       Catch::Contains("t.json:1: colour \"blau\" of a is not #RRGGBB"));
+}
+
+TEST_CASE("JSON of a project carries its snapshots and gives them back", "[export][json]") {
+    const Network before = laidOutSample();
+    Network now = before;
+    now.eraseLink(now.links().front().id);
+    JsonExportOptions o;
+    o.snapshots.push_back({"Workshop 1", "2026-03-01T18:00:00Z", before});
+    const ImportResult back = parseJsonNetwork(jsonText(now, o), "projekt.json");
+    requireSame(now, back.network);
+    REQUIRE(back.snapshots.size() == 1);
+    CHECK(back.snapshots[0].name == "Workshop 1");
+    CHECK(back.snapshots[0].created == "2026-03-01T18:00:00Z");
+    Network expected = before;
+    expected.name = now.name;
+    requireSame(expected, back.snapshots[0].network);
 }
 
 TEST_CASE("Kumu's JSON: elements and connections by id or label with direction and types", "[import][json]") {
