@@ -11,6 +11,7 @@
 
 #include "core/errors.hpp"
 #include "io/csv_import.hpp"
+#include "io/gexf_import.hpp"
 #include "io/graphml_import.hpp"
 #include "io/input.hpp"
 #include "io/text_encoding.hpp"
@@ -283,10 +284,16 @@ TEST_CASE("every file of the bad-input corpus gives its message", "[import][bad]
     CHECK(checked >= 16);
 }
 
-TEST_CASE("a deeply nested GraphML file is refused quickly", "[import][bad]") {
+TEST_CASE("deeply nested GraphML and GEXF files are refused quickly", "[import][bad]") {
     std::string text = "<graphml><graph>";
     for (int i = 0; i < 10000; ++i) text += "<x>";
     CHECK_THROWS_WITH(parseGraphml(text, "deep.graphml"), Catch::Contains("nested more than"));
+    std::string gexf = "<gexf version=\"1.3\"><graph><nodes>";
+    for (int i = 0; i < 10000; ++i) gexf += "<node id=\"n\">";
+    CHECK_THROWS_WITH(parseGexf(gexf, "tief.gexf"), Catch::Contains("tief.gexf:1:"));
+    std::string deeper = "<gexf>";
+    for (int i = 0; i < 10000; ++i) deeper += "<x>";
+    CHECK_THROWS_WITH(parseGexf(deeper, "tief2.gexf"), Catch::Contains("nested more than 256 deep"));
 }
 
 TEST_CASE("a 200 MB file of any format is refused before it is read", "[import][bad]") {
