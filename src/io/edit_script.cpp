@@ -136,13 +136,16 @@ Edit editFromScriptLine(const Network& network, const std::string& line, const s
     json obj;
     try {
         obj = json::parse(line);
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) {
+        // parse_error, and out_of_range for a number beyond a double's range (found by fuzzing).
         throw InputError(where + ": not valid JSON (" + std::string(e.what()) + ")");
     }
     try {
         return build(network, obj, where);
     } catch (const ValidationError& e) {
         throw InputError(where + ": " + e.what());
+    } catch (const json::exception& e) {
+        throw InputError(where + ": " + std::string(e.what()));
     }
 }
 

@@ -51,6 +51,8 @@ TEST_CASE("bad script lines give clear errors", "[script]") {
         return std::string("no error");
     };
     CHECK_THAT(error("{not json"), Catch::StartsWith("e.jsonl:7: not valid JSON"));
+    // A number beyond a double's range (found by fuzzing; it escaped as a crash before).
+    CHECK_THAT(error(R"({"op":"move","id":"a1","x":2e999999,"y":0})"), Catch::StartsWith("e.jsonl:7: not valid JSON") && Catch::Contains("number overflow"));
     CHECK(error(R"({"op":"fly"})") == "e.jsonl:7: unknown op \"fly\" (known: add_actor, update_actor, remove_actor, add_link, update_link, remove_link, move)");
     CHECK(error(R"({"op":"add_actor","id":"a1","name":"Doppelt"})") == "e.jsonl:7: actor id \"a1\" is already used by \"Jobcenter\"");
     CHECK(error(R"({"op":"add_actor","id":"a2","name":""})") == "e.jsonl:7: \"name\" must be a non-empty text");
