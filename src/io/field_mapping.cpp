@@ -84,6 +84,7 @@ LinkField linkFieldFor(std::string_view name) {
         {"source", LinkField::Source}, {"from", LinkField::Source}, {"von", LinkField::Source}, {"quelle", LinkField::Source},
         {"target", LinkField::Target}, {"to", LinkField::Target}, {"nach", LinkField::Target}, {"ziel", LinkField::Target}, {"an", LinkField::Target},
         {"type", LinkField::Type}, {"typ", LinkField::Type}, {"art", LinkField::Type}, {"beziehungsart", LinkField::Type}, {"label", LinkField::Type},
+        {"interaction", LinkField::Type},  // Cytoscape
         {"strength", LinkField::Strength}, {"weight", LinkField::Strength}, {"stärke", LinkField::Strength}, {"gewicht", LinkField::Strength},
         {"directed", LinkField::Directed}, {"gerichtet", LinkField::Directed}, {"direction", LinkField::Directed}, {"richtung", LinkField::Directed},
         {"status", LinkField::Status},

@@ -135,6 +135,47 @@ TEST_CASE("GraphML as yEd writes it: labels colours and positions from its drawi
     CHECK(n.links()[0].attributes.at("label") == "Verweisung");
 }
 
+TEST_CASE("GraphML as Gephi and Cytoscape write it", "[import][graphml]") {
+    // Gephi 0.10: label, colour channels, position and size as typed keys; weight on edges.
+    const Network gephi = parseGraphml(R"(<?xml version="1.0" encoding="UTF-8"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+<key attr.name="label" attr.type="string" for="node" id="label"/>
+<key attr.name="weight" attr.type="double" for="edge" id="weight"/>
+<key attr.name="r" attr.type="int" for="node" id="r"/>
+<key attr.name="x" attr.type="float" for="node" id="x"/>
+<key attr.name="y" attr.type="float" for="node" id="y"/>
+<key attr.name="Modularity Class" attr.type="int" for="node" id="modularity_class"/>
+<graph edgedefault="directed">
+<node id="0"><data key="label">Jobcenter</data><data key="r">31</data><data key="x">-12.5</data><data key="y">40.0</data><data key="modularity_class">2</data></node>
+<node id="1"><data key="label">VHS</data><data key="x">3.0</data><data key="y">-7.25</data></node>
+<edge id="0" source="0" target="1"><data key="weight">2.0</data></edge>
+</graph></graphml>)", "gephi.graphml").network;
+    REQUIRE(gephi.actors().size() == 2);
+    CHECK(gephi.actors()[0].name == "Jobcenter");
+    CHECK((gephi.actors()[0].placed && gephi.actors()[0].x == -12.5 && gephi.actors()[0].y == 40));
+    CHECK(gephi.actors()[0].attributes.at("Modularity Class") == "2");
+    CHECK(gephi.links()[0].strength == 2);
+    CHECK(gephi.links()[0].directed);
+    // Cytoscape 3: "name" and "shared name", SUIDs, a selected flag, interaction on edges.
+    const Network cy = parseGraphml(R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+<key id="name" for="node" attr.name="name" attr.type="string"/>
+<key id="shared name" for="node" attr.name="shared name" attr.type="string"/>
+<key id="SUID" for="node" attr.name="SUID" attr.type="long"/>
+<key id="selected" for="node" attr.name="selected" attr.type="boolean"/>
+<key id="interaction" for="edge" attr.name="interaction" attr.type="string"/>
+<graph edgedefault="directed">
+<node id="n0"><data key="name">Caritas</data><data key="shared name">Caritas</data><data key="SUID">52</data><data key="selected">false</data></node>
+<node id="n1"><data key="name">Diakonie</data><data key="SUID">53</data></node>
+<edge source="n0" target="n1"><data key="interaction">Verweisung</data></edge>
+</graph></graphml>)", "cytoscape.graphml").network;
+    REQUIRE(cy.actors().size() == 2);
+    CHECK(cy.actors()[1].name == "Diakonie");
+    CHECK(cy.actors()[0].attributes.at("SUID") == "52");
+    REQUIRE(cy.links().size() == 1);
+    CHECK(cy.links()[0].type == "verweisung");  // Cytoscape's interaction is the kind of link
+}
+
 TEST_CASE("GraphML export draws for yEd: shape node with label fill and geometry", "[export][graphml]") {
     const Network sample = laidOutSample();
     const std::string text = graphmlText(sample);
