@@ -9,7 +9,7 @@ KNP_PACKAGES=(
   libimgui-dev libglfw3-dev libgl-dev libepoxy-dev libstb-dev libfontconfig-dev fonts-dejavu-core
   libx11-dev libxext-dev
   libgl1-mesa-dri libglx-mesa0 xvfb xauth xdotool x11-xkb-utils x11-utils
-  python3-networkx
+  python3-networkx librsvg2-bin poppler-utils libxml2-utils
 )
 
 knp_install_packages() {

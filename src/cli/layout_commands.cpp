@@ -12,6 +12,7 @@
 #include "io/formats.hpp"
 #include "io/input.hpp"
 #include "layout/layout.hpp"
+#include "report/diagram.hpp"
 #include "store/project_file.hpp"
 
 namespace knp::cli {
@@ -54,13 +55,15 @@ int runLayout(const std::string& project, const LayoutArgs& a) {
     return 0;
 }
 
-int runExport(const std::string& input, const std::string& output, const std::string& layoutName, const LayoutArgs& a, Lang lang) {
-    if (!exportFormatFor(output)) {
+int runExport(const std::string& input, const std::string& output, const std::string& layoutName, const LayoutArgs& a, Lang lang,
+              const report::DiagramOptions& diagram) {
+    const bool drawing = report::isDiagramPath(output);
+    if (!drawing && !exportFormatFor(output)) {
         std::string known;
         for (const ExportFormat& f : exportFormats())
             for (const std::string& e : f.extensions) known += (known.empty() ? "" : ", ") + e;
         std::cerr << "knp export: \"" << std::filesystem::path(output).extension().string()
-                  << "\" is not supported by this version yet; write " << known << "\n";
+                  << "\" is not supported by this version yet; write " << known << ", .svg, .pdf or .png\n";
         return 2;
     }
     LoadedInput in = loadInput(input);
@@ -78,6 +81,23 @@ int runExport(const std::string& input, const std::string& output, const std::st
         std::cerr << "knp: layout " << engine << " in " << static_cast<long>(ms + 0.5) << " ms\n";
     } else if (!allPlaced) {
         std::cerr << "knp: warning: some actors have no position yet; DOT gets them at 0,0, other formats without one (use --layout force)\n";
+    }
+    if (drawing) {
+        std::vector<layout::Point> points;
+        for (const Actor& actor : net.actors()) points.push_back({actor.x, actor.y});
+        report::DiagramOptions d = diagram;
+        d.lang = lang;
+        // PROJECT@SNAPSHOT: the snapshot's name and date under the title.
+        if (in.kind == "snapshot") {
+            const std::string project = input.substr(0, input.rfind('@')), snapshot = input.substr(input.rfind('@') + 1);
+            for (const SnapshotInfo& s : ProjectFile::open(project, OpenMode::ReadOnly).snapshots())
+                if (s.name == snapshot) d.subtitle = (lang == Lang::En ? "Snapshot " : "Stand ") + s.name + ", " + s.created.substr(0, 10);
+        }
+        report::renderDiagram(net, pos ? *pos : points, output, d);
+        std::cerr << "knp: wrote " << output << " (" << net.actors().size() << " actors, layout " << engine << ", " << d.paper
+                  << (report::isDiagramPath(output) && output.size() > 4 && output.substr(output.size() - 4) == ".png" ? ", " + std::to_string(d.dpi) + " dpi" : "")
+                  << ")\n";
+        return 0;
     }
     ExportOptions o;
     o.lang = lang;
@@ -117,19 +137,22 @@ void registerLayoutCommands(CLI::App& app, std::function<Lang()> lang, std::func
         cmd->callback([&action, project, a] { action = [project, a] { return runLayout(*project, *a); }; });
     }
     {
-        auto* cmd = app.add_subcommand("export", "Write the network to another format (now: DOT, GraphML and JSON, with positions)");
+        auto* cmd = app.add_subcommand("export", "Write the network to another format or draw it (SVG, PDF, PNG)");
         auto input = std::make_shared<std::string>();
         auto output = std::make_shared<std::string>();
         auto layoutName = std::make_shared<std::string>();
         auto a = std::make_shared<LayoutArgs>();
         engines.push_back("keep");
         cmd->add_option("INPUT", *input, "Project, PROJECT@SNAPSHOT or importable file")->required();
-        cmd->add_option("-o,--output", *output, "Output file (.dot, .gv, .graphml, .json)")->required();
+        cmd->add_option("-o,--output", *output, "Output file (.dot, .gv, .graphml, .gexf, .json, .csv, .xlsx; diagrams .svg, .pdf, .png)")->required();
+        auto diagram = std::make_shared<report::DiagramOptions>();
+        cmd->add_option("--size", diagram->paper, "Diagrams: paper the drawing fits, landscape (a4, a3, a0)")->check(CLI::IsMember({"a4", "a3", "a0"}));
+        cmd->add_option("--dpi", diagram->dpi, "PNG diagrams: dots per inch (default 300)")->check(CLI::Range(36, 1200));
         cmd->add_option("--layout", *layoutName, "keep (stored positions) or an engine; default: keep when every actor has a position")
             ->check(CLI::IsMember(engines));
         addLayoutOptions(cmd, *a);
-        cmd->callback([&action, input, output, layoutName, a, lang] {
-            action = [input, output, layoutName, a, lang] { return runExport(*input, *output, *layoutName, *a, lang()); };
+        cmd->callback([&action, input, output, layoutName, a, lang, diagram] {
+            action = [input, output, layoutName, a, lang, diagram] { return runExport(*input, *output, *layoutName, *a, lang(), *diagram); };
         });
     }
 }

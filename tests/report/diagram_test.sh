@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Diagrams as the programs that read them see them: the sample drawn as SVG, PDF and PNG by
+# `knp export`; the SVG is well-formed XML and rsvg-convert renders it; pdftoppm renders the PDF
+# and pdftotext finds the names with their umlauts and quotes; the PNG is A4 at 300 dpi (or
+# what --size and --dpi ask for); a hostile name is shown as text everywhere and runs nothing.
+# Usage: diagram_test.sh BUILD_DIR DATASETS_DIR OUT_DIR
+set -euo pipefail
+build=$1 datasets=$2 out=$3
+rm -rf "$out" && mkdir -p "$out"
+fail() { echo "FAIL: $*"; exit 1; }
+png_size() { /usr/bin/python3 -c 'import struct,sys; d=open(sys.argv[1],"rb").read(24); print("%dx%d" % struct.unpack(">II", d[16:24]))' "$1"; }
+
+for ext in svg pdf png; do "$build/knp" export "$datasets/musterstadt" -o "$out/karte.$ext" 2>>"$out/log"; done
+xmllint --noout "$out/karte.svg" || fail "the SVG is not well-formed XML"
+rsvg-convert "$out/karte.svg" -o "$out/karte_svg.png" || fail "rsvg-convert cannot render the SVG"
+[ "$(png_size "$out/karte_svg.png")" = "1123x794" ] || fail "the SVG is not A4 landscape ($(png_size "$out/karte_svg.png") at 96 dpi)"
+pdftoppm -r 50 -png "$out/karte.pdf" "$out/karte_pdf" || fail "pdftoppm cannot render the PDF"
+text=$(pdftotext "$out/karte.pdf" -)
+for name in "Ausländerbehörde" "Türkisch-Islamische" "„Ankommen“" "Kommunalverwaltung" "Größe: Einfluss"; do
+  grep -qF "$name" <<<"$text" || fail "pdftotext does not find \"$name\" in the PDF"
+done
+[ "$(png_size "$out/karte.png")" = "3507x2481" ] || fail "the PNG is $(png_size "$out/karte.png"), not A4 at 300 dpi"
+"$build/knp" export "$datasets/musterstadt" -o "$out/a3.png" --size a3 --dpi 100 2>>"$out/log"
+[ "$(png_size "$out/a3.png")" = "1654x1169" ] || fail "--size a3 --dpi 100 gave $(png_size "$out/a3.png")"
+
+# A hostile name: markup, an ampersand, quotes and Graphviz escape sequences.
+printf 'Von,Nach\n"<script>alert(1)</script> & ""Caritas"" \\N \\G",Jobcenter\n' > "$out/feindlich.csv"
+"$build/knp" export "$out/feindlich.csv" -o "$out/feindlich.svg" 2>>"$out/log"
+"$build/knp" export "$out/feindlich.csv" -o "$out/feindlich.pdf" 2>>"$out/log"
+xmllint --noout "$out/feindlich.svg" || fail "the hostile SVG is not well-formed"
+! grep -q "<script" "$out/feindlich.svg" || fail "a <script> element in the SVG"
+grep -qF '&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Caritas&quot; \N \G' "$out/feindlich.svg" || fail "the hostile name is not shown as text in the SVG"
+pdftotext "$out/feindlich.pdf" - | grep -qF '<script>alert(1)</script> & "Caritas" \N \G' || fail "the hostile name is not text in the PDF"
+echo "diagrams ok"
