@@ -1,6 +1,7 @@
 // knp layout and knp export: positions from any engine, stored as one undoable edit, and the
 // laid-out network written out (DOT for now; the formats and diagrams issues add the rest).
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <optional>
 #include <filesystem>
@@ -94,9 +95,10 @@ int runExport(const std::string& input, const std::string& output, const std::st
                 if (s.name == snapshot) d.subtitle = (lang == Lang::En ? "Snapshot " : "Stand ") + s.name + ", " + s.created.substr(0, 10);
         }
         report::renderDiagram(net, pos ? *pos : points, output, d);
+        std::string ext = std::filesystem::path(output).extension().string();
+        std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
         std::cerr << "knp: wrote " << output << " (" << net.actors().size() << " actors, layout " << engine << ", " << d.paper
-                  << (report::isDiagramPath(output) && output.size() > 4 && output.substr(output.size() - 4) == ".png" ? ", " + std::to_string(d.dpi) + " dpi" : "")
-                  << ")\n";
+                  << (ext == ".png" ? ", " + std::to_string(d.dpi) + " dpi" : "") << ")\n";
         return 0;
     }
     ExportOptions o;

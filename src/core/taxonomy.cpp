@@ -179,4 +179,29 @@ std::string normalizeLabel(std::string_view text) {
     return out;
 }
 
+std::uint32_t sectorColor(const Taxonomy& taxonomy, std::string_view key) {
+    const Category* sector = key.empty() ? nullptr : taxonomy.byKey(CategoryKind::Sector, key);
+    return sector ? sector->color : kNoSectorColor;
+}
+
+std::string colorHex(std::uint32_t rgb) {
+    static const char digits[] = "0123456789ABCDEF";
+    std::string out = "#";
+    for (int shift = 20; shift >= 0; shift -= 4) out += digits[rgb >> shift & 0xF];
+    return out;
+}
+
+std::optional<std::uint32_t> parseColorHex(std::string_view text) {
+    if (!text.empty() && text.front() == '#') text.remove_prefix(1);
+    if (text.size() != 6 && text.size() != 8) return std::nullopt;
+    std::uint32_t rgb = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        const int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+        if (digit < 0) return std::nullopt;
+        if (i < 6) rgb = rgb << 4 | static_cast<std::uint32_t>(digit);
+    }
+    return rgb;
+}
+
 }  // namespace knp

@@ -50,6 +50,16 @@ struct Taxonomy {
     bool operator==(const Taxonomy&) const = default;
 };
 
+// The colour an actor is drawn in when its sector is empty or unknown.
+constexpr std::uint32_t kNoSectorColor = 0xBBBBBB;
+// The colour of a sector key (kNoSectorColor for none).
+std::uint32_t sectorColor(const Taxonomy& taxonomy, std::string_view key);
+
+// Colours as text: "#RRGGBB" (exports, the view's files) and back; the parser takes the '#'
+// as optional and ignores an alpha pair after the colour ("#RRGGBBAA", as yEd writes).
+std::string colorHex(std::uint32_t rgb);
+std::optional<std::uint32_t> parseColorHex(std::string_view text);
+
 const char* kindName(CategoryKind kind);  // "sector", "field", "link type", "status", "level"
 
 // Lower-case ASCII key for a label: umlauts transliterated, other characters become '_'.

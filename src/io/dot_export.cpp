@@ -36,11 +36,7 @@ std::string quote(const std::string& text) {
     return out + "\"";
 }
 
-std::string hexColor(std::uint32_t rgb) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "\"#%06X\"", rgb & 0xFFFFFF);
-    return buf;
-}
+std::string hexColor(std::uint32_t rgb) { return "\"" + colorHex(rgb) + "\""; }
 
 std::string number(double v) {
     char buf[64];

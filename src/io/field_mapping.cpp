@@ -93,6 +93,10 @@ LinkField linkFieldFor(std::string_view name) {
     });
 }
 
+void keepDrawnColor(Actor& actor, const Taxonomy& taxonomy, std::uint32_t drawn) {
+    if (drawn != sectorColor(taxonomy, actor.sector)) actor.attributes["color"] = colorHex(drawn);
+}
+
 std::string exportedAttributeName(const std::string& name, bool actor, const std::set<std::string>& reserved) {
     const bool field = actor ? actorFieldFor(name) != ActorField::None : linkFieldFor(name) != LinkField::None;
     return reserved.count(name) || field ? "attr_" + name : name;

@@ -35,6 +35,10 @@ void setLinkField(Link& link, LinkField field, const std::string& value, FieldCo
 std::string exportedAttributeName(const std::string& name, bool actor, const std::set<std::string>& reserved);
 std::string importedAttributeName(const std::string& name, bool actor);
 
+// A colour another tool drew the actor in (GEXF viz:color, yEd's fill): kept as its "color"
+// attribute unless it is the one its sector gives (then our own export wrote it).
+void keepDrawnColor(Actor& actor, const Taxonomy& taxonomy, std::uint32_t drawn);
+
 // Value parsers; each throws InputError "WHERE: what is wrong".
 bool parseBool(const std::string& value, const std::string& where);
 double parseNumber(const std::string& value, const std::string& where);  // also "1,5"

@@ -159,8 +159,7 @@ std::string gexfText(const Network& current, const GexfExportOptions& o) {
             if (const auto it = a.attributes.find(name); it != a.attributes.end()) attvalue(out, id, it->second);
         out += "        </attvalues>\n";
         if (dynamic) out += tl.actorSpells.at(a.id);
-        const Category* sector = a.sector.empty() ? nullptr : t.find(CategoryKind::Sector, a.sector);
-        color(out, sector ? sector->color : 0xBBBBBB);
+        color(out, sectorColor(t, a.sector));
         if (a.placed) out += "        <viz:position x=\"" + exactNumber(a.x) + "\" y=\"" + exactNumber(a.y) + "\" z=\"0\"/>\n";
         out += "        <viz:size value=\"" + std::to_string(6 + 3 * a.influence) + "\"/>\n      </node>\n";
     }

@@ -56,18 +56,10 @@ struct Parser : XmlReader {
     PendingElement* current() { return edge ? &*edge : node ? &*node : nullptr; }
 };
 
-std::optional<double> number(const char* text) {
-    if (!text || !*text) return std::nullopt;
-    char* end = nullptr;
-    const double v = std::strtod(text, &end);
-    if (*end != '\0') return std::nullopt;
-    return v;
-}
-
 int colorChannel(Parser* p, const XML_Char** atts, const char* name) {
     const char* v = xmlAttribute(atts, name);
     if (!v) return 0;
-    const std::optional<double> n = number(v);
+    const std::optional<double> n = xmlNumber(v);
     if (!n || *n < 0 || *n > 255) {
         p->fail(std::string("viz:color ") + name + "=\"" + v + "\" is not a number from 0 to 255");
         return 0;
@@ -148,7 +140,7 @@ void XMLCALL onStart(void* user, const XML_Char* name, const XML_Char** atts) {
                 return p->fail("edge type=\"" + e.type + "\" is none of directed, undirected, mutual");
         }
         if (const char* w = xmlAttribute(atts, "weight")) {
-            if (!number(w)) return p->fail("edge weight=\"" + std::string(w) + "\" is not a number");
+            if (!xmlNumber(w)) return p->fail("edge weight=\"" + std::string(w) + "\" is not a number");
             e.weight = w;
         }
         if (const char* label = xmlAttribute(atts, "label")) e.label = label;
@@ -175,11 +167,8 @@ void XMLCALL onStart(void* user, const XML_Char* name, const XML_Char** atts) {
         PendingElement* e = p->current();
         if (!e) return;
         if (const char* hex = xmlAttribute(atts, "hex")) {
-            const std::string h = hex[0] == '#' ? hex + 1 : hex;
-            char* end = nullptr;
-            const unsigned long v = std::strtoul(h.c_str(), &end, 16);
-            if (h.size() != 6 || *end != '\0') return p->fail("viz:color hex=\"" + std::string(hex) + "\" is not #RRGGBB");
-            e->color = static_cast<std::uint32_t>(v);
+            e->color = parseColorHex(hex);
+            if (!e->color) return p->fail("viz:color hex=\"" + std::string(hex) + "\" is not #RRGGBB");
         } else {
             const int r = colorChannel(p, atts, "r"), g = colorChannel(p, atts, "g"), b = colorChannel(p, atts, "b");
             e->color = static_cast<std::uint32_t>(r << 16 | g << 8 | b);
@@ -189,14 +178,14 @@ void XMLCALL onStart(void* user, const XML_Char* name, const XML_Char** atts) {
         if (!e) return;
         const char* x = xmlAttribute(atts, "x");
         const char* y = xmlAttribute(atts, "y");
-        e->x = number(x);
-        e->y = number(y);
+        e->x = xmlNumber(x);
+        e->y = xmlNumber(y);
         if ((x && !e->x) || (y && !e->y)) return p->fail("viz:position holds a coordinate that is not a number");
     } else if (el == "size") {
         PendingElement* e = p->current();
         if (!e) return;
         const char* v = xmlAttribute(atts, "value");
-        e->size = number(v);
+        e->size = xmlNumber(v);
         if (v && !e->size) return p->fail("viz:size value=\"" + std::string(v) + "\" is not a number");
     }
 }
@@ -252,12 +241,6 @@ std::vector<std::pair<const Attribute*, std::string>> valuesFor(const std::map<s
     return out;
 }
 
-std::string hexColor(std::uint32_t rgb) {
-    char buf[8];
-    std::snprintf(buf, sizeof buf, "#%06X", static_cast<unsigned>(rgb & 0xFFFFFF));
-    return buf;
-}
-
 }  // namespace
 
 ImportResult parseGexf(const std::string& text, const std::string& path) {
@@ -290,8 +273,7 @@ ImportResult parseGexf(const std::string& text, const std::string& path) {
             actor.placed = true;
         }
         // Colour and size as our export derives them (sector, influence) are not kept twice.
-        const Category* sector = actor.sector.empty() ? nullptr : out.network.taxonomy.find(CategoryKind::Sector, actor.sector);
-        if (n.color && !(sector && sector->color == *n.color) && !(!sector && *n.color == 0xBBBBBB)) actor.attributes["color"] = hexColor(*n.color);
+        if (n.color) keepDrawnColor(actor, out.network.taxonomy, *n.color);
         if (n.size && *n.size != 6 + 3 * actor.influence) {
             char buf[32];
             std::snprintf(buf, sizeof buf, "%g", *n.size);
@@ -328,8 +310,7 @@ ImportResult parseGexf(const std::string& text, const std::string& path) {
         if (!e.label.empty()) link.attributes["label"] = e.label;
         // The edge's own type decides; else a "directed" attribute (our export, mixed
         // networks); else the graph's default. Mutual links are undirected.
-        const std::string& type = !e.type.empty() ? e.type : std::string();
-        link.directed = !type.empty() ? type == "directed" : directedValue ? *directedValue : p.defaultEdgeType == "directed";
+        link.directed = !e.type.empty() ? e.type == "directed" : directedValue ? *directedValue : p.defaultEdgeType == "directed";
         if (!e.spells.empty()) link.attributes["spells"] = e.spells;
         builder.addLink(std::move(link), where, "the edge's source", "the edge's target");
     }

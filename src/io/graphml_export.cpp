@@ -27,24 +27,17 @@ const std::vector<Key> kEdgeKeys = {
     {"e_fields", "fields", "string"}, {"e_note", "note", "string"}, {"e_directed", "directed", "boolean"},
 };
 
-std::string hex(std::uint32_t rgb) {
-    char buf[8];
-    std::snprintf(buf, sizeof buf, "#%06X", static_cast<unsigned>(rgb & 0xFFFFFF));
-    return buf;
-}
-
 // yEd's drawing of an actor (first among the node's data: networkx, which reads it too, takes
 // the later x, y and label data over yEd's). Size by influence, shape as in the view: ellipse,
 // rounded rectangle for contact points, hexagon for state and federal actors; yEd's y runs down.
 std::string yedNode(const Taxonomy& t, const Actor& a) {
-    const Category* sector = a.sector.empty() ? nullptr : t.find(CategoryKind::Sector, a.sector);
     const double size = 20 + 6 * a.influence;
     const char* shape = a.level == "land" || a.level == "bund" ? "hexagon" : a.contactPoint ? "roundrectangle" : "ellipse";
     std::string out = "      <data key=\"n_yed\"><y:ShapeNode>";
     if (a.placed)
         out += "<y:Geometry x=\"" + exactNumber(a.x - size / 2) + "\" y=\"" + exactNumber(-a.y - size / 2) + "\" width=\"" + exactNumber(size) +
                "\" height=\"" + exactNumber(size) + "\"/>";
-    out += "<y:Fill color=\"" + hex(sector ? sector->color : 0xBBBBBB) + "\" transparent=\"false\"/>";
+    out += "<y:Fill color=\"" + colorHex(sectorColor(t, a.sector)) + "\" transparent=\"false\"/>";
     out += "<y:BorderStyle color=\"#333333\" type=\"line\" width=\"1.0\"/>";
     out += "<y:NodeLabel>" + xmlEscape(a.name) + "</y:NodeLabel><y:Shape type=\"" + shape + "\"/></y:ShapeNode></data>\n";
     return out;
@@ -56,7 +49,7 @@ std::string yedEdge(const Taxonomy& t, const Link& l) {
     const Category* type = l.type.empty() ? nullptr : t.find(CategoryKind::LinkType, l.type);
     const Category* status = t.find(CategoryKind::Status, l.status);
     const char* style = status && status->line == LineStyle::Dashed ? "dashed" : status && status->line == LineStyle::Dotted ? "dotted" : "line";
-    return "      <data key=\"e_yed\"><y:PolyLineEdge><y:LineStyle color=\"" + hex(type ? type->color : 0x777777) + "\" type=\"" + style +
+    return "      <data key=\"e_yed\"><y:PolyLineEdge><y:LineStyle color=\"" + colorHex(type ? type->color : 0x777777) + "\" type=\"" + style +
            "\" width=\"" + exactNumber(std::min(1.0 + l.strength, 5.0)) + "\"/><y:Arrows source=\"none\" target=\"" +
            (l.directed ? "standard" : "none") + "\"/></y:PolyLineEdge></data>\n";
 }

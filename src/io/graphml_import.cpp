@@ -1,7 +1,6 @@
 #include "io/graphml_import.hpp"
 
 #include <cmath>
-#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -65,29 +64,16 @@ struct Parser : XmlReader {
     bool sawGraphml = false;
 };
 
-std::optional<double> number(const char* text) {
-    if (!text || !*text) return std::nullopt;
-    char* end = nullptr;
-    const double v = std::strtod(text, &end);
-    if (*end != '\0' || !std::isfinite(v)) return std::nullopt;
-    return v;
-}
-
 // Inside a yfiles <data>: the parts of yEd's drawing we keep.
 void onYedStart(Parser* p, std::string_view el, const XML_Char** atts) {
     PendingElement& e = p->edge ? *p->edge : *p->node;
     if (el == "Geometry") {
-        e.yed.x = number(xmlAttribute(atts, "x"));
-        e.yed.y = number(xmlAttribute(atts, "y"));
-        e.yed.width = number(xmlAttribute(atts, "width"));
-        e.yed.height = number(xmlAttribute(atts, "height"));
+        e.yed.x = xmlNumber(xmlAttribute(atts, "x"));
+        e.yed.y = xmlNumber(xmlAttribute(atts, "y"));
+        e.yed.width = xmlNumber(xmlAttribute(atts, "width"));
+        e.yed.height = xmlNumber(xmlAttribute(atts, "height"));
     } else if (el == "Fill") {
-        const char* c = xmlAttribute(atts, "color");
-        if (c && c[0] == '#' && std::strlen(c) >= 7) {
-            char* end = nullptr;
-            const unsigned long v = std::strtoul(std::string(c + 1, 6).c_str(), &end, 16);
-            if (*end == '\0') e.yed.fill = static_cast<std::uint32_t>(v);
-        }
+        if (const char* c = xmlAttribute(atts, "color")) e.yed.fill = parseColorHex(c);
     } else if (el == "LineStyle") {
         if (const char* t = xmlAttribute(atts, "type")) e.yed.lineType = t;
     } else if ((el == "NodeLabel" || el == "EdgeLabel") && !e.yed.label) {
@@ -280,12 +266,7 @@ ImportResult parseGraphml(const std::string& text, const std::string& path) {
             actor.y = -(*n.yed.y + n.yed.height.value_or(0) / 2) + 0.0;
             actor.placed = true;
         }
-        const Category* sector = actor.sector.empty() ? nullptr : out.network.taxonomy.find(CategoryKind::Sector, actor.sector);
-        if (n.yed.fill && !(sector && sector->color == *n.yed.fill) && !(!sector && *n.yed.fill == 0xBBBBBB)) {
-            char hex[8];
-            std::snprintf(hex, sizeof hex, "#%06X", static_cast<unsigned>(*n.yed.fill & 0xFFFFFF));
-            actor.attributes["color"] = hex;
-        }
+        if (n.yed.fill) keepDrawnColor(actor, out.network.taxonomy, *n.yed.fill);
         builder.addActor(std::move(actor), where);
     }
     for (const PendingElement& e : p.edges) {

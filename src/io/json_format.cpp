@@ -228,9 +228,7 @@ json taxonomyJson(const Taxonomy& t) {
     for (const auto& [kind, name] : kTaxonomyLists) {
         json list = json::array();
         for (const Category& c : t.list(kind)) {
-            char color[8];
-            std::snprintf(color, sizeof color, "#%06X", static_cast<unsigned>(c.color & 0xFFFFFF));
-            json item = {{"key", c.key}, {"de", c.labelDe}, {"en", c.labelEn}, {"color", color}};
+            json item = {{"key", c.key}, {"de", c.labelDe}, {"en", c.labelEn}, {"color", colorHex(c.color)}};
             if (kind == CategoryKind::LinkType || kind == CategoryKind::Status)
                 item["line"] = c.line == LineStyle::Dashed ? "dashed" : c.line == LineStyle::Dotted ? "dotted" : "solid";
             list.push_back(std::move(item));
@@ -258,11 +256,9 @@ Taxonomy taxonomyFromJson(const json& j, const std::string& where) {
             c.labelEn = item.contains("en") && item["en"].is_string() ? item["en"].get<std::string>() : c.labelDe;
             if (item.contains("color") && item["color"].is_string()) {
                 const std::string hex = item["color"].get<std::string>();
-                char* end = nullptr;
-                const unsigned long v = hex.size() == 7 && hex[0] == '#' ? std::strtoul(hex.c_str() + 1, &end, 16) : 0;
-                if (hex.size() != 7 || hex[0] != '#' || *end != '\0')
-                    throw InputError(where + ": colour \"" + hex + "\" of " + c.key + " is not #RRGGBB");
-                c.color = static_cast<std::uint32_t>(v);
+                const std::optional<std::uint32_t> color = parseColorHex(hex);
+                if (!color) throw InputError(where + ": colour \"" + hex + "\" of " + c.key + " is not #RRGGBB");
+                c.color = *color;
             }
             const std::string line = item.contains("line") && item["line"].is_string() ? item["line"].get<std::string>() : "solid";
             c.line = line == "dashed" ? LineStyle::Dashed : line == "dotted" ? LineStyle::Dotted : LineStyle::Solid;

@@ -1,6 +1,7 @@
 #include "io/xml_reader.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -71,6 +72,14 @@ const char* xmlAttribute(const XML_Char** atts, const char* name) {
     for (int i = 0; atts[i]; i += 2)
         if (std::strcmp(atts[i], name) == 0) return atts[i + 1];
     return nullptr;
+}
+
+std::optional<double> xmlNumber(const char* text) {
+    if (!text || !*text) return std::nullopt;
+    char* end = nullptr;
+    const double v = std::strtod(text, &end);
+    if (*end != '\0' || !std::isfinite(v)) return std::nullopt;
+    return v;
 }
 
 std::string_view xmlLocalName(const char* name) {

@@ -4,6 +4,7 @@
 // what", attribute lookup and element names without their namespace prefix.
 #include <expat.h>
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -37,6 +38,8 @@ void checkTypedValue(const std::string& type, const std::string& name, const std
 
 // The value of attribute `name` in expat's attribute list, or nullptr.
 const char* xmlAttribute(const XML_Char** atts, const char* name);
+// A number in an attribute value: finite, nothing after it; empty when it is none.
+std::optional<double> xmlNumber(const char* text);
 // An element name without a namespace prefix ("y:ShapeNode" -> "ShapeNode").
 std::string_view xmlLocalName(const char* name);
 

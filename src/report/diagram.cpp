@@ -47,12 +47,6 @@ std::string html(std::string text) {
     return xmlEscape(text);
 }
 
-std::string hex(std::uint32_t rgb) {
-    char buf[8];
-    std::snprintf(buf, sizeof buf, "#%06X", static_cast<unsigned>(rgb & 0xFFFFFF));
-    return buf;
-}
-
 std::string num(double v) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.2f", v);
@@ -143,7 +137,6 @@ void renderDiagram(const Network& net, const std::vector<layout::Point>& positio
         std::snprintf(name, sizeof name, "a%zu", i);
         Agnode_t* n = agnode(g, name, 1);
         nodes[i] = n;
-        const Category* sector = a.sector.empty() ? nullptr : t.byKey(CategoryKind::Sector, a.sector);
         sectorsUsed.insert(a.sector);
         const double size = (7.0 + 3.0 * a.influence) / 72.0;  // inches
         const bool state = a.level == "land" || a.level == "bund";
@@ -154,7 +147,7 @@ void renderDiagram(const Network& net, const std::vector<layout::Point>& positio
         set(n, "fixedsize", "true");
         set(n, "width", num(size));
         set(n, "height", num(size));
-        set(n, "fillcolor", hex(sector ? sector->color : 0xBBBBBB));
+        set(n, "fillcolor", colorHex(sectorColor(t, a.sector)));
         set(n, "color", "#333333");
         set(n, "penwidth", "0.8");
         set(n, "label", "");
@@ -171,7 +164,7 @@ void renderDiagram(const Network& net, const std::vector<layout::Point>& positio
         const Category* status = t.byKey(CategoryKind::Status, l.status);
         typesUsed.insert(l.type);
         statusesUsed.insert(l.status);
-        set(e, "color", hex(type ? type->color : 0x777777) + "B0");
+        set(e, "color", colorHex(type ? type->color : 0x777777) + "B0");
         set(e, "penwidth", num(0.6 + 0.9 * std::min(l.strength, 4.0)));
         if (status && status->line != LineStyle::Solid) set(e, "style", status->line == LineStyle::Dashed ? "dashed" : "dotted");
         set(e, "dir", l.directed ? "forward" : "none");
@@ -184,15 +177,15 @@ void renderDiagram(const Network& net, const std::vector<layout::Point>& positio
         legend += "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>" + html(o.lang == Lang::En ? "Sectors" : "Sektoren") + "</B></TD></TR>";
         for (const Category& c : t.sectors)
             if (sectorsUsed.count(c.key))
-                legend += "<TR><TD BGCOLOR=\"" + hex(c.color) + "\" WIDTH=\"12\" HEIGHT=\"12\" FIXEDSIZE=\"TRUE\"></TD><TD ALIGN=\"LEFT\">" +
+                legend += "<TR><TD BGCOLOR=\"" + colorHex(c.color) + "\" WIDTH=\"12\" HEIGHT=\"12\" FIXEDSIZE=\"TRUE\"></TD><TD ALIGN=\"LEFT\">" +
                           html(c.label(o.lang)) + "</TD></TR>";
         if (sectorsUsed.count(""))
-            legend += "<TR><TD BGCOLOR=\"#BBBBBB\" WIDTH=\"12\" HEIGHT=\"12\" FIXEDSIZE=\"TRUE\"></TD><TD ALIGN=\"LEFT\">" +
+            legend += "<TR><TD BGCOLOR=\"" + colorHex(kNoSectorColor) + "\" WIDTH=\"12\" HEIGHT=\"12\" FIXEDSIZE=\"TRUE\"></TD><TD ALIGN=\"LEFT\">" +
                       html(o.lang == Lang::En ? "no sector" : "ohne Sektor") + "</TD></TR>";
         legend += "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>" + html(o.lang == Lang::En ? "Links" : "Verbindungen") + "</B></TD></TR>";
         for (const Category& c : t.linkTypes)
             if (typesUsed.count(c.key))
-                legend += "<TR><TD BGCOLOR=\"" + hex(c.color) + "\" WIDTH=\"12\" HEIGHT=\"4\" FIXEDSIZE=\"TRUE\"></TD><TD ALIGN=\"LEFT\">" +
+                legend += "<TR><TD BGCOLOR=\"" + colorHex(c.color) + "\" WIDTH=\"12\" HEIGHT=\"4\" FIXEDSIZE=\"TRUE\"></TD><TD ALIGN=\"LEFT\">" +
                           html(c.label(o.lang)) + "</TD></TR>";
         for (const Category& c : t.statuses)
             if (statusesUsed.count(c.key) && c.line != LineStyle::Solid)

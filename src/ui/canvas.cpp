@@ -336,7 +336,7 @@ void buildInstances(const AppState& s, std::vector<render::NodeInstance>& nodes,
         inst.y = static_cast<float>(pos[i].y);
         inst.radius = static_cast<float>(radius[i]);
         const Category* sector = t.byKey(CategoryKind::Sector, a.sector);
-        inst.rgba = colorMetric ? rgba(viridis(colorT[i])) : rgba(sector ? sector->color : 0xBBBBBB);
+        inst.rgba = colorMetric ? rgba(viridis(colorT[i])) : rgba(sector ? sector->color : kNoSectorColor);
         inst.shape = a.level == "land" || a.level == "bund" ? 1.0f : (a.contactPoint ? 2.0f : 0.0f);
         inst.highlight = selected ? 2.0f : 0.0f;
         if (!visible[i]) inst.highlight = 3.0f;
@@ -416,7 +416,7 @@ std::optional<render::NodeInstance> hoverInstance(const AppState& s) {
     inst.x = static_cast<float>(shown.x);
     inst.y = static_cast<float>(shown.y);
     inst.radius = static_cast<float>(displayRadii(s)[i]);
-    inst.rgba = colorMetric ? rgba(viridis(normalised(*colorMetric)[i])) : rgba(sector ? sector->color : 0xBBBBBB);
+    inst.rgba = colorMetric ? rgba(viridis(normalised(*colorMetric)[i])) : rgba(sector ? sector->color : kNoSectorColor);
     inst.shape = a.level == "land" || a.level == "bund" ? 1.0f : (a.contactPoint ? 2.0f : 0.0f);
     inst.highlight = 1.0f;
     return inst;

@@ -23,23 +23,6 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; done; kill -9 $xvfb 2>/dev/null || true; }
 trap cleanup EXIT
 
-# The mapped window of process PID (GLFW also makes an unmapped helper window; retried, as a
-# window being destroyed meanwhile makes xdotool's tree walk fail with BadWindow).
-window_of() {
-  local w=""
-  for _ in $(seq 100); do
-    w=$(xdotool search --onlyvisible --pid "$1" 2>/dev/null | tail -1)
-    [ -n "$w" ] && break
-    sleep 0.2
-  done
-  [ -n "$w" ] || {
-    echo "FAIL: no window of process $1 after 20 s ($(kill -0 "$1" 2>/dev/null && echo running || echo exited))" >&2
-    tail -n 5 "$out"/*.log >&2 2>/dev/null
-    exit 1
-  }
-  echo "$w"
-}
-
 # start_view SIZE FILE: the view on FILE, focused, mouse over the map; sets $view and $window.
 start_view() {
   "$build/knotenpunkt" --size "$1" "$2" 2>>"$out/view.log" &

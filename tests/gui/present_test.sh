@@ -21,13 +21,8 @@ trap cleanup EXIT
 grab() {  # grab MODE NAME: run the view presenting through MODE, save its window as NAME.png
   KNP_PRESENT=$1 "$build/knotenpunkt" --size 1200x800 "$project" >"$out/$1.log" 2>&1 &
   view=$!
-  local w=""
-  for _ in $(seq 100); do
-    w=$(xdotool search --onlyvisible --pid "$view" 2>/dev/null | tail -1) || true
-    [ -n "$w" ] && break
-    sleep 0.2
-  done
-  [ -n "$w" ] || { echo "FAIL: no window for KNP_PRESENT=$1"; cat "$out/$1.log"; exit 1; }
+  local w
+  w=$(window_of "$view") || { cat "$out/$1.log"; exit 1; }
   sleep 1.5
   xdotool windowfocus --sync "$w" 2>/dev/null || xdotool windowfocus "$w"
   # A menu opened and closed (drawn over the panels), a right-button drag that pans the map past the

@@ -12,3 +12,20 @@ rm -f "$displayfile"
 [ "$display" != ":" ] || { echo "FAIL: Xvfb did not start within 20 s"; exit 1; }
 export DISPLAY=$display
 for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done 2>/dev/null || sleep 1
+
+# window_of PID: the mapped window of process PID (GLFW also makes an unmapped helper window;
+# retried, as a window being destroyed meanwhile makes xdotool's tree walk fail with BadWindow).
+window_of() {
+  local w=""
+  for _ in $(seq 100); do
+    w=$(xdotool search --onlyvisible --pid "$1" 2>/dev/null | tail -1) || true
+    [ -n "$w" ] && break
+    sleep 0.2
+  done
+  [ -n "$w" ] || {
+    echo "FAIL: no window of process $1 after 20 s ($(kill -0 "$1" 2>/dev/null && echo running || echo exited))" >&2
+    [ -z "${out:-}" ] || tail -n 5 "$out"/*.log >&2 2>/dev/null
+    return 1
+  }
+  echo "$w"
+}
