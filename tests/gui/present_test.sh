@@ -19,11 +19,13 @@ cleanup() { [ -z "$view" ] || kill -9 "$view" 2>/dev/null || true; kill -9 $xvfb
 trap cleanup EXIT
 
 grab() {  # grab MODE NAME: run the view presenting through MODE, save its window as NAME.png
-  KNP_PRESENT=$1 "$build/knotenpunkt" --size 1200x800 "$project" >"$out/$1.log" 2>&1 &
+  KNP_PRESENT=$1 KNP_REPORT_FIRST_FRAME=1 "$build/knotenpunkt" --size 1200x800 "$project" >"$out/$2.log" 2>&1 &
   view=$!
   local w
-  w=$(window_of "$view") || { cat "$out/$1.log"; exit 1; }
-  sleep 1.5
+  w=$(window_of "$view") || { cat "$out/$2.log"; exit 1; }
+  # Input only once the view draws (a loaded host may take seconds to the first frame).
+  for _ in $(seq 200); do grep -q "first frame" "$out/$2.log" && break; sleep 0.1; done
+  sleep 1
   xdotool windowfocus --sync "$w" 2>/dev/null || xdotool windowfocus "$w"
   # A menu opened and closed (drawn over the panels), a right-button drag that pans the map past the
   # margin of its layer, an actor hovered: what the window shows of each must go away again.
@@ -31,8 +33,13 @@ grab() {  # grab MODE NAME: run the view presenting through MODE, save its windo
   sleep 0.4
   xdotool click 1
   sleep 0.2
+  # Dear ImGui 1.86 reads the cursor once a frame: the press and the release each get frames of
+  # their own at rest, so a slow frame cannot fold the first or last moves into them and change
+  # how far the map pans.
   xdotool mousemove --window "$w" 600 700 mousedown 3
+  sleep 0.5
   for step in $(seq 1 15); do xdotool mousemove --window "$w" $((600 + 9 * step)) $((700 - 5 * step)); sleep 0.03; done
+  sleep 0.5
   xdotool mouseup 3
   sleep 0.3
   # The mouse away from the map (no hover), the analysis in, the view at rest.
