@@ -29,6 +29,9 @@ int run(int argc, char** argv) {
     } catch (const InputError& e) {
         std::cerr << "knp: " << e.what() << "\n";
         return 3;
+    } catch (const UsageError& e) {
+        std::cerr << "knp: " << e.what() << "\n";
+        return 2;
     } catch (const RefusedFileError& e) {
         std::cerr << "knp: " << e.what() << "\n";
         return 3;

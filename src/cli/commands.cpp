@@ -1,5 +1,6 @@
 #include "cli/commands.hpp"
 
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -347,6 +348,15 @@ void registerCommands(CLI::App& app, GlobalOptions& global, std::function<int()>
             action = [project, take, list, restore, format] { return cmdSnapshot(*project, *take, *list, *restore, *format); };
         });
     }
+}
+
+std::string todayText(Lang lang) {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    char buf[32];
+    std::strftime(buf, sizeof buf, lang == Lang::En ? "%Y-%m-%d" : "%d.%m.%Y", &local);
+    return buf;
 }
 
 }  // namespace knp::cli

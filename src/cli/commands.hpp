@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include <functional>
+#include <string>
 
 #include "core/taxonomy.hpp"
 
@@ -11,6 +12,9 @@ namespace knp::cli {
 struct GlobalOptions {
     Lang lang = Lang::De;
 };
+
+// Today's date for footers and reports: 21.11.2026 (German), 2026-11-21 (English).
+std::string todayText(Lang lang);
 
 // Adds every command to `app`; the chosen one stores its action in `action`.
 void registerCommands(CLI::App& app, GlobalOptions& global, std::function<int()>& action);

@@ -9,6 +9,7 @@
 
 #include "cli/commands.hpp"
 #include "core/errors.hpp"
+#include "core/privacy.hpp"
 #include "io/csv_export.hpp"
 #include "io/formats.hpp"
 #include "io/input.hpp"
@@ -56,8 +57,15 @@ int runLayout(const std::string& project, const LayoutArgs& a) {
     return 0;
 }
 
+// Options of knp export beyond the layout: the diagram's and the pseudonyms.
+struct ExportArgs {
+    report::DiagramOptions diagram;
+    std::string focus;
+    std::string pseudonymize;  // "-" when not given
+};
+
 int runExport(const std::string& input, const std::string& output, const std::string& layoutName, const LayoutArgs& a, Lang lang,
-              const report::DiagramOptions& diagram) {
+              const ExportArgs& x) {
     const bool drawing = report::isDiagramPath(output);
     if (!drawing && !exportFormatFor(output)) {
         std::string known;
@@ -67,8 +75,30 @@ int runExport(const std::string& input, const std::string& output, const std::st
                   << "\" is not supported by this version yet; write " << known << ", .svg, .pdf or .png\n";
         return 2;
     }
+    const Pseudonymize privacy = x.pseudonymize == "-" ? Pseudonymize::None : parsePseudonymize(x.pseudonymize);
+    report::DiagramOptions diagram = x.diagram;
+    diagram.focus = report::parseFocus(x.focus);
+    diagram.focus.radius = x.diagram.focus.radius;
     LoadedInput in = loadInput(input);
-    const Network& net = in.result.network;
+    if (drawing) report::checkDiagramOptions(in.result.network, diagram);
+    // Snapshots written with the network (GEXF timeline, JSON) get the same pseudonyms.
+    std::vector<NetworkSnapshot> snapshots;
+    const ExportFormat* format = exportFormatFor(output);
+    const bool gexf = format && format->name.rfind("GEXF", 0) == 0, jsonOut = format && format->name.rfind("JSON", 0) == 0;
+    if (in.kind == "project" && !in.snapshots.empty() && (gexf || jsonOut)) {
+        ProjectFile pf = ProjectFile::open(input, OpenMode::ReadOnly);
+        std::vector<SnapshotInfo> snaps = in.snapshots;
+        std::sort(snaps.begin(), snaps.end(), [](const SnapshotInfo& p, const SnapshotInfo& q) { return p.created < q.created; });
+        for (const SnapshotInfo& s : snaps) snapshots.push_back({s.name, s.created, pf.loadSnapshot(s.name)});
+    }
+    std::vector<const Network*> all{&in.result.network};
+    for (const NetworkSnapshot& s : snapshots) all.push_back(&s.network);
+    const Pseudonymizer pseudonyms(privacy, lang, all);
+    const Network net = pseudonyms.apply(in.result.network);
+    for (NetworkSnapshot& s : snapshots) s.network = pseudonyms.apply(s.network);
+    if (privacy != Pseudonymize::None)
+        std::cerr << "knp: " << (privacy == Pseudonymize::All ? "actor names, ids and contact persons" : "contact persons")
+                  << " replaced by pseudonyms; notes left out\n";
     bool allPlaced = true;
     for (const Actor& actor : net.actors()) allPlaced = allPlaced && actor.placed;
     std::string engine = layoutName.empty() ? (allPlaced ? "keep" : "force") : layoutName;
@@ -88,6 +118,7 @@ int runExport(const std::string& input, const std::string& output, const std::st
         for (const Actor& actor : net.actors()) points.push_back({actor.x, actor.y});
         report::DiagramOptions d = diagram;
         d.lang = lang;
+        if (d.date.empty()) d.date = todayText(lang);
         // PROJECT@SNAPSHOT: the snapshot's name and date under the title.
         if (in.kind == "snapshot") {
             const std::string project = input.substr(0, input.rfind('@')), snapshot = input.substr(input.rfind('@') + 1);
@@ -104,16 +135,11 @@ int runExport(const std::string& input, const std::string& output, const std::st
     ExportOptions o;
     o.lang = lang;
     // A project's snapshots make a GEXF a dynamic graph (Gephi's timeline) and go into JSON.
-    const ExportFormat* format = exportFormatFor(output);
-    const bool gexf = format && format->name.rfind("GEXF", 0) == 0, jsonOut = format && format->name.rfind("JSON", 0) == 0;
-    if (in.kind == "project" && !in.snapshots.empty() && (gexf || jsonOut)) {
-        ProjectFile pf = ProjectFile::open(input, OpenMode::ReadOnly);
-        std::vector<SnapshotInfo> snaps = in.snapshots;
-        std::sort(snaps.begin(), snaps.end(), [](const SnapshotInfo& x, const SnapshotInfo& y) { return x.created < y.created; });
-        for (const SnapshotInfo& s : snaps) o.snapshots.push_back({s.name, s.created, pf.loadSnapshot(s.name)});
+    if (!snapshots.empty()) {
+        o.snapshots = std::move(snapshots);
         o.now = utcTimestamp();
-        if (gexf) std::cerr << "knp: " << snaps.size() << " snapshots written as a dynamic graph (spells from " << snaps.front().created << ")\n";
-        else std::cerr << "knp: " << snaps.size() << " snapshots written with the network\n";
+        if (gexf) std::cerr << "knp: " << o.snapshots.size() << " snapshots written as a dynamic graph (spells from " << o.snapshots.front().created << ")\n";
+        else std::cerr << "knp: " << o.snapshots.size() << " snapshots written with the network\n";
     }
     exportNetwork(net, pos ? &*pos : nullptr, output, o);
     std::string written = output;
@@ -147,14 +173,29 @@ void registerLayoutCommands(CLI::App& app, std::function<Lang()> lang, std::func
         engines.push_back("keep");
         cmd->add_option("INPUT", *input, "Project, PROJECT@SNAPSHOT or importable file")->required();
         cmd->add_option("-o,--output", *output, "Output file (.dot, .gv, .graphml, .gexf, .json, .csv, .xlsx; diagrams .svg, .pdf, .png)")->required();
-        auto diagram = std::make_shared<report::DiagramOptions>();
+        auto x = std::make_shared<ExportArgs>();
+        x->pseudonymize = "-";
+        report::DiagramOptions* diagram = &x->diagram;
         cmd->add_option("--size", diagram->paper, "Diagrams: paper the drawing fits, landscape (a4, a3, a0)")->check(CLI::IsMember({"a4", "a3", "a0"}));
         cmd->add_option("--dpi", diagram->dpi, "PNG diagrams: dots per inch (default 300)")->check(CLI::Range(36, 1200));
+        cmd->add_option("--color-by", diagram->colorBy, "Diagrams: fill by sector (default), field, community, level or an attribute");
+        cmd->add_option("--size-by", diagram->sizeBy, "Diagrams: size by influence (default), none or a metric (betweenness, degree ...)");
+        cmd->add_option("--shape-by", diagram->shapeBy, "Diagrams: shape by level (default), none or an attribute");
+        cmd->add_option("--focus", x->focus,
+                        "Diagrams: field:NAME, sector:NAME, ego:ACTOR (id or name) or cut-points (with what each cuts off)");
+        cmd->add_option("--steps", diagram->focus.radius, "Diagrams, --focus ego: steps from the actor (default 1)")->check(CLI::Range(1, 10));
+        cmd->add_flag("--suggested", diagram->suggested, "Diagrams: draw the suggested links of knp gaps, dashed");
+        cmd->add_flag("--contact-persons", diagram->contactPersons, "Diagrams: contact persons under the names (personal data)");
+        cmd->add_option("--title", diagram->title, "Diagrams: title (default: the network's name)");
+        cmd->add_option("--pseudonymize", x->pseudonymize,
+                        "Contact persons (and with =all actor names and ids) replaced by stable pseudonyms; notes left out")
+            ->expected(0, 1)
+            ->default_str("");
         cmd->add_option("--layout", *layoutName, "keep (stored positions) or an engine; default: keep when every actor has a position")
             ->check(CLI::IsMember(engines));
         addLayoutOptions(cmd, *a);
-        cmd->callback([&action, input, output, layoutName, a, lang, diagram] {
-            action = [input, output, layoutName, a, lang, diagram] { return runExport(*input, *output, *layoutName, *a, lang(), *diagram); };
+        cmd->callback([&action, input, output, layoutName, a, lang, x] {
+            action = [input, output, layoutName, a, lang, x] { return runExport(*input, *output, *layoutName, *a, lang(), *x); };
         });
     }
 }

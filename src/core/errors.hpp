@@ -18,6 +18,13 @@ public:
     using InputError::InputError;
 };
 
+// A command line that names something the input does not have (an unknown field, attribute
+// or actor to focus on): exit code 2, like any other usage error.
+class UsageError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
 // The project file cannot be used (foreign, newer, damaged, locked); never bad user data.
 class StoreError : public std::runtime_error {
 public:

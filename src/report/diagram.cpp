@@ -5,18 +5,29 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <map>
+#include <numeric>
+#include <queue>
 #include <set>
 #include <stdexcept>
 
+#include "analysis/gaps.hpp"
+#include "analysis/graph_view.hpp"
+#include "analysis/metrics.hpp"
 #include "core/errors.hpp"
 #include "io/file_output.hpp"
 #include "layout/graphviz_guard.hpp"
+#include "layout/labels.hpp"
+#include "report/print_layout.hpp"
 
 namespace knp::report {
 
 namespace {
+
+const char* tr(Lang lang, const char* de, const char* en) { return lang == Lang::En ? en : de; }
 
 std::string extensionOf(const std::string& path) {
     std::string ext = std::filesystem::path(path).extension().string();
@@ -29,7 +40,7 @@ void set(void* object, const char* name, const std::string& value) {
 }
 
 // A label Graphviz shows as written: backslashes doubled, so that \N, \G, \E, \T, \H, \L and
-// \n are text, not escape sequences.
+// \n are text, not escape sequences; line breaks become spaces.
 std::string plainLabel(const std::string& text) {
     std::string out;
     for (const char c : text) {
@@ -38,6 +49,35 @@ std::string plainLabel(const std::string& text) {
         else out += c;
     }
     return out;
+}
+
+// A name in lines of about `width` characters, broken at spaces (long names make wide boxes that
+// crowd the map; two or three short lines pack better).
+std::vector<std::string> wrapName(const std::string& text, std::size_t width = 22) {
+    std::vector<std::string> words, lines;
+    std::string word;
+    for (const char c : text) {
+        if (c == ' ' || c == '\n' || c == '\r') {
+            if (!word.empty()) words.push_back(word);
+            word.clear();
+        } else word += c;
+    }
+    if (!word.empty()) words.push_back(word);
+    auto length = [](const std::string& s) {
+        std::size_t k = 0;
+        for (const char c : s) k += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+        return k;
+    };
+    std::string line;
+    for (const std::string& w : words) {
+        if (!line.empty() && length(line) + 1 + length(w) > width && lines.size() < 2) {
+            lines.push_back(line);
+            line.clear();
+        }
+        line += (line.empty() ? "" : " ") + w;
+    }
+    if (!line.empty() || lines.empty()) lines.push_back(line);
+    return lines;
 }
 
 // Text for a Graphviz HTML-like label (expat reads it): XML entities, line breaks as spaces.
@@ -53,11 +93,412 @@ std::string num(double v) {
     return buf;
 }
 
+std::string inches(double points) { return num(points / 72.0); }
+
+std::string lower(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+}
+
 // Landscape paper in inches.
 std::pair<double, double> paperInches(const std::string& paper) {
     if (paper == "a3") return {16.54, 11.69};
     if (paper == "a0") return {46.81, 33.11};
     return {11.69, 8.27};
+}
+
+// Distinct colours for categories without colours of their own (communities, attribute values):
+// Tableau 10 and two more, readable on white and in greyscale print apart from their neighbours.
+constexpr std::uint32_t kPalette[] = {0x4E79A7, 0xF28E2B, 0xE15759, 0x76B7B2, 0x59A14F, 0xEDC948,
+                                      0xB07AA1, 0xFF9DA7, 0x9C755F, 0xBAB0AC, 0x86BCB6, 0xD37295};
+constexpr std::size_t kPaletteSize = sizeof kPalette / sizeof kPalette[0];
+constexpr std::uint32_t kOther = 0xDDDDDD;
+constexpr std::uint32_t kAlarm = 0xD62728;
+constexpr std::uint32_t kSuggested = 0xE7298A;  // magenta: apart from every link type
+
+// Viridis, five stops: a sequential scale that prints in greyscale and reads for colour-blind eyes.
+std::uint32_t viridis(double t) {
+    static const std::uint32_t stops[] = {0x440154, 0x3B528B, 0x21918C, 0x5DC863, 0xFDE725};
+    t = std::clamp(t, 0.0, 1.0) * 4;
+    const int i = std::min(3, static_cast<int>(t));
+    const double f = t - i;
+    auto ch = [&](int shift) {
+        const double a = (stops[i] >> shift) & 0xFF, b = (stops[i + 1] >> shift) & 0xFF;
+        return static_cast<std::uint32_t>(std::lround(a + (b - a) * f)) << shift;
+    };
+    return ch(16) | ch(8) | ch(0);
+}
+
+std::uint32_t pale(std::uint32_t rgb, double keep = 0.3) {
+    auto ch = [&](int shift) {
+        const double v = (rgb >> shift) & 0xFF;
+        return static_cast<std::uint32_t>(std::lround(255 - (255 - v) * keep)) << shift;
+    };
+    return ch(16) | ch(8) | ch(0);
+}
+
+const char* const kShapes[] = {"circle", "box", "diamond", "hexagon", "triangle", "pentagon", "octagon", "invtriangle"};
+constexpr std::size_t kShapeCount = sizeof kShapes / sizeof kShapes[0];
+
+std::optional<double> number(const std::string& text) {
+    if (text.empty()) return std::nullopt;
+    char* end = nullptr;
+    const double v = std::strtod(text.c_str(), &end);
+    if (end == text.c_str() || *end != '\0' || !std::isfinite(v)) return std::nullopt;
+    return v;
+}
+
+// An actor by id, then by name (case-insensitive).
+std::optional<std::size_t> findActor(const Network& net, const std::string& text) {
+    if (auto i = net.actorIndex(text)) return i;
+    const std::string want = normalizeLabel(text);
+    for (std::size_t i = 0; i < net.actors().size(); ++i)
+        if (normalizeLabel(net.actors()[i].name) == want || (!net.actors()[i].shortName.empty() && normalizeLabel(net.actors()[i].shortName) == want))
+            return i;
+    // A unique part of a name ("Jobcenter" for "Jobcenter Musterstadt").
+    std::optional<std::size_t> only;
+    for (std::size_t i = 0; i < net.actors().size(); ++i)
+        if (normalizeLabel(net.actors()[i].name).find(want) != std::string::npos) {
+            if (only) return std::nullopt;
+            only = i;
+        }
+    return only;
+}
+
+// Custom attribute names used by any actor.
+std::set<std::string> attributeNames(const Network& net) {
+    std::set<std::string> names;
+    for (const Actor& a : net.actors())
+        for (const auto& [k, v] : a.attributes) names.insert(k);
+    return names;
+}
+
+std::optional<std::string> findAttribute(const Network& net, const std::string& name) {
+    for (const std::string& k : attributeNames(net))
+        if (lower(k) == lower(name)) return k;
+    return std::nullopt;
+}
+
+std::string known(const std::vector<std::string>& names) {
+    std::string out;
+    for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
+    return out.empty() ? "(none)" : out;
+}
+
+std::vector<std::string> labelsOf(const std::vector<Category>& list, Lang lang) {
+    std::vector<std::string> out;
+    for (const Category& c : list) out.push_back(c.label(lang));
+    return out;
+}
+
+// One entry of the legend: a sample (an actor's shape, a line) and its text.
+struct LegendRow {
+    enum Kind { Heading, Node, Line, Text } kind = Text;
+    std::string text;
+    std::string shape = "circle", fill = "#FFFFFF", outline = "#333333", style = "filled";
+    double penwidth = 0.7, size = 10;  // points
+    bool arrow = false;
+    int peripheries = 1;
+};
+
+// What is drawn: the actors shown and how each is marked.
+struct Scene {
+    std::vector<char> shown, faded, ring, cutOff;  // by actor
+    std::vector<std::size_t> cutCount;             // by actor: how many a cut point cuts off
+    std::vector<analysis::SuggestedLink> suggested;
+    std::string focusTitle;
+    std::size_t cutPoints = 0;
+};
+
+Scene selectScene(const Network& net, const DiagramOptions& o) {
+    const std::size_t n = net.actors().size();
+    Scene s;
+    s.shown.assign(n, 1);
+    s.faded.assign(n, 0);
+    s.ring.assign(n, 0);
+    s.cutOff.assign(n, 0);
+    s.cutCount.assign(n, 0);
+    const Taxonomy& t = net.taxonomy;
+    const bool needGaps = o.suggested || o.focus.kind == FocusKind::CutPoints;
+    const analysis::GraphView g = analysis::GraphView::build(net);
+    std::optional<analysis::GapReport> gaps;
+    if (needGaps) {
+        analysis::GapOptions go;
+        go.lang = o.lang;
+        gaps = analysis::analyseGaps(net, g, go);
+    }
+    switch (o.focus.kind) {
+    case FocusKind::None:
+        break;
+    case FocusKind::Field: {
+        const Category* f = t.find(CategoryKind::Field, o.focus.target);
+        for (std::size_t i = 0; i < n; ++i) {
+            const auto& fs = net.actors()[i].fields;
+            s.shown[i] = std::find(fs.begin(), fs.end(), f->key) != fs.end();
+        }
+        s.focusTitle = std::string(tr(o.lang, "Handlungsfeld ", "Field of action ")) + f->label(o.lang);
+        break;
+    }
+    case FocusKind::Sector: {
+        const Category* c = t.find(CategoryKind::Sector, o.focus.target);
+        std::vector<char> in(n, 0);
+        for (std::size_t i = 0; i < n; ++i) in[i] = net.actors()[i].sector == c->key;
+        // The sector's actors and their partners (pale): with whom the sector works.
+        for (std::size_t i = 0; i < n; ++i) {
+            bool partner = false;
+            for (const std::uint32_t v : g.undirected.neighbors(static_cast<std::uint32_t>(i))) partner = partner || in[v];
+            s.shown[i] = in[i] || partner;
+            s.faded[i] = !in[i] && partner;
+        }
+        s.focusTitle = std::string(tr(o.lang, "Sektor ", "Sector ")) + c->label(o.lang);
+        break;
+    }
+    case FocusKind::Ego: {
+        const std::size_t ego = *findActor(net, o.focus.target);
+        std::vector<int> dist(n, -1);
+        std::queue<std::uint32_t> q;
+        dist[ego] = 0;
+        q.push(static_cast<std::uint32_t>(ego));
+        while (!q.empty()) {
+            const std::uint32_t u = q.front();
+            q.pop();
+            if (dist[u] >= o.focus.radius) continue;
+            for (const std::uint32_t v : g.undirected.neighbors(u))
+                if (dist[v] < 0) {
+                    dist[v] = dist[u] + 1;
+                    q.push(v);
+                }
+        }
+        for (std::size_t i = 0; i < n; ++i) {
+            s.shown[i] = dist[i] >= 0;
+            s.faded[i] = dist[i] > 1;
+        }
+        s.ring[ego] = 1;
+        s.focusTitle = std::string(tr(o.lang, "Netzwerk von ", "Network of ")) + net.actors()[ego].name;
+        break;
+    }
+    case FocusKind::CutPoints:
+        for (const analysis::CutPoint& c : gaps->singlePointsOfFailure) {
+            s.ring[c.actor] = 1;
+            s.cutCount[c.actor] = c.cutOff.size();
+            for (const std::uint32_t v : c.cutOff) s.cutOff[v] = 1;
+        }
+        // The rest pale: the cut points and what they cut off stand out.
+        for (std::size_t i = 0; i < n; ++i) s.faded[i] = !s.ring[i] && !s.cutOff[i] && !gaps->singlePointsOfFailure.empty();
+        s.cutPoints = gaps->singlePointsOfFailure.size();
+        s.focusTitle = tr(o.lang, "Wer fällt weg, wer ist abgeschnitten?", "Single points of failure and whom they cut off");
+        break;
+    }
+    if (o.suggested && gaps) {
+        for (const analysis::SuggestedLink& l : gaps->suggestedLinks)
+            if (s.shown[l.a] && s.shown[l.b]) s.suggested.push_back(l);
+        if (s.focusTitle.empty()) s.focusTitle = tr(o.lang, "Vorgeschlagene Verbindungen", "Suggested links");
+    }
+    return s;
+}
+
+// How each actor is filled, sized and shaped, and the legend rows that say so.
+struct Encoding {
+    std::vector<std::string> fill;  // "#RRGGBB" or "c1;f:c2;f" (wedges, fields)
+    std::vector<bool> wedged;
+    std::vector<double> diameter;   // points
+    std::vector<std::string> shape;
+    std::vector<LegendRow> colorRows, shapeRows;
+    std::string sizeText;
+};
+
+Encoding encode(const Network& net, const Scene& s, const DiagramOptions& o, double fs) {
+    const std::size_t n = net.actors().size();
+    const Taxonomy& t = net.taxonomy;
+    const Lang lang = o.lang;
+    Encoding e;
+    e.fill.assign(n, colorHex(kNoSectorColor));
+    e.wedged.assign(n, false);
+    e.diameter.assign(n, 8 * fs);
+    e.shape.assign(n, "circle");
+    auto swatch = [&](const std::string& text, std::uint32_t color) {
+        LegendRow r;
+        r.kind = LegendRow::Node;
+        r.text = text;
+        r.fill = colorHex(color);
+        return r;
+    };
+    // Colour.
+    const std::string colorBy = lower(o.colorBy);
+    if (colorBy == "sector") {
+        e.colorRows.push_back({LegendRow::Heading, tr(lang, "Sektoren", "Sectors")});
+        std::set<std::string> used;
+        for (std::size_t i = 0; i < n; ++i)
+            if (s.shown[i]) {
+                e.fill[i] = colorHex(sectorColor(t, net.actors()[i].sector));
+                used.insert(t.byKey(CategoryKind::Sector, net.actors()[i].sector) ? net.actors()[i].sector : "");
+            }
+        for (const Category& c : t.sectors)
+            if (used.count(c.key)) e.colorRows.push_back(swatch(c.label(lang), c.color));
+        if (used.count("")) e.colorRows.push_back(swatch(tr(lang, "ohne Sektor", "no sector"), kNoSectorColor));
+    } else if (colorBy == "field") {
+        e.colorRows.push_back({LegendRow::Heading, tr(lang, "Handlungsfelder", "Fields of action")});
+        std::set<std::string> used;
+        bool none = false;
+        for (std::size_t i = 0; i < n; ++i) {
+            if (!s.shown[i]) continue;
+            std::vector<std::uint32_t> colors;
+            for (const std::string& f : net.actors()[i].fields)
+                if (const Category* c = t.byKey(CategoryKind::Field, f)) {
+                    colors.push_back(c->color);
+                    used.insert(f);
+                }
+            if (colors.empty()) {
+                none = true;
+                continue;
+            }
+            std::string fill;
+            for (const std::uint32_t c : colors)
+                fill += (fill.empty() ? "" : ":") + colorHex(c) + ";" + num(1.0 / static_cast<double>(colors.size()) - 0.001);
+            e.fill[i] = colors.size() == 1 ? colorHex(colors[0]) : fill;
+            e.wedged[i] = colors.size() > 1;
+        }
+        for (const Category& c : t.fields)
+            if (used.count(c.key)) e.colorRows.push_back(swatch(c.label(lang), c.color));
+        if (none) e.colorRows.push_back(swatch(tr(lang, "ohne Handlungsfeld", "no field of action"), kNoSectorColor));
+    } else if (colorBy == "community") {
+        analysis::MetricsOptions mo;
+        mo.names = {"community"};
+        const analysis::MetricsTable m = analysis::computeMetrics(analysis::GraphView::build(net), mo);
+        const std::vector<double>& community = m.columns.at(0).values;
+        // Largest groups (among the actors shown) first.
+        std::map<long, std::size_t> sizes;
+        for (std::size_t i = 0; i < n; ++i)
+            if (s.shown[i] && std::isfinite(community[i])) ++sizes[std::lround(community[i])];
+        std::vector<std::pair<std::size_t, long>> order;
+        for (const auto& [c, k] : sizes) order.push_back({k, c});
+        std::sort(order.begin(), order.end(), [](auto& a, auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+        std::map<long, std::size_t> rank;
+        for (std::size_t r = 0; r < order.size(); ++r) rank[order[r].second] = r;
+        e.colorRows.push_back({LegendRow::Heading, tr(lang, "Gruppen (Louvain)", "Communities (Louvain)")});
+        for (std::size_t i = 0; i < n; ++i)
+            if (s.shown[i] && std::isfinite(community[i])) {
+                const std::size_t r = rank[std::lround(community[i])];
+                e.fill[i] = colorHex(r < kPaletteSize - 1 ? kPalette[r] : kOther);
+            }
+        for (std::size_t r = 0; r < order.size() && r < kPaletteSize - 1; ++r)
+            e.colorRows.push_back(swatch(std::string(tr(lang, "Gruppe ", "Group ")) + std::to_string(r + 1) + " (" + std::to_string(order[r].first) + ")",
+                                         kPalette[r]));
+        if (order.size() >= kPaletteSize) e.colorRows.push_back(swatch(tr(lang, "weitere Gruppen", "other groups"), kOther));
+    } else {
+        const std::string attr = colorBy == "level" ? "level" : *findAttribute(net, o.colorBy);
+        auto valueOf = [&](std::size_t i) -> std::string {
+            if (attr == "level") return t.labelOf(CategoryKind::Level, net.actors()[i].level, lang);
+            const auto it = net.actors()[i].attributes.find(attr);
+            return it == net.actors()[i].attributes.end() ? "" : it->second;
+        };
+        e.colorRows.push_back({LegendRow::Heading, attr == "level" ? tr(lang, "Ebene", "Level") : attr});
+        bool numeric = true, any = false;
+        double lo = 1e300, hi = -1e300;
+        for (std::size_t i = 0; i < n; ++i)
+            if (s.shown[i] && !valueOf(i).empty()) {
+                any = true;
+                if (const auto v = number(valueOf(i))) {
+                    lo = std::min(lo, *v);
+                    hi = std::max(hi, *v);
+                } else numeric = false;
+            }
+        if (any && numeric && attr != "level") {
+            for (std::size_t i = 0; i < n; ++i)
+                if (s.shown[i])
+                    if (const auto v = number(valueOf(i))) e.fill[i] = colorHex(viridis(hi > lo ? (*v - lo) / (hi - lo) : 0.5));
+            char buf[64];
+            for (int k = 0; k <= 4; ++k) {
+                std::snprintf(buf, sizeof buf, "%g", lo + (hi - lo) * k / 4.0);
+                e.colorRows.push_back(swatch(buf, viridis(k / 4.0)));
+                if (hi <= lo) break;
+            }
+        } else {
+            std::map<std::string, std::size_t> counts;
+            for (std::size_t i = 0; i < n; ++i)
+                if (s.shown[i] && !valueOf(i).empty()) ++counts[valueOf(i)];
+            std::vector<std::pair<std::size_t, std::string>> order;
+            for (const auto& [v, k] : counts) order.push_back({k, v});
+            std::sort(order.begin(), order.end(), [](auto& a, auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+            std::map<std::string, std::size_t> rank;
+            for (std::size_t r = 0; r < order.size(); ++r) rank[order[r].second] = r;
+            for (std::size_t i = 0; i < n; ++i)
+                if (s.shown[i] && !valueOf(i).empty()) {
+                    const std::size_t r = rank[valueOf(i)];
+                    e.fill[i] = colorHex(r < kPaletteSize - 1 ? kPalette[r] : kOther);
+                }
+            for (std::size_t r = 0; r < order.size() && r < kPaletteSize - 1; ++r) e.colorRows.push_back(swatch(order[r].second, kPalette[r]));
+            if (order.size() >= kPaletteSize) e.colorRows.push_back(swatch(tr(lang, "weitere", "others"), kOther));
+        }
+        bool empty = false;
+        for (std::size_t i = 0; i < n; ++i) empty = empty || (s.shown[i] && valueOf(i).empty());
+        if (empty) e.colorRows.push_back(swatch(tr(lang, "ohne Angabe", "not given"), kNoSectorColor));
+    }
+    // Size: diameter by influence (0-5) or by a metric (area grows with the value).
+    const std::string sizeBy = lower(o.sizeBy);
+    if (sizeBy == "influence") {
+        for (std::size_t i = 0; i < n; ++i) e.diameter[i] = (7.0 + 3.0 * std::clamp(net.actors()[i].influence, 0, 5)) * fs;
+        e.sizeText = tr(lang, "Größe: Einfluss (0–5)", "Size: influence (0–5)");
+    } else if (sizeBy != "none") {
+        analysis::MetricsOptions mo;
+        mo.names = {sizeBy};
+        const analysis::MetricsTable m = analysis::computeMetrics(analysis::GraphView::build(net), mo);
+        const std::vector<double>& v = m.columns.at(0).values;
+        double lo = 1e300, hi = -1e300;
+        for (std::size_t i = 0; i < n; ++i)
+            if (s.shown[i] && std::isfinite(v[i])) {
+                lo = std::min(lo, v[i]);
+                hi = std::max(hi, v[i]);
+            }
+        for (std::size_t i = 0; i < n; ++i)
+            e.diameter[i] = (std::isfinite(v[i]) && hi > lo ? 6.0 + 16.0 * std::sqrt((v[i] - lo) / (hi - lo)) : 8.0) * fs;
+        char buf[96];
+        std::snprintf(buf, sizeof buf, "%s: %s (%.3g–%.3g)", tr(lang, "Größe", "Size"), sizeBy.c_str(), lo > hi ? 0.0 : lo, lo > hi ? 0.0 : hi);
+        e.sizeText = buf;
+    }
+    // Shape: by level (the taxonomy's order: kommunal, Kreis, Land, Bund) or an attribute.
+    const std::string shapeBy = lower(o.shapeBy);
+    if (shapeBy != "none") {
+        const bool level = shapeBy == "level";
+        const std::string attr = level ? "" : *findAttribute(net, o.shapeBy);
+        std::vector<std::string> values;  // in order of first use (levels: taxonomy order)
+        std::map<std::string, std::size_t> index;
+        if (level)
+            for (const Category& c : t.levels) {
+                index[c.key] = values.size();
+                values.push_back(c.key);
+            }
+        std::set<std::size_t> used;
+        for (std::size_t i = 0; i < n; ++i) {
+            if (!s.shown[i]) continue;
+            std::string v = level ? net.actors()[i].level : "";
+            if (!level) {
+                const auto it = net.actors()[i].attributes.find(attr);
+                if (it != net.actors()[i].attributes.end()) v = it->second;
+            }
+            if (v.empty()) continue;
+            if (!index.count(v)) {
+                index[v] = values.size();
+                values.push_back(v);
+            }
+            const std::size_t k = index[v];
+            e.shape[i] = kShapes[std::min(k, kShapeCount - 1)];
+            used.insert(k);
+        }
+        // A legend only when the shapes say something (more than one in use).
+        if (used.size() > 1 || (used.size() == 1 && *used.begin() != 0)) {
+            e.shapeRows.push_back({LegendRow::Heading, level ? tr(lang, "Ebene", "Level") : attr});
+            for (const std::size_t k : used) {
+                LegendRow r;
+                r.kind = LegendRow::Node;
+                r.shape = kShapes[std::min(k, kShapeCount - 1)];
+                r.fill = "#FFFFFF";
+                r.text = level ? t.labelOf(CategoryKind::Level, values[k], lang) : values[k];
+                e.shapeRows.push_back(r);
+            }
+        }
+    }
+    return e;
 }
 
 struct Gvc {
@@ -74,18 +515,28 @@ struct Graph {
     }
 };
 
-}  // namespace
-
-bool isDiagramPath(const std::string& path) {
-    const std::string ext = extensionOf(path);
-    return ext == "svg" || ext == "pdf" || ext == "png";
+// An HTML-like label: a cell of fixed size with left-aligned text (entities only).
+void setHtmlLabel(Agraph_t* g, Agnode_t* n, const std::string& markup) {
+    Agsym_t* label = agattr(g, AGNODE, const_cast<char*>("label"), nullptr);
+    if (!label) label = agattr(g, AGNODE, const_cast<char*>("label"), const_cast<char*>("\\N"));
+    char* m = agstrdup_html(g, const_cast<char*>(markup.c_str()));
+    agxset(n, label, m);
+    agstrfree(g, m);
 }
 
-void renderDiagram(const Network& net, const std::vector<layout::Point>& positions, const std::string& path, const DiagramOptions& o) {
-    const std::string format = extensionOf(path);
-    if (!isDiagramPath(path)) throw InputError(path + ": diagrams are written as .svg, .pdf or .png");
+// Builds the Graphviz graph of the diagram and hands it, laid out, to `render`.
+void drawDiagram(const Network& net, const std::vector<layout::Point>& positions, const DiagramOptions& o, const std::string& format,
+                 const std::function<void(GVC_t*, Agraph_t*, const GraphvizGuard&)>& render) {
+    checkDiagramOptions(net, o);
     if (positions.size() != net.actors().size()) throw std::invalid_argument("renderDiagram: one position per actor");
     const Taxonomy& t = net.taxonomy;
+    const Lang lang = o.lang;
+    const std::size_t n = net.actors().size();
+    const auto [pageW, pageH] = paperInches(o.paper);
+    const double fs = std::sqrt(pageW / 11.69);  // type and actors grow with the paper, less than it
+    const Scene scene = selectScene(net, o);
+    const Encoding enc = encode(net, scene, o, fs);
+
     const GraphvizGuard guard;
     Gvc ctx;
     if (!ctx.gvc) throw std::runtime_error("Graphviz could not be started");
@@ -94,148 +545,445 @@ void renderDiagram(const Network& net, const std::vector<layout::Point>& positio
     Graph graph;
     graph.g = agopen(const_cast<char*>("Netzwerk"), anyDirected ? Agdirected : Agundirected, nullptr);
     Agraph_t* g = graph.g;
-    const auto [pageW, pageH] = paperInches(o.paper);
     const std::string font = "DejaVu Sans";
+    const double pageWpt = pageW * 72, pageHpt = pageH * 72;
     set(g, "fontname", font);
+    set(g, "id", o.svgId);
     // Exactly the page, whatever reaches beyond it: PNG pixels = paper x dpi.
-    set(g, "viewport", num(pageW * 72) + "," + num(pageH * 72) + ",1," + num(pageW * 36) + "," + num(pageH * 36));
+    set(g, "viewport", num(pageWpt) + "," + num(pageHpt) + ",1," + num(pageWpt / 2) + "," + num(pageHpt / 2));
     set(g, "pad", "0");
     set(g, "outputorder", "edgesfirst");
-    set(g, "forcelabels", "true");
-    set(g, "splines", "true");
+    set(g, "splines", "false");
     if (format == "png") set(g, "dpi", std::to_string(o.dpi));
 
-    // The map is fitted into the page left of the legend (a quarter of the width), under the
-    // title; actors and type keep their size in inches, so names stay readable on paper.
-    double minX = 1e300, maxX = -1e300, minY = 1e300, maxY = -1e300;
-    for (const layout::Point& p : positions) {
-        minX = std::min(minX, p.x);
-        maxX = std::max(maxX, p.x);
-        minY = std::min(minY, p.y);
-        maxY = std::max(maxY, p.y);
-    }
-    const double pageWpt = pageW * 72, pageHpt = pageH * 72, margin = 0.4 * 72, legendW = std::min(0.25 * pageWpt, 3.2 * 72), titleH = 0.8 * 72;
-    // Room for the names of the actors at the edges (they stand beside or over their circles):
-    // half the longest name at 7 pt, at most three inches.
-    std::size_t longest = 0;
-    for (const Actor& a : net.actors()) longest = std::max(longest, a.name.size());
-    const double labelRoom = std::min(3.0 * 72, 8 + 0.5 * static_cast<double>(longest) * 4.3);
-    const double boxW = pageWpt - legendW - 2 * margin - 2 * labelRoom, boxH = pageHpt - titleH - 2 * margin;
-    const double spanX = std::max(1.0, maxX - minX), spanY = std::max(1.0, maxY - minY);
-    const double scale = positions.empty() ? 1.0 : std::min(boxW / spanX, boxH / spanY);
-    auto place = [&](const layout::Point& p) {
-        return num(margin + labelRoom + (p.x - minX) * scale + (boxW - spanX * scale) / 2) + "," +
-               num(margin + (p.y - minY) * scale + (boxH - spanY * scale) / 2);
-    };
-    // Actors: positions in points (neato -n2 takes them as they are).
-    std::vector<Agnode_t*> nodes(net.actors().size());
-    std::set<std::string> sectorsUsed, typesUsed, statusesUsed;
-    bool anyContact = false, anyState = false;
-    char name[32];
-    for (std::size_t i = 0; i < net.actors().size(); ++i) {
-        const Actor& a = net.actors()[i];
-        std::snprintf(name, sizeof name, "a%zu", i);
-        Agnode_t* n = agnode(g, name, 1);
-        nodes[i] = n;
-        sectorsUsed.insert(a.sector);
-        const double size = (7.0 + 3.0 * a.influence) / 72.0;  // inches
-        const bool state = a.level == "land" || a.level == "bund";
-        anyState = anyState || state;
-        anyContact = anyContact || a.contactPoint;
-        set(n, "shape", state ? "doublecircle" : a.contactPoint ? "box" : "circle");
-        set(n, "style", a.contactPoint ? "filled,rounded" : "filled");
-        set(n, "fixedsize", "true");
-        set(n, "width", num(size));
-        set(n, "height", num(size));
-        set(n, "fillcolor", colorHex(sectorColor(t, a.sector)));
-        set(n, "color", "#333333");
-        set(n, "penwidth", "0.8");
-        set(n, "label", "");
-        set(n, "xlabel", plainLabel(a.name));
-        set(n, "fontname", font);
-        set(n, "fontsize", "7");
-        set(n, "pos", place(positions[i]));
-    }
-    std::map<std::string, std::size_t> index;
-    for (std::size_t i = 0; i < net.actors().size(); ++i) index[net.actors()[i].id] = i;
+    // Page: title at the top, legend at the right, footer under the map.
+    const double margin = 0.4 * 72 * fs, titleH = (o.subtitle.empty() && scene.focusTitle.empty() ? 0.6 : 0.85) * 72 * fs;
+    const double footerH = 0.25 * 72 * fs;
+    const double legendW = o.legend ? std::min(0.24 * pageWpt, 2.5 * 72 * fs) : 0;
+    const double mapX0 = margin, mapX1 = pageWpt - margin - legendW - (o.legend ? 0.2 * 72 * fs : 0);
+    const double mapY0 = margin + footerH, mapY1 = pageHpt - margin - titleH;
+
+    // Names under the actors; the smallest type that keeps them apart, down to 5 pt; below that
+    // the names of the least linked actors are left out (they stay in the report's tables).
+    std::vector<std::size_t> shown;
+    for (std::size_t i = 0; i < n; ++i)
+        if (scene.shown[i]) shown.push_back(i);
+    std::vector<layout::Point> pos;
+    for (const std::size_t i : shown) pos.push_back(positions[i]);
+    std::vector<std::size_t> degree(n, 0);
     for (const Link& l : net.links()) {
-        Agedge_t* e = agedge(g, nodes[index.at(l.source)], nodes[index.at(l.target)], nullptr, 1);
-        const Category* type = l.type.empty() ? nullptr : t.byKey(CategoryKind::LinkType, l.type);
-        const Category* status = t.byKey(CategoryKind::Status, l.status);
-        typesUsed.insert(l.type);
-        statusesUsed.insert(l.status);
-        set(e, "color", colorHex(type ? type->color : 0x777777) + "B0");
-        set(e, "penwidth", num(0.6 + 0.9 * std::min(l.strength, 4.0)));
-        if (status && status->line != LineStyle::Solid) set(e, "style", status->line == LineStyle::Dashed ? "dashed" : "dotted");
-        set(e, "dir", l.directed ? "forward" : "none");
-        set(e, "arrowsize", "0.6");
+        ++degree[*net.actorIndex(l.source)];
+        ++degree[*net.actorIndex(l.target)];
+    }
+    // The lines under an actor: its name (wrapped), its contact person when asked for.
+    auto labelLines = [&](std::size_t i) {
+        std::vector<std::string> lines = wrapName(net.actors()[i].name);
+        if (scene.cutCount[i] > 0)
+            lines.push_back(std::string(tr(lang, "trennt ", "cuts off ")) + std::to_string(scene.cutCount[i]) + tr(lang, " ab", ""));
+        if (o.contactPersons && !net.actors()[i].contactPerson.empty()) lines.push_back(net.actors()[i].contactPerson);
+        return lines;
+    };
+    std::vector<char> named(shown.size(), 1);
+    // Large maps: names only for the best linked actors from the start.
+    const std::size_t maxNamed = static_cast<std::size_t>(250 * fs * fs);
+    std::vector<std::size_t> byDegree(shown.size());
+    std::iota(byDegree.begin(), byDegree.end(), 0);
+    std::stable_sort(byDegree.begin(), byDegree.end(), [&](std::size_t a, std::size_t b) { return degree[shown[a]] > degree[shown[b]]; });
+    for (std::size_t r = maxNamed; r < byDegree.size(); ++r) named[byDegree[r]] = 0;
+    double fontSize = 7 * fs;
+    PrintPlacement placed;
+    std::vector<PrintBox> boxes;
+    for (int attempt = 0;; ++attempt) {
+        boxes.assign(shown.size(), {});
+        for (std::size_t k = 0; k < shown.size(); ++k) {
+            const double r = enc.diameter[shown[k]] / 2 + (scene.ring[shown[k]] ? 2 : 0);
+            double w = 0, h = 0;
+            if (named[k]) {
+                const std::vector<std::string> lines = labelLines(shown[k]);
+                for (const std::string& line : lines) w = std::max(w, layout::estimateLabelSize(line, fontSize).width * 1.05 + 2);
+                h = 1.2 * fontSize * static_cast<double>(lines.size()) + 1;
+            }
+            boxes[k].halfWidth = std::max(r, w / 2);
+            boxes[k].halfHeight = (2 * r + (h > 0 ? 1 + h : 0)) / 2;
+            boxes[k].dy = -(h > 0 ? 1 + h : 0) / 2;
+        }
+        placed = placeForPrint(pos, boxes, mapX0, mapY0, mapX1, mapY1);
+        if (!placed.overlapsLeft || attempt > 12) break;
+        if (fontSize > 5.01 * fs) {
+            fontSize = std::max(5 * fs, fontSize - 0.5 * fs);
+            continue;
+        }
+        // Leave out the names of the least linked fifth of those still named.
+        std::size_t namedCount = 0;
+        for (const char c : named) namedCount += c;
+        std::size_t drop = std::max<std::size_t>(1, namedCount / 5);
+        for (auto it = byDegree.rbegin(); it != byDegree.rend() && drop > 0; ++it)
+            if (named[*it]) {
+                named[*it] = 0;
+                --drop;
+            }
     }
 
-    // The legend: the sectors, link types and statuses the network uses, right of the map.
-    if (!net.actors().empty()) {
-        std::string legend = "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"1\">";
-        legend += "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>" + html(o.lang == Lang::En ? "Sectors" : "Sektoren") + "</B></TD></TR>";
-        for (const Category& c : t.sectors)
-            if (sectorsUsed.count(c.key))
-                legend += "<TR><TD BGCOLOR=\"" + colorHex(c.color) + "\" WIDTH=\"12\" HEIGHT=\"12\" FIXEDSIZE=\"TRUE\"></TD><TD ALIGN=\"LEFT\">" +
-                          html(c.label(o.lang)) + "</TD></TR>";
-        if (sectorsUsed.count(""))
-            legend += "<TR><TD BGCOLOR=\"" + colorHex(kNoSectorColor) + "\" WIDTH=\"12\" HEIGHT=\"12\" FIXEDSIZE=\"TRUE\"></TD><TD ALIGN=\"LEFT\">" +
-                      html(o.lang == Lang::En ? "no sector" : "ohne Sektor") + "</TD></TR>";
-        legend += "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>" + html(o.lang == Lang::En ? "Links" : "Verbindungen") + "</B></TD></TR>";
+    // Actors.
+    std::vector<Agnode_t*> nodes(n, nullptr);
+    bool anyContact = false;
+    char name[40];
+    for (std::size_t k = 0; k < shown.size(); ++k) {
+        const std::size_t i = shown[k];
+        const Actor& a = net.actors()[i];
+        std::snprintf(name, sizeof name, "a%zu", i);
+        Agnode_t* node = agnode(g, name, 1);
+        nodes[i] = node;
+        const layout::Point c = placed.centres[k];
+        const bool faded = scene.faded[i];
+        std::string fill = enc.fill[i];
+        if (faded && !enc.wedged[i]) fill = colorHex(pale(parseColorHex(fill).value_or(kNoSectorColor)));
+        std::string style = "filled";
+        if (enc.wedged[i] && !faded && enc.shape[i] == "circle") style = "wedged";
+        else if (enc.wedged[i]) fill = fill.substr(0, 7);
+        std::string outline = faded ? "#AAAAAA" : "#333333";
+        double pen = 0.7;
+        if (a.contactPoint && !faded) {
+            outline = "#111111";
+            pen = 2.0;
+            anyContact = true;
+        }
+        if (scene.ring[i]) {
+            outline = colorHex(scene.cutPoints > 0 ? kAlarm : 0x111111);
+            pen = 2.5;
+            set(node, "peripheries", "2");  // a double ring, whatever the fill
+        }
+        if (scene.cutOff[i]) {
+            outline = colorHex(kAlarm);
+            pen = 1.6;
+            style += ",dashed";
+        }
+        set(node, "shape", enc.shape[i]);
+        set(node, "style", style);
+        set(node, "fixedsize", "true");
+        set(node, "width", inches(enc.diameter[i]));
+        set(node, "height", inches(enc.diameter[i]));
+        set(node, "fillcolor", fill);
+        set(node, "color", outline);
+        set(node, "penwidth", num(pen));
+        set(node, "label", "");
+        set(node, "pos", num(c.x) + "," + num(c.y));
+        if (!named[k]) continue;
+        // The name under the actor, on a light backing so that links do not strike it through.
+        std::snprintf(name, sizeof name, "n%zu", i);
+        Agnode_t* label = agnode(g, name, 1);
+        const double h = -2 * boxes[k].dy - 1;
+        set(label, "shape", "box");
+        set(label, "style", "filled");
+        set(label, "fillcolor", "#FFFFFFC8");
+        set(label, "color", "#FFFFFF00");
+        set(label, "penwidth", "0");
+        set(label, "margin", "0.01,0");
+        set(label, "width", "0.01");
+        set(label, "height", "0.01");
+        set(label, "fontname", font);
+        set(label, "fontsize", num(fontSize));
+        set(label, "fontcolor", faded ? "#777777" : "#111111");
+        std::string text;
+        for (const std::string& line : labelLines(i)) text += (text.empty() ? "" : "\\n") + plainLabel(line);
+        if (scene.cutCount[i] > 0) set(label, "fontcolor", colorHex(kAlarm));
+        set(label, "label", text);
+        set(label, "pos", num(c.x) + "," + num(c.y - enc.diameter[i] / 2 - (scene.ring[i] ? 2 : 0) - 1 - h / 2));
+    }
+    // Links between actors shown.
+    std::set<std::string> typesUsed, statusesUsed;
+    bool directedUsed = false;
+    for (const Link& l : net.links()) {
+        const std::size_t s = *net.actorIndex(l.source), d = *net.actorIndex(l.target);
+        if (!nodes[s] || !nodes[d]) continue;
+        // Sector and ego diagrams: links among the pale context are left out.
+        if (scene.faded[s] && scene.faded[d] && (o.focus.kind == FocusKind::Sector || o.focus.kind == FocusKind::Ego)) continue;
+        Agedge_t* e = agedge(g, nodes[s], nodes[d], nullptr, 1);
+        const Category* type = l.type.empty() ? nullptr : t.byKey(CategoryKind::LinkType, l.type);
+        const Category* status = t.byKey(CategoryKind::Status, l.status);
+        const bool faded = scene.faded[s] || scene.faded[d];
+        const bool cut = (scene.ring[s] && scene.cutOff[d]) || (scene.ring[d] && scene.cutOff[s]);
+        typesUsed.insert(type ? type->key : "");
+        if (status) statusesUsed.insert(status->key);
+        directedUsed = directedUsed || l.directed;
+        std::string color = colorHex(type ? type->color : 0x777777) + "B0";
+        if (faded) color = "#BBBBBB90";
+        if (cut) color = colorHex(kAlarm);
+        set(e, "color", color);
+        set(e, "penwidth", num((0.5 + 0.8 * std::min(l.strength, 4.0)) * fs));
+        if (status && status->line != LineStyle::Solid) set(e, "style", status->line == LineStyle::Dashed ? "dashed" : "dotted");
+        set(e, "dir", l.directed ? "forward" : "none");
+        set(e, "arrowsize", num(0.6 * fs));
+    }
+    for (const analysis::SuggestedLink& l : scene.suggested) {
+        Agedge_t* e = agedge(g, nodes[l.a], nodes[l.b], nullptr, 1);
+        set(e, "color", colorHex(kSuggested));
+        set(e, "style", "dashed");
+        set(e, "penwidth", num(1.8 * fs));
+        set(e, "dir", "none");
+    }
+
+    // The legend, drawn with real nodes and edges so that it shows exactly what the map shows.
+    if (o.legend && !shown.empty()) {
+        std::vector<LegendRow> rows = enc.colorRows;
+        rows.insert(rows.end(), enc.shapeRows.begin(), enc.shapeRows.end());
+        if (anyContact) {
+            LegendRow r;
+            r.kind = LegendRow::Node;
+            r.outline = "#111111";
+            r.penwidth = 2.0;
+            r.text = tr(lang, "Anlaufstelle für Geflüchtete", "contact point for refugees");
+            rows.push_back(r);
+        }
+        if (scene.cutPoints > 0) {
+            LegendRow r;
+            r.kind = LegendRow::Node;
+            r.outline = colorHex(kAlarm);
+            r.penwidth = 2.0;
+            r.style = "filled";
+            r.peripheries = 2;
+            r.size = 8;
+            r.text = tr(lang, "fällt er weg, sind andere abgeschnitten", "if it drops out, others are cut off");
+            rows.push_back(r);
+            r.penwidth = 1.6;
+            r.peripheries = 1;
+            r.style = "filled,dashed";
+            r.text = tr(lang, "wäre abgeschnitten", "would be cut off");
+            rows.push_back(r);
+        } else if (o.focus.kind == FocusKind::CutPoints) {
+            rows.push_back({LegendRow::Text, tr(lang, "Kein Akteur trennt das Netz.", "No actor splits the network.")});
+        }
+        if (scene.faded.end() != std::find(scene.faded.begin(), scene.faded.end(), 1)) {
+            LegendRow r;
+            r.kind = LegendRow::Node;
+            r.fill = "#E0E0E0";
+            r.outline = "#AAAAAA";
+            r.text = o.focus.kind == FocusKind::Sector      ? tr(lang, "Partner anderer Sektoren (blass)", "partners in other sectors (pale)")
+                     : o.focus.kind == FocusKind::CutPoints ? tr(lang, "übrige Akteure (blass)", "other actors (pale)")
+                                                            : tr(lang, "weiter entfernt (blass)", "further away (pale)");
+            rows.push_back(r);
+        }
+        if (!enc.sizeText.empty()) rows.push_back({LegendRow::Text, enc.sizeText});
+        rows.push_back({LegendRow::Heading, tr(lang, "Verbindungen", "Links")});
         for (const Category& c : t.linkTypes)
-            if (typesUsed.count(c.key))
-                legend += "<TR><TD BGCOLOR=\"" + colorHex(c.color) + "\" WIDTH=\"12\" HEIGHT=\"4\" FIXEDSIZE=\"TRUE\"></TD><TD ALIGN=\"LEFT\">" +
-                          html(c.label(o.lang)) + "</TD></TR>";
+            if (typesUsed.count(c.key)) {
+                LegendRow r;
+                r.kind = LegendRow::Line;
+                r.outline = colorHex(c.color);
+                r.penwidth = 2.1;
+                r.text = c.label(lang);
+                rows.push_back(r);
+            }
+        if (typesUsed.count("")) rows.push_back({LegendRow::Line, tr(lang, "ohne Art", "no type"), "circle", "", "#777777", "", 2.1});
         for (const Category& c : t.statuses)
             if (statusesUsed.count(c.key) && c.line != LineStyle::Solid)
-                legend += "<TR><TD>" + std::string(c.line == LineStyle::Dashed ? "– –" : "· · ·") + "</TD><TD ALIGN=\"LEFT\">" + html(c.label(o.lang)) +
-                          "</TD></TR>";
-        if (anyContact)
-            legend += "<TR><TD>▢</TD><TD ALIGN=\"LEFT\">" + html(o.lang == Lang::En ? "contact point" : "Anlaufstelle") + "</TD></TR>";
-        if (anyState)
-            legend += "<TR><TD>◎</TD><TD ALIGN=\"LEFT\">" + html(o.lang == Lang::En ? "state or federal" : "Land / Bund") + "</TD></TR>";
-        legend += "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">" +
-                  html(o.lang == Lang::En ? "size: influence; width: strength" : "Größe: Einfluss; Breite: Stärke") + "</TD></TR></TABLE>";
-        Agnode_t* key = agnode(g, const_cast<char*>("legende"), 1);
-        set(key, "shape", "plain");
-        set(key, "fontname", font);
-        set(key, "fontsize", "10");
-        // An HTML-like label: its text is in entities (html()), nothing else is markup of ours.
-        Agsym_t* label = agattr(g, AGNODE, const_cast<char*>("label"), nullptr);
-        char* markup = agstrdup_html(g, legend.data());
-        agxset(key, label, markup);
-        agstrfree(g, markup);
-        set(key, "pos", num(pageWpt - margin - legendW / 2) + "," + num(margin + boxH / 2));
+                rows.push_back({LegendRow::Line, c.label(lang), "circle", "", "#555555", c.line == LineStyle::Dashed ? "dashed" : "dotted", 1.3});
+        if (!scene.suggested.empty())
+            rows.push_back({LegendRow::Line, tr(lang, "vorgeschlagene Verbindung", "suggested link"), "circle", "", colorHex(kSuggested), "dashed", 1.8});
+        if (directedUsed) rows.push_back({LegendRow::Line, tr(lang, "gerichtet", "directed"), "circle", "", "#555555", "", 1.3, 10, true});
+        rows.push_back({LegendRow::Text, tr(lang, "Linienbreite: Stärke", "Line width: strength")});
+
+        const double rowH = 13 * fs, legendX = pageWpt - margin - legendW;
+        const double textW = legendW - 18 * fs;
+        // Too many rows for the page: the last ones are summarised.
+        const std::size_t maxRows = static_cast<std::size_t>((mapY1 - mapY0) / rowH);
+        if (rows.size() > maxRows && maxRows > 2) {
+            const std::size_t cut = rows.size() - maxRows + 1;
+            rows.resize(maxRows - 1);
+            rows.push_back({LegendRow::Text, "… " + std::to_string(cut) + tr(lang, " weitere Einträge", " more entries")});
+        }
+        const double totalH = static_cast<double>(rows.size()) * rowH;
+        double y = mapY1 - std::max(0.0, ((mapY1 - mapY0) - totalH) / 3);
+        int id = 0;
+        for (const LegendRow& r : rows) {
+            y -= rowH;
+            const double cy = y + rowH / 2;
+            const bool heading = r.kind == LegendRow::Heading;
+            if (r.kind == LegendRow::Node) {
+                std::snprintf(name, sizeof name, "legende_%d_zeichen", id);
+                Agnode_t* sym = agnode(g, name, 1);
+                set(sym, "shape", r.shape);
+                set(sym, "style", r.style);
+                set(sym, "fixedsize", "true");
+                set(sym, "width", inches(r.size * fs));
+                set(sym, "height", inches(r.size * fs));
+                set(sym, "fillcolor", r.fill);
+                set(sym, "color", r.outline);
+                set(sym, "penwidth", num(r.penwidth));
+                set(sym, "peripheries", std::to_string(r.peripheries));
+                set(sym, "label", "");
+                set(sym, "pos", num(legendX + 7 * fs) + "," + num(cy));
+            } else if (r.kind == LegendRow::Line) {
+                Agnode_t* ends[2];
+                for (int k = 0; k < 2; ++k) {
+                    std::snprintf(name, sizeof name, "legende_%d_%d", id, k);
+                    ends[k] = agnode(g, name, 1);
+                    set(ends[k], "shape", "point");
+                    set(ends[k], "style", "invis");
+                    set(ends[k], "width", "0.01");
+                    set(ends[k], "label", "");
+                    set(ends[k], "pos", num(legendX + (k ? 14 : 0) * fs) + "," + num(cy));
+                }
+                Agedge_t* e = agedge(g, ends[0], ends[1], nullptr, 1);
+                set(e, "color", r.outline);
+                set(e, "penwidth", num(r.penwidth * fs));
+                if (!r.style.empty()) set(e, "style", r.style);
+                set(e, "dir", r.arrow ? "forward" : "none");
+                set(e, "arrowsize", num(0.6 * fs));
+            }
+            std::snprintf(name, sizeof name, "legende_%d", id++);
+            Agnode_t* text = agnode(g, name, 1);
+            const double w = heading || r.kind == LegendRow::Text ? legendW : textW;
+            set(text, "shape", "plaintext");
+            set(text, "fixedsize", "true");
+            set(text, "width", inches(w));
+            set(text, "height", inches(rowH));
+            set(text, "margin", "0");
+            set(text, "fontname", font);
+            set(text, "fontsize", num((heading ? 9.5 : 8.5) * fs));
+            const std::string body = heading ? "<B>" + html(r.text) + "</B>" : html(r.text);
+            setHtmlLabel(g, text, "<TABLE BORDER=\"0\" CELLPADDING=\"0\" CELLSPACING=\"0\"><TR><TD WIDTH=\"" + std::to_string(static_cast<int>(w)) +
+                                      "\" HEIGHT=\"" + std::to_string(static_cast<int>(rowH)) + "\" FIXEDSIZE=\"TRUE\" ALIGN=\"LEFT\">" + body +
+                                      "</TD></TR></TABLE>");
+            set(text, "pos", num(legendX + (heading || r.kind == LegendRow::Text ? 0 : 18 * fs) + w / 2) + "," +
+                                 num(cy));
+        }
     }
-    // The title (and the snapshot under it) at the top.
+    // The title (with the focus) and the subtitle at the top, the footer at the bottom.
     {
-        const std::string title = o.title.empty() ? net.name : o.title;
+        std::string title = o.title.empty() ? net.name : o.title;
         Agnode_t* head = agnode(g, const_cast<char*>("titel"), 1);
         set(head, "shape", "plaintext");
         set(head, "fontname", font);
-        set(head, "fontsize", "20");
-        set(head, "label", plainLabel(title) + (o.subtitle.empty() ? "" : "\\n" + plainLabel(o.subtitle)));
-        set(head, "pos", num(pageWpt / 2) + "," + num(pageHpt - titleH / 2 - 0.15 * 72));
+        set(head, "fontsize", num(18 * fs));
+        set(head, "label", plainLabel(title));
+        set(head, "pos", num(pageWpt / 2) + "," + num(pageHpt - margin - 9 * fs));
+        std::string sub = scene.focusTitle;
+        if (!o.subtitle.empty()) sub += (sub.empty() ? "" : " · ") + o.subtitle;
+        if (!sub.empty()) {
+            Agnode_t* line = agnode(g, const_cast<char*>("untertitel"), 1);
+            set(line, "shape", "plaintext");
+            set(line, "fontname", font);
+            set(line, "fontsize", num(11 * fs));
+            set(line, "fontcolor", "#444444");
+            set(line, "label", plainLabel(sub));
+            set(line, "pos", num(pageWpt / 2) + "," + num(pageHpt - margin - 29 * fs));
+        }
+        std::size_t linksShown = 0;
+        for (const Link& l : net.links()) linksShown += nodes[*net.actorIndex(l.source)] && nodes[*net.actorIndex(l.target)];
+        std::string foot = "Knotenpunkt";
+        if (!o.date.empty()) foot += " · " + o.date;
+        foot += " · " + std::to_string(shown.size()) + tr(lang, " Akteure, ", " actors, ") + std::to_string(linksShown) + tr(lang, " Verbindungen", " links");
+        std::size_t unnamed = 0;
+        for (const char c : named) unnamed += !c;
+        if (unnamed > 0)
+            foot += " · " + std::to_string(unnamed) + tr(lang, " Namen aus Platzgründen weggelassen", " names left out for lack of room");
+        Agnode_t* footer = agnode(g, const_cast<char*>("fusszeile"), 1);
+        set(footer, "shape", "plaintext");
+        set(footer, "fontname", font);
+        set(footer, "fontsize", num(7 * fs));
+        set(footer, "fontcolor", "#666666");
+        set(footer, "label", plainLabel(foot));
+        const double footW = layout::estimateLabelSize(foot, 7 * fs).width * 1.1;
+        set(footer, "pos", num(margin + footW / 2) + "," + num(margin + 4 * fs));
     }
-    // Two invisible corners make the drawing exactly the page: PNG pixels = paper x dpi.
+    // Two invisible corners make the drawing exactly the page.
     for (const char* corner : {"ecke_unten", "ecke_oben"}) {
         Agnode_t* c = agnode(g, const_cast<char*>(corner), 1);
         set(c, "shape", "point");
         set(c, "style", "invis");
         set(c, "width", "0.01");
         set(c, "label", "");
-        set(c, "xlabel", "");
         set(c, "pos", corner[5] == 'u' ? "0,0" : num(pageWpt) + "," + num(pageHpt));
     }
 
     if (gvLayout(ctx.gvc, g, "nop2") != 0) throw std::runtime_error("Graphviz could not place the diagram: " + guard.messages());
     graph.laidOutBy = ctx.gvc;
-    const std::string renderer = format == "svg" ? "svg" : format == "pdf" ? "pdf:cairo" : "png:cairo";
-    writeFileAtomicallyWith(path, [&](const std::string& temp) {
-        if (gvRenderFilename(ctx.gvc, g, renderer.c_str(), temp.c_str()) != 0)
-            throw std::runtime_error(path + ": Graphviz could not draw the diagram: " + guard.messages());
+    render(ctx.gvc, g, guard);
+}
+
+}  // namespace
+
+bool isDiagramPath(const std::string& path) {
+    const std::string ext = extensionOf(path);
+    return ext == "svg" || ext == "pdf" || ext == "png";
+}
+
+DiagramFocus parseFocus(const std::string& text) {
+    DiagramFocus f;
+    const std::size_t colon = text.find(':');
+    const std::string kind = lower(text.substr(0, colon));
+    const std::string target = colon == std::string::npos ? "" : text.substr(colon + 1);
+    if (kind == "cut-points" || kind == "schnittpunkte") f.kind = FocusKind::CutPoints;
+    else if (kind == "field" || kind == "feld") f.kind = FocusKind::Field;
+    else if (kind == "sector" || kind == "sektor") f.kind = FocusKind::Sector;
+    else if (kind == "ego" || kind == "akteur" || kind == "actor") f.kind = FocusKind::Ego;
+    else if (kind == "none" || kind.empty()) f.kind = FocusKind::None;
+    else throw UsageError("--focus \"" + text + "\": write field:NAME, sector:NAME, ego:ACTOR or cut-points");
+    if ((f.kind == FocusKind::Field || f.kind == FocusKind::Sector || f.kind == FocusKind::Ego) && target.empty())
+        throw UsageError("--focus \"" + text + "\": name the " + (f.kind == FocusKind::Ego ? "actor" : kind) + " after the colon");
+    f.target = target;
+    return f;
+}
+
+void checkDiagramOptions(const Network& net, const DiagramOptions& o) {
+    const Taxonomy& t = net.taxonomy;
+    const std::set<std::string> names = attributeNames(net);
+    const std::vector<std::string> attrs(names.begin(), names.end());
+    const std::string colorBy = lower(o.colorBy);
+    if (colorBy != "sector" && colorBy != "field" && colorBy != "community" && colorBy != "level" && !findAttribute(net, o.colorBy))
+        throw UsageError("--color-by " + o.colorBy + ": not sector, field, community, level or an attribute of this network (attributes: " +
+                         known(attrs) + ")");
+    const std::string shapeBy = lower(o.shapeBy);
+    if (shapeBy != "level" && shapeBy != "none" && !findAttribute(net, o.shapeBy))
+        throw UsageError("--shape-by " + o.shapeBy + ": not level, none or an attribute of this network (attributes: " + known(attrs) + ")");
+    const std::string sizeBy = lower(o.sizeBy);
+    const auto& metrics = analysis::metricNames();
+    if (sizeBy != "influence" && sizeBy != "none" && std::find(metrics.begin(), metrics.end(), sizeBy) == metrics.end())
+        throw UsageError("--size-by " + o.sizeBy + ": not influence, none or a metric (" + known(metrics) + ")");
+    switch (o.focus.kind) {
+    case FocusKind::Field:
+        if (!t.find(CategoryKind::Field, o.focus.target))
+            throw UsageError("--focus field:" + o.focus.target + ": no such field of action (" + known(labelsOf(t.fields, o.lang)) + ")");
+        break;
+    case FocusKind::Sector:
+        if (!t.find(CategoryKind::Sector, o.focus.target))
+            throw UsageError("--focus sector:" + o.focus.target + ": no such sector (" + known(labelsOf(t.sectors, o.lang)) + ")");
+        break;
+    case FocusKind::Ego:
+        if (!findActor(net, o.focus.target)) throw UsageError("--focus ego:" + o.focus.target + ": no actor with this id or name");
+        if (o.focus.radius < 1) throw UsageError("--radius must be 1 or more");
+        break;
+    default:
+        break;
+    }
+}
+
+void renderDiagram(const Network& net, const std::vector<layout::Point>& positions, const std::string& path, const DiagramOptions& o) {
+    const std::string format = extensionOf(path);
+    if (!isDiagramPath(path)) throw InputError(path + ": diagrams are written as .svg, .pdf or .png");
+    drawDiagram(net, positions, o, format, [&](GVC_t* gvc, Agraph_t* g, const GraphvizGuard& guard) {
+        const std::string renderer = format == "svg" ? "svg" : format == "pdf" ? "pdf:cairo" : "png:cairo";
+        writeFileAtomicallyWith(path, [&](const std::string& temp) {
+            if (gvRenderFilename(gvc, g, renderer.c_str(), temp.c_str()) != 0)
+                throw std::runtime_error(path + ": Graphviz could not draw the diagram: " + guard.messages());
+        });
     });
+}
+
+std::string renderDiagramSvg(const Network& net, const std::vector<layout::Point>& positions, const DiagramOptions& o) {
+    std::string svg;
+    drawDiagram(net, positions, o, "svg", [&](GVC_t* gvc, Agraph_t* g, const GraphvizGuard& guard) {
+        char* data = nullptr;
+        unsigned int length = 0;
+        if (gvRenderData(gvc, g, "svg", &data, &length) != 0 || !data)
+            throw std::runtime_error("Graphviz could not draw the diagram: " + guard.messages());
+        svg.assign(data, length);
+        gvFreeRenderData(data);
+    });
+    // Inline: from the <svg> element on (no XML declaration, doctype or comments before it).
+    const std::size_t start = svg.find("<svg");
+    return start == std::string::npos ? svg : svg.substr(start);
 }
 
 }  // namespace knp::report

@@ -1,12 +1,17 @@
 #pragma once
 // Print-quality diagrams of a network, drawn by Graphviz (gvc, with its cairo renderers for
-// PDF and PNG): actors at the given positions (neato -n2), filled with their sector's colour,
-// sized by influence, shaped by level and role (circle; double circle for state and federal
-// actors; rounded box for contact points); names beside the actors, placed by Graphviz so that
-// they do not cover actors; links coloured by type, as wide as their strength, dashed or dotted
-// for planned and wished links, with arrows where directed; a legend from the categories the
-// network uses; a title. Every user text is passed as data (cgraph attributes, HTML entities in
-// the legend), Graphviz's escape sequences (\N, \G ...) neutralised.
+// PDF and PNG, its own SVG renderer for SVG): actors at the given positions, spread on the page
+// so that no actor or name covers another (report/print_layout.hpp); coloured by sector, field
+// of action, community or an attribute; sized by influence or a metric; shaped by level or an
+// attribute; names under the actors on a light backing; links coloured by type, as wide as
+// their strength, dashed or dotted for planned and wished links, with arrows where directed; a
+// legend drawn with the same shapes and lines from the categories the diagram uses; a title,
+// the snapshot, a footer with date and counts.
+// Focused diagrams: one field of action, one sector (with its partners, pale), the ego network
+// of an actor, the cut points with what each cuts off, suggested links dashed.
+// Every user text is passed as data (cgraph attributes; entities in HTML-like labels), and
+// Graphviz's escape sequences (\N, \G ...) are neutralised. Contact persons appear only when
+// asked for.
 #include <string>
 #include <vector>
 
@@ -15,18 +20,46 @@
 
 namespace knp::report {
 
+enum class FocusKind { None, Field, Sector, Ego, CutPoints };
+
+struct DiagramFocus {
+    FocusKind kind = FocusKind::None;
+    std::string target;  // field or sector (key or label), actor (id or name)
+    int radius = 1;      // ego network: steps from the actor
+};
+
 struct DiagramOptions {
     Lang lang = Lang::De;
-    std::string title;      // empty: the network's name
-    std::string subtitle;   // e.g. the snapshot and its date
-    std::string paper = "a4";  // a4, a3, a0: landscape page the drawing is fitted to
-    int dpi = 300;          // PNG only
+    std::string title;          // empty: the network's name (and the focus)
+    std::string subtitle;       // e.g. the snapshot and its date
+    std::string date;           // shown in the footer (e.g. 21.11.2026); empty: none
+    std::string paper = "a4";   // a4, a3, a0: landscape page the drawing is fitted to
+    int dpi = 300;              // PNG only
+    std::string colorBy = "sector";    // sector, field, community or an attribute's name
+    std::string sizeBy = "influence";  // influence, none or a metric of knp metrics
+    std::string shapeBy = "level";     // level, none or an attribute's name
+    DiagramFocus focus;
+    bool suggested = false;       // draw the gap analysis' suggested links, dashed
+    bool contactPersons = false;  // contact persons under the names (personal data: off)
+    bool legend = true;
+    std::string svgId = "karte";  // SVG: prefix of the ids (several diagrams in one page)
 };
 
 // The formats renderDiagram writes: "svg", "pdf", "png" (from the file's extension).
 bool isDiagramPath(const std::string& path);
+
+// Parses "field:NAME", "sector:NAME", "ego:ACTOR", "cut-points" (German words too: feld,
+// sektor, akteur, schnittpunkte). Throws UsageError.
+DiagramFocus parseFocus(const std::string& text);
+
+// Checks the options against the network (known field, sector, actor, attribute, metric):
+// throws UsageError naming what is known. renderDiagram calls it too.
+void checkDiagramOptions(const Network& network, const DiagramOptions& o);
+
 // Writes the diagram to `path` (temporary file, then renamed). `positions`: one per actor.
 void renderDiagram(const Network& network, const std::vector<layout::Point>& positions, const std::string& path,
                    const DiagramOptions& o = {});
+// The diagram as SVG text without the XML declaration and doctype (to be inlined in HTML).
+std::string renderDiagramSvg(const Network& network, const std::vector<layout::Point>& positions, const DiagramOptions& o = {});
 
 }  // namespace knp::report
