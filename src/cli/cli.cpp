@@ -13,6 +13,9 @@ int run(int argc, char** argv) {
     CLI::App app{"knp: Knotenpunkt on the command line (maps of local actors in refugee integration)", "knp"};
     app.set_version_flag("--version", std::string("knp ") + kVersion);
     app.require_subcommand(1);
+    // Global options (--lang) may also follow the command, as CONTRACT.md writes them:
+    // subcommands hand options they do not know to the app (inherited by every subcommand).
+    app.fallthrough();
     GlobalOptions global;
     std::function<int()> action;
     registerCommands(app, global, action);

@@ -15,6 +15,7 @@
 #include "io/input.hpp"
 #include "layout/layout.hpp"
 #include "report/diagram.hpp"
+#include "report/report.hpp"
 #include "store/project_file.hpp"
 
 namespace knp::cli {
@@ -151,6 +152,57 @@ int runExport(const std::string& input, const std::string& output, const std::st
     return 0;
 }
 
+int runReport(const std::string& input, const std::string& output, const std::string& layoutName, const LayoutArgs& a, Lang lang,
+              const std::string& pseudonymize) {
+    if (!report::isReportPath(output)) {
+        std::cerr << "knp report: write .html or .md, not \"" << std::filesystem::path(output).extension().string() << "\"\n";
+        return 2;
+    }
+    const Pseudonymize privacy = pseudonymize == "-" ? Pseudonymize::None : parsePseudonymize(pseudonymize);
+    LoadedInput in = loadInput(input);
+    report::ReportOptions o;
+    o.lang = lang;
+    o.date = todayText(lang);
+    if (in.kind == "project" && !in.snapshots.empty()) {
+        ProjectFile pf = ProjectFile::open(input, OpenMode::ReadOnly);
+        std::vector<SnapshotInfo> snaps = in.snapshots;
+        std::sort(snaps.begin(), snaps.end(), [](const SnapshotInfo& p, const SnapshotInfo& q) { return p.created < q.created; });
+        for (const SnapshotInfo& s : snaps) o.snapshots.push_back({s.name, s.created, pf.loadSnapshot(s.name)});
+    }
+    if (in.kind == "snapshot") {
+        const std::string project = input.substr(0, input.rfind('@')), snapshot = input.substr(input.rfind('@') + 1);
+        for (const SnapshotInfo& s : ProjectFile::open(project, OpenMode::ReadOnly).snapshots())
+            if (s.name == snapshot) o.subtitle = (lang == Lang::En ? "Snapshot " : "Stand ") + s.name + ", " + s.created.substr(0, 10);
+    }
+    std::vector<const Network*> all{&in.result.network};
+    for (const NetworkSnapshot& s : o.snapshots) all.push_back(&s.network);
+    const Pseudonymizer pseudonyms(privacy, lang, all);
+    const Network net = pseudonyms.apply(in.result.network);
+    for (NetworkSnapshot& s : o.snapshots) s.network = pseudonyms.apply(s.network);
+    bool allPlaced = true;
+    for (const Actor& actor : net.actors()) allPlaced = allPlaced && actor.placed;
+    const std::string engine = layoutName.empty() ? (allPlaced ? "keep" : "force") : layoutName;
+    std::vector<layout::Point> points;
+    if (engine != "keep") {
+        LayoutArgs args = a;
+        args.engine = engine;
+        points = layout::computeLayout(net, requestFor(args));
+    } else {
+        for (const Actor& actor : net.actors()) points.push_back({actor.x, actor.y});
+    }
+    const auto start = std::chrono::steady_clock::now();
+    const std::vector<std::string> written = report::writeReport(net, points, output, o);
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    std::cerr << "knp: wrote " << written.front() << " (" << net.actors().size() << " actors, layout " << engine << ", "
+              << static_cast<long>(ms + 0.5) << " ms)";
+    if (written.size() > 1) std::cerr << " and " << written.size() - 1 << " diagrams beside it";
+    std::cerr << "\n";
+    if (privacy != Pseudonymize::None)
+        std::cerr << "knp: " << (privacy == Pseudonymize::All ? "actor names, ids and contact persons" : "contact persons")
+                  << " replaced by pseudonyms; notes left out\n";
+    return 0;
+}
+
 }  // namespace
 
 void registerLayoutCommands(CLI::App& app, std::function<Lang()> lang, std::function<int()>& action) {
@@ -196,6 +248,26 @@ void registerLayoutCommands(CLI::App& app, std::function<Lang()> lang, std::func
         addLayoutOptions(cmd, *a);
         cmd->callback([&action, input, output, layoutName, a, lang, x] {
             action = [input, output, layoutName, a, lang, x] { return runExport(*input, *output, *layoutName, *a, lang(), *x); };
+        });
+    }
+    {
+        auto* cmd = app.add_subcommand("report", "Write the strategy report (HTML with its diagrams inline, or Markdown)");
+        auto input = std::make_shared<std::string>();
+        auto output = std::make_shared<std::string>();
+        auto layoutName = std::make_shared<std::string>();
+        auto pseudonymize = std::make_shared<std::string>("-");
+        auto a = std::make_shared<LayoutArgs>();
+        cmd->add_option("INPUT", *input, "Project, PROJECT@SNAPSHOT or importable file")->required();
+        cmd->add_option("-o,--output", *output, "Report file (.html or .md)")->required();
+        cmd->add_option("--layout", *layoutName, "keep (stored positions) or an engine; default: keep when every actor has a position")
+            ->check(CLI::IsMember(engines));
+        cmd->add_option("--pseudonymize", *pseudonymize,
+                        "Contact persons (and with =all actor names and ids) replaced by stable pseudonyms; notes left out")
+            ->expected(0, 1)
+            ->default_str("");
+        addLayoutOptions(cmd, *a);
+        cmd->callback([&action, input, output, layoutName, a, lang, pseudonymize] {
+            action = [input, output, layoutName, a, lang, pseudonymize] { return runReport(*input, *output, *layoutName, *a, lang(), *pseudonymize); };
         });
     }
 }

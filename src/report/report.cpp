@@ -1,0 +1,513 @@
+#include "report/report.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <numeric>
+#include <set>
+#include <stdexcept>
+
+#include "analysis/gaps.hpp"
+#include "analysis/graph_view.hpp"
+#include "analysis/metrics.hpp"
+#include "core/errors.hpp"
+#include "io/file_output.hpp"
+#include "report/diagram.hpp"
+
+namespace knp::report {
+
+namespace {
+
+const char* tr(Lang lang, const char* de, const char* en) { return lang == Lang::En ? en : de; }
+
+std::string fmt(double v, int digits = 2, Lang lang = Lang::De) {
+    if (!std::isfinite(v)) return "–";
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", digits, v);
+    std::string s = buf;
+    if (lang == Lang::De)
+        for (char& c : s)
+            if (c == '.') c = ',';
+    return s;
+}
+
+// Markdown text: HTML's special characters as entities (Markdown renderers pass raw HTML on),
+// Markdown's own marks escaped, line breaks as spaces.
+std::string mdEscape(const std::string& text) {
+    std::string out;
+    for (const char c : text) {
+        switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '\n': case '\r': out += ' '; break;
+        case '\\': case '*': case '_': case '[': case ']': case '|': case '#': case '`': case '!': case '(': case ')': case '~':
+            out += '\\';
+            out += c;
+            break;
+        default: out += c;
+        }
+    }
+    return out;
+}
+
+std::string htmlEscape(const std::string& text) {
+    std::string t = text;
+    for (char& c : t)
+        if (c == '\n' || c == '\r') c = ' ';
+    return xmlEscape(t);
+}
+
+const char* kCss = R"(body{font-family:"DejaVu Sans","Segoe UI",Arial,sans-serif;color:#1a1a1a;max-width:1100px;margin:2em auto;padding:0 1.5em;line-height:1.45}
+h1{font-size:1.9em;margin-bottom:.2em}h2{font-size:1.4em;border-bottom:2px solid #4E79A7;padding-bottom:.2em;margin-top:1.8em}h3{font-size:1.1em;margin-bottom:.3em}
+.meta{color:#555}table{border-collapse:collapse;margin:.6em 0 1em;font-size:.92em}th,td{border:1px solid #ccc;padding:.25em .5em;text-align:left;vertical-align:top}
+th{background:#f0f3f7}td.n{text-align:right;font-variant-numeric:tabular-nums}figure{margin:.5em 0 1.2em}figure svg{width:100%;height:auto;border:1px solid #e3e3e3}
+figcaption{color:#555;font-size:.9em}.status-coordinated{color:#2b7a2b}.status-not_connected,.status-one_actor,.status-no_actor{color:#b22222}
+.heat td{text-align:center;min-width:3.2em}.findings li{margin:.3em 0}dl dt{font-weight:bold;margin-top:.5em}dl dd{margin-left:1.2em}
+@page{size:A4 landscape;margin:12mm 14mm}
+@media print{body{max-width:none;margin:0;font-size:10pt}section{page-break-before:always}section.first{page-break-before:auto}figure,table,.feld{page-break-inside:avoid}h2,h3{page-break-after:avoid}
+figure svg{border:none;width:100%;height:150mm}figure.small svg{height:118mm}a{color:inherit;text-decoration:none}}
+)";
+
+// An HTML or Markdown document, built section by section.
+class Doc {
+public:
+    explicit Doc(bool markdown) : md_(markdown) {}
+    std::string esc(const std::string& s) const { return md_ ? mdEscape(s) : htmlEscape(s); }
+    void section(const std::string& title, const std::string& id) {
+        if (md_) {
+            out_ += "\n## " + esc(title) + "\n\n";
+            return;
+        }
+        if (open_) out_ += "</section>\n";
+        out_ += "<section id=\"" + id + "\"" + (first_ ? " class=\"first\"" : "") + ">\n<h2>" + esc(title) + "</h2>\n";
+        open_ = true;
+        first_ = false;
+    }
+    void h3(const std::string& title, const std::string& cls = "") {
+        out_ += md_ ? "\n### " + esc(title) + "\n\n" : "<h3" + (cls.empty() ? "" : " class=\"" + cls + "\"") + ">" + esc(title) + "</h3>\n";
+    }
+    void p(const std::string& text) { out_ += md_ ? esc(text) + "\n\n" : "<p>" + esc(text) + "</p>\n"; }
+    void list(const std::vector<std::string>& items, const std::string& cls = "") {
+        if (items.empty()) return;
+        if (md_) {
+            for (const std::string& i : items) out_ += "- " + esc(i) + "\n";
+            out_ += "\n";
+            return;
+        }
+        out_ += "<ul" + (cls.empty() ? "" : " class=\"" + cls + "\"") + ">\n";
+        for (const std::string& i : items) out_ += "<li>" + esc(i) + "</li>\n";
+        out_ += "</ul>\n";
+    }
+    void definitions(const std::vector<std::pair<std::string, std::string>>& items) {
+        if (md_) {
+            for (const auto& [t, d] : items) out_ += "- **" + esc(t) + "**: " + esc(d) + "\n";
+            out_ += "\n";
+            return;
+        }
+        out_ += "<dl>\n";
+        for (const auto& [t, d] : items) out_ += "<dt>" + esc(t) + "</dt><dd>" + esc(d) + "</dd>\n";
+        out_ += "</dl>\n";
+    }
+    // Cells are text; `numeric` columns right-aligned; `background` per cell ("" for none).
+    void table(const std::vector<std::string>& head, const std::vector<std::vector<std::string>>& rows, const std::vector<bool>& numeric = {},
+               const std::vector<std::vector<std::string>>& background = {}, const std::string& cls = "") {
+        if (md_) {
+            out_ += "|";
+            for (const std::string& h : head) out_ += " " + esc(h) + " |";
+            out_ += "\n|";
+            for (std::size_t c = 0; c < head.size(); ++c) out_ += c < numeric.size() && numeric[c] ? "---:|" : "---|";
+            out_ += "\n";
+            for (const auto& r : rows) {
+                out_ += "|";
+                for (const std::string& cell : r) out_ += " " + esc(cell) + " |";
+                out_ += "\n";
+            }
+            out_ += "\n";
+            return;
+        }
+        out_ += "<table" + (cls.empty() ? "" : " class=\"" + cls + "\"") + ">\n<thead><tr>";
+        for (const std::string& h : head) out_ += "<th>" + esc(h) + "</th>";
+        out_ += "</tr></thead>\n<tbody>\n";
+        for (std::size_t r = 0; r < rows.size(); ++r) {
+            out_ += "<tr>";
+            for (std::size_t c = 0; c < rows[r].size(); ++c) {
+                std::string attrs;
+                if (c < numeric.size() && numeric[c]) attrs += " class=\"n\"";
+                if (r < background.size() && c < background[r].size() && !background[r][c].empty())
+                    attrs += " style=\"background:" + background[r][c] + "\"";
+                out_ += (c == 0 ? "<th" : "<td") + attrs + ">" + esc(rows[r][c]) + (c == 0 ? "</th>" : "</td>");
+            }
+            out_ += "</tr>\n";
+        }
+        out_ += "</tbody>\n</table>\n";
+    }
+    void figure(const std::string& svg, const std::string& file, const std::string& caption, bool small = false) {
+        if (md_) {
+            files_.push_back({file, svg});
+            out_ += "![" + esc(caption) + "](" + file + ")\n\n";
+            return;
+        }
+        out_ += std::string(small ? "<figure class=\"small\">\n" : "<figure>\n") + svg + "\n<figcaption>" + esc(caption) + "</figcaption>\n</figure>\n";
+    }
+    void raw(const std::string& text) { out_ += text; }
+    std::string finish() {
+        if (!md_ && open_) out_ += "</section>\n";
+        open_ = false;
+        return out_;
+    }
+    const std::vector<std::pair<std::string, std::string>>& files() const { return files_; }
+    bool markdown() const { return md_; }
+
+private:
+    bool md_;
+    bool open_ = false, first_ = true;
+    std::string out_;
+    std::vector<std::pair<std::string, std::string>> files_;
+};
+
+std::string heatColor(double density) {
+    if (!std::isfinite(density)) return "#f4f4f4";
+    // White to the blue of the sector "Kommunalverwaltung": darker = denser.
+    const double t = std::sqrt(std::clamp(density, 0.0, 1.0));
+    auto ch = [&](double white, double full) { return static_cast<int>(std::lround(white + (full - white) * t)); };
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "#%02X%02X%02X", ch(255, 0x4E), ch(255, 0x79), ch(255, 0xA7));
+    return buf;
+}
+
+std::string statusText(const std::string& status, Lang lang) {
+    if (status == "coordinated") return tr(lang, "koordiniert: alle Akteure des Feldes sind miteinander verbunden", "coordinated: all its actors are connected");
+    if (status == "not_connected") return tr(lang, "nicht verbunden: die Akteure bilden getrennte Gruppen", "not connected: its actors form separate groups");
+    if (status == "one_actor") return tr(lang, "nur ein Akteur", "a single actor");
+    return tr(lang, "kein Akteur", "no actor");
+}
+
+}  // namespace
+
+bool isReportPath(const std::string& path) {
+    std::string ext = std::filesystem::path(path).extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return ext == ".html" || ext == ".htm" || ext == ".md";
+}
+
+std::vector<std::string> writeReport(const Network& net, const std::vector<layout::Point>& positions, const std::string& path,
+                                     const ReportOptions& o) {
+    if (!isReportPath(path)) throw UsageError(path + ": reports are written as .html or .md");
+    std::string ext = std::filesystem::path(path).extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const bool md = ext == ".md";
+    const Lang lang = o.lang;
+    const Taxonomy& t = net.taxonomy;
+    const std::string stem = std::filesystem::path(path).stem().string();
+
+    const analysis::GraphView g = analysis::GraphView::build(net);
+    const analysis::GraphFigures figures = analysis::graphFigures(g);
+    analysis::GapOptions go;
+    go.lang = lang;
+    const analysis::GapReport gaps = analysis::analyseGaps(net, g, go);
+    analysis::MetricsOptions mo;
+    mo.names = {"betweenness", "degree"};
+    const analysis::MetricsTable metrics = analysis::computeMetrics(g, mo);
+    auto column = [&](const std::string& metric) -> const std::vector<double>& {
+        for (const analysis::MetricColumn& c : metrics.columns)
+            if (c.name == metric) return c.values;
+        throw std::logic_error("report: no metric " + metric);
+    };
+    const std::vector<double>& betweenness = column("betweenness");
+    const std::vector<double>& degree = column("degree");
+    auto name = [&](std::size_t i) { return net.actors()[i].name; };
+    auto sector = [&](std::size_t i) { return t.labelOf(CategoryKind::Sector, net.actors()[i].sector, lang); };
+
+    DiagramOptions d;
+    d.lang = lang;
+    d.date = o.date;
+    d.subtitle = o.subtitle;
+    d.paper = "a4";
+
+    Doc doc(md);
+    const std::string title = std::string(tr(lang, "Netzwerkbericht: ", "Network report: ")) + net.name;
+    std::string meta = std::string(tr(lang, "Stand ", "As of ")) + o.date;
+    if (!o.subtitle.empty()) meta += " · " + o.subtitle;
+    meta += " · " + std::to_string(net.actors().size()) + tr(lang, " Akteure, ", " actors, ") + std::to_string(net.links().size()) +
+            tr(lang, " Verbindungen · erstellt mit Knotenpunkt", " links · made with Knotenpunkt");
+    if (md) {
+        doc.raw("# " + doc.esc(title) + "\n\n" + doc.esc(meta) + "\n");
+    } else {
+        doc.raw(std::string("<!DOCTYPE html>\n<html lang=\"") + (lang == Lang::En ? "en" : "de") +
+                "\">\n<head>\n<meta charset=\"utf-8\"/>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n<title>" +
+                doc.esc(title) + "</title>\n<style>\n" + kCss + "</style>\n</head>\n<body>\n<header>\n<h1>" + doc.esc(title) +
+                "</h1>\n<p class=\"meta\">" + doc.esc(meta) + "</p>\n</header>\n");
+    }
+
+    // Findings first: what a mayor reads.
+    doc.section(tr(lang, "Befunde", "Findings"), "befunde");
+    if (gaps.findings.empty()) doc.p(tr(lang, "Keine Auffälligkeiten.", "Nothing stands out."));
+    doc.list(gaps.findings, "findings");
+
+    doc.section(tr(lang, "Kennzahlen", "Key figures"), "kennzahlen");
+    std::size_t contactPoints = 0;
+    for (const Actor& a : net.actors()) contactPoints += a.contactPoint;
+    doc.table({tr(lang, "Kennzahl", "Figure"), tr(lang, "Wert", "Value"), tr(lang, "Bedeutung", "Meaning")},
+              {{tr(lang, "Akteure", "Actors"), std::to_string(figures.nodes), tr(lang, "Organisationen und Gremien auf der Karte", "organisations and bodies on the map")},
+               {tr(lang, "Verbindungen", "Links"), std::to_string(figures.links), tr(lang, "genannte Beziehungen aller Arten", "relations of every type named")},
+               {tr(lang, "Dichte", "Density"), fmt(figures.density, 3, lang), tr(lang, "Anteil der möglichen Paare, die verbunden sind", "share of possible pairs that are linked")},
+               {tr(lang, "Teilnetze", "Components"), std::to_string(figures.components), tr(lang, "Gruppen ohne Weg zueinander (1 = alle erreichbar)", "groups with no path between them (1 = all reachable)")},
+               {tr(lang, "Durchmesser", "Diameter"), std::to_string(figures.diameter), tr(lang, "längster kürzester Weg in Schritten", "longest shortest path in steps")},
+               {tr(lang, "Mittlere Weglänge", "Average path length"), fmt(figures.averagePathLength, 2, lang), tr(lang, "Schritte zwischen zwei Akteuren im Mittel", "steps between two actors on average")},
+               {tr(lang, "Transitivität", "Transitivity"), fmt(figures.transitivity, 3, lang), tr(lang, "wie oft Partner eines Akteurs auch untereinander verbunden sind", "how often an actor's partners are linked too")},
+               {tr(lang, "Modularität", "Modularity"), fmt(figures.modularity, 3, lang), tr(lang, "wie deutlich das Netz in Gruppen zerfällt (über 0,3: deutlich)", "how clearly the network falls into groups (above 0.3: clearly)")},
+               {tr(lang, "Zentralisierung (Grad)", "Centralization (degree)"), fmt(figures.degreeCentralization, 3, lang), tr(lang, "wie sehr sich Verbindungen auf wenige konzentrieren", "how much links concentrate on a few")},
+               {tr(lang, "Schnittpunkte", "Cut points"), std::to_string(figures.articulationPoints), tr(lang, "Akteure, ohne die das Netz zerfällt", "actors without whom the network falls apart")},
+               {tr(lang, "Anlaufstellen", "Contact points"), std::to_string(contactPoints), tr(lang, "erste Anlaufstellen für Geflüchtete", "first contact points for refugees")}},
+              {false, true, false});
+
+    doc.section(tr(lang, "Netzwerkkarte", "Network map"), "karte");
+    {
+        DiagramOptions m = d;
+        m.svgId = "bild-karte";
+        doc.figure(renderDiagramSvg(net, positions, m), stem + "_karte.svg",
+                   tr(lang, "Alle Akteure und Verbindungen; Farbe: Sektor, Größe: Einfluss.", "All actors and links; colour: sector, size: influence."));
+    }
+
+    doc.section(tr(lang, "Welche Bereiche reden miteinander?", "Which sectors talk to each other?"), "sektoren");
+    doc.p(tr(lang, "Verbundene Paare zwischen den Sektoren (Zeile × Spalte, Spalten nummeriert wie die Zeilen); die Farbe zeigt die Dichte: je dunkler, desto mehr der möglichen Paare sind verbunden. Eine 0 zeigt Bereiche, die nicht miteinander arbeiten.",
+             "Linked pairs between sectors (row × column, columns numbered like the rows); the colour shows the density: the darker, the more of the possible pairs are linked. A 0 shows sectors that do not work together."));
+    {
+        std::vector<std::string> used;
+        for (const Category& c : t.sectors)
+            for (const Actor& a : net.actors())
+                if (a.sector == c.key) {
+                    used.push_back(c.key);
+                    break;
+                }
+        std::map<std::pair<std::string, std::string>, const analysis::SectorCell*> cells;
+        for (const analysis::SectorCell& c : gaps.sectorMatrix) {
+            cells[{c.from, c.to}] = &c;
+            cells[{c.to, c.from}] = &c;
+        }
+        // Columns numbered like the rows (eleven sector names do not fit across a page).
+        std::vector<std::string> head{tr(lang, "Sektor", "Sector")};
+        for (std::size_t k = 0; k < used.size(); ++k) head.push_back(std::to_string(k + 1));
+        head.push_back(tr(lang, "E-I-Index", "E-I index"));
+        std::vector<std::vector<std::string>> rows, bg;
+        std::vector<bool> numeric(head.size(), true);
+        numeric[0] = false;
+        for (std::size_t k = 0; k < used.size(); ++k) {
+            const std::string& r = used[k];
+            std::vector<std::string> row{std::to_string(k + 1) + " " + t.labelOf(CategoryKind::Sector, r, lang)}, colors{""};
+            for (const std::string& c : used) {
+                const auto it = cells.find({r, c});
+                if (it == cells.end()) {
+                    row.push_back("–");
+                    colors.push_back(heatColor(NAN));
+                    continue;
+                }
+                row.push_back(std::to_string(it->second->links));
+                colors.push_back(heatColor(it->second->links ? it->second->density : NAN));
+            }
+            const auto ei = gaps.eiIndex.find(r);
+            row.push_back(ei == gaps.eiIndex.end() ? "–" : fmt(ei->second, 2, lang));
+            colors.push_back("");
+            rows.push_back(row);
+            bg.push_back(colors);
+        }
+        doc.table(head, rows, numeric, bg, "heat");
+        doc.p(tr(lang, "E-I-Index: +1 = ein Sektor arbeitet nur nach außen, −1 = nur unter sich.",
+                 "E-I index: +1 = a sector works only with others, −1 = only among itself."));
+    }
+
+    doc.section(tr(lang, "Handlungsfelder", "Fields of action"), "felder");
+    for (const analysis::FieldCoverage& f : gaps.fields) {
+        const std::string label = t.labelOf(CategoryKind::Field, f.field, lang);
+        if (!md) doc.raw("<div class=\"feld\">\n");  // heading, status and diagram on one page
+        doc.h3(label, "status-" + f.status);
+        const auto cp = gaps.contactPoints.find(f.field);
+        std::string line = std::string(tr(lang, "Status: ", "Status: ")) + statusText(f.status, lang) + ". " + std::to_string(f.actors.size()) +
+                           tr(lang, " Akteure, ", " actors, ") + std::to_string(f.links) + tr(lang, " Verbindungen untereinander", " links among them");
+        if (f.coordinator) line += std::string(tr(lang, "; koordiniert am ehesten: ", "; most coordinating: ")) + name(*f.coordinator);
+        line += std::string("; ") + tr(lang, "Anlaufstellen: ", "contact points: ") + std::to_string(cp == gaps.contactPoints.end() ? 0 : cp->second) + ".";
+        doc.p(line);
+        if (f.actors.size() >= 2) {
+            DiagramOptions m = d;
+            m.focus.kind = FocusKind::Field;
+            m.focus.target = f.field;
+            m.svgId = "bild-feld-" + f.field;
+            doc.figure(renderDiagramSvg(net, positions, m), stem + "_feld_" + f.field + ".svg",
+                       std::string(tr(lang, "Die Akteure im Handlungsfeld „", "The actors in the field of action “")) + label +
+                           tr(lang, "“ und ihre Verbindungen untereinander.", "” and their links among each other."),
+                       true);
+        }
+        if (!md) doc.raw("</div>\n");
+    }
+
+    doc.section(tr(lang, "Brückenakteure", "Brokers"), "bruecken");
+    doc.p(tr(lang, "Die Akteure, über die die meisten kürzesten Wege laufen (Betweenness), und ihre Vermittlerrollen zwischen Sektoren (Gould und Fernandez): wie oft sie zwei Akteure verbinden, die nicht direkt verbunden sind.",
+             "The actors most shortest paths pass through (betweenness) and their brokerage roles between sectors (Gould and Fernandez): how often they link two actors who are not linked directly."));
+    doc.p(tr(lang, "Rollen: Koord. = Koordinator, Türst. = Türsteher, Vertr. = Vertreter, Makler, Verb. = Verbindungsglied (siehe Methode).",
+             "Roles: Coord. = coordinator, Gatek. = gatekeeper, Repr. = representative, Itin. = itinerant, Liaison (see Method)."));
+    {
+        std::vector<std::size_t> order(net.actors().size());
+        std::iota(order.begin(), order.end(), 0);
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return betweenness[a] > betweenness[b]; });
+        std::vector<std::vector<std::string>> rows;
+        for (std::size_t k = 0; k < order.size() && k < 10; ++k) {
+            const std::size_t i = order[k];
+            if (!(betweenness[i] > 0)) break;
+            const analysis::BrokerageCounts b = i < gaps.brokerage.size() ? gaps.brokerage[i] : analysis::BrokerageCounts{};
+            rows.push_back({name(i), sector(i), fmt(betweenness[i], 3, lang), fmt(degree[i], 0, lang), std::to_string(b.coordinator),
+                            std::to_string(b.gatekeeper), std::to_string(b.representative), std::to_string(b.itinerant), std::to_string(b.liaison)});
+        }
+        doc.table({tr(lang, "Akteur", "Actor"), tr(lang, "Sektor", "Sector"), "Betweenness", tr(lang, "Verbindungen", "Links"), tr(lang, "Koord.", "Coord."),
+                   tr(lang, "Türst.", "Gatek."), tr(lang, "Vertr.", "Repr."), tr(lang, "Makler", "Itin."), tr(lang, "Verb.", "Liaison")},
+                  rows, {false, false, true, true, true, true, true, true, true});
+    }
+
+    doc.section(tr(lang, "Wer darf nicht wegfallen?", "Single points of failure"), "ausfall");
+    if (gaps.singlePointsOfFailure.empty()) {
+        doc.p(tr(lang, "Kein einzelner Akteur trennt das Netz: fällt einer weg, bleiben alle anderen erreichbar.",
+                 "No single actor splits the network: if one drops out, all others stay reachable."));
+    } else {
+        std::vector<std::vector<std::string>> rows;
+        for (const analysis::CutPoint& c : gaps.singlePointsOfFailure) {
+            std::string cut;
+            for (const std::uint32_t v : c.cutOff) cut += (cut.empty() ? "" : ", ") + name(v);
+            rows.push_back({name(c.actor), sector(c.actor), std::to_string(c.cutOff.size()), cut});
+        }
+        doc.table({tr(lang, "Akteur", "Actor"), tr(lang, "Sektor", "Sector"), tr(lang, "abgeschnitten", "cut off"), tr(lang, "wer dann keinen Weg mehr ins Netz hat", "who then has no path into the network")},
+                  rows, {false, false, true, false});
+        DiagramOptions m = d;
+        m.focus.kind = FocusKind::CutPoints;
+        m.svgId = "bild-ausfall";
+        doc.figure(renderDiagramSvg(net, positions, m), stem + "_ausfall.svg",
+                   tr(lang, "Schnittpunkte (Doppelring) und wen ihr Wegfall abschneidet (gestrichelt).", "Cut points (double ring) and whom their loss cuts off (dashed)."));
+    }
+
+    doc.section(tr(lang, "Parallele Arbeit", "Parallel work"), "parallel");
+    if (gaps.parallelWork.empty()) {
+        doc.p(tr(lang, "Keine unverbundenen Paare im selben Handlungsfeld gefunden.", "No unlinked pairs in the same field of action found."));
+    } else {
+        doc.p(tr(lang, "Akteure, die im selben Handlungsfeld arbeiten, aber nicht verbunden sind: hier kann Doppelarbeit entstehen.",
+                 "Actors who work in the same field of action but are not linked: work may be done twice here."));
+        std::vector<std::vector<std::string>> rows;
+        // The most alike pairs first (the analysis ranks them); the rest as a number.
+        constexpr std::size_t kShown = 15;
+        for (std::size_t k = 0; k < gaps.parallelWork.size() && k < kShown; ++k) {
+            const analysis::ParallelPair& p = gaps.parallelWork[k];
+            rows.push_back({name(p.a), name(p.b), t.labelOf(CategoryKind::Field, p.field, lang)});
+        }
+        doc.table({tr(lang, "Akteur", "Actor"), tr(lang, "Akteur", "Actor"), tr(lang, "Handlungsfeld", "Field of action")}, rows);
+        if (gaps.parallelWork.size() > kShown)
+            doc.p(std::string(tr(lang, "… und ", "… and ")) + std::to_string(gaps.parallelWork.size() - kShown) +
+                  tr(lang, " weitere Paare (alle in knp gaps --format md).", " more pairs (all in knp gaps --format md)."));
+    }
+
+    doc.section(tr(lang, "Anlaufstellen", "Contact points"), "anlaufstellen");
+    {
+        std::vector<std::vector<std::string>> rows;
+        for (const Category& f : t.fields) {
+            std::string who;
+            std::size_t k = 0;
+            for (std::size_t i = 0; i < net.actors().size(); ++i) {
+                const Actor& a = net.actors()[i];
+                if (a.contactPoint && std::find(a.fields.begin(), a.fields.end(), f.key) != a.fields.end()) {
+                    who += (who.empty() ? "" : ", ") + a.name;
+                    ++k;
+                }
+            }
+            rows.push_back({f.label(lang), std::to_string(k), who.empty() ? tr(lang, "keine", "none") : who});
+        }
+        doc.p(tr(lang, "Wie viele erste Anlaufstellen hat ein Geflüchteter je Handlungsfeld?", "How many first contact points does a refugee have in each field?"));
+        doc.table({tr(lang, "Handlungsfeld", "Field of action"), tr(lang, "Anzahl", "Number"), tr(lang, "Anlaufstellen", "Contact points")}, rows,
+                  {false, true, false});
+    }
+
+    doc.section(tr(lang, "Vorgeschlagene Verbindungen", "Suggested links"), "vorschlaege");
+    if (gaps.suggestedLinks.empty()) {
+        doc.p(tr(lang, "Keine Vorschläge.", "No suggestions."));
+    } else {
+        doc.p(tr(lang, "Neue Verbindungen, die Wege im Netz am meisten verkürzen oder Getrenntes verbinden (Gewinn: Zunahme der Effizienz).",
+                 "New links that shorten paths most or join what is apart (gain: increase in efficiency)."));
+        std::vector<std::vector<std::string>> rows;
+        for (const analysis::SuggestedLink& l : gaps.suggestedLinks) rows.push_back({name(l.a), name(l.b), l.reason, fmt(l.gain, 3, lang)});
+        doc.table({tr(lang, "Akteur", "Actor"), tr(lang, "Akteur", "Actor"), tr(lang, "Begründung", "Reason"), tr(lang, "Gewinn", "Gain")}, rows,
+                  {false, false, false, true});
+        DiagramOptions m = d;
+        m.suggested = true;
+        m.svgId = "bild-vorschlaege";
+        doc.figure(renderDiagramSvg(net, positions, m), stem + "_vorschlaege.svg",
+                   tr(lang, "Vorgeschlagene Verbindungen (gestrichelt, magenta).", "Suggested links (dashed, magenta)."));
+    }
+
+    if (!o.snapshots.empty()) {
+        const NetworkSnapshot& first = o.snapshots.front();
+        doc.section(std::string(tr(lang, "Was hat sich seit „", "What changed since “")) + first.name + tr(lang, "“ verändert?", "”?"), "veraenderung");
+        const Network& before = first.network;
+        std::vector<std::string> added, removed;
+        for (const Actor& a : net.actors())
+            if (!before.findActor(a.id)) added.push_back(a.name);
+        for (const Actor& a : before.actors())
+            if (!net.findActor(a.id)) removed.push_back(a.name);
+        auto linkText = [](const Network& n, const Link& l) {
+            const Actor* s = n.findActor(l.source);
+            const Actor* d2 = n.findActor(l.target);
+            return (s ? s->name : l.source) + " – " + (d2 ? d2->name : l.target);
+        };
+        std::vector<std::string> linksAdded, linksRemoved;
+        for (const Link& l : net.links())
+            if (!before.findLink(l.id)) linksAdded.push_back(linkText(net, l));
+        for (const Link& l : before.links())
+            if (!net.findLink(l.id)) linksRemoved.push_back(linkText(before, l));
+        const analysis::GraphFigures fb = analysis::graphFigures(analysis::GraphView::build(before));
+        doc.p(std::string(tr(lang, "Stand „", "Snapshot “")) + first.name + tr(lang, "“ vom ", "” of ") + first.created.substr(0, 10) +
+              tr(lang, " verglichen mit heute.", " compared with now."));
+        doc.table({tr(lang, "Kennzahl", "Figure"), tr(lang, "damals", "then"), tr(lang, "heute", "now")},
+                  {{tr(lang, "Akteure", "Actors"), std::to_string(fb.nodes), std::to_string(figures.nodes)},
+                   {tr(lang, "Verbindungen", "Links"), std::to_string(fb.links), std::to_string(figures.links)},
+                   {tr(lang, "Dichte", "Density"), fmt(fb.density, 3, lang), fmt(figures.density, 3, lang)},
+                   {tr(lang, "Teilnetze", "Components"), std::to_string(fb.components), std::to_string(figures.components)},
+                   {tr(lang, "Schnittpunkte", "Cut points"), std::to_string(fb.articulationPoints), std::to_string(figures.articulationPoints)}},
+                  {false, true, true});
+        auto block = [&](const char* de, const char* en, const std::vector<std::string>& items) {
+            doc.h3(std::string(tr(lang, de, en)) + " (" + std::to_string(items.size()) + ")");
+            doc.list(items);
+        };
+        block("Neue Akteure", "New actors", added);
+        block("Nicht mehr dabei", "No longer there", removed);
+        block("Neue Verbindungen", "New links", linksAdded);
+        block("Weggefallene Verbindungen", "Links gone", linksRemoved);
+    }
+
+    doc.section(tr(lang, "Methode", "Method"), "methode");
+    doc.p(tr(lang, "Die Karte entsteht in Workshops: Teilnehmende nennen Akteure und wer mit wem zusammenarbeitet. Die Kennzahlen beschreiben diese genannten Beziehungen, nicht die Qualität der Arbeit.",
+             "The map is made in workshops: participants name actors and who works with whom. The figures describe these named relations, not the quality of the work."));
+    doc.definitions({
+        {tr(lang, "Dichte", "Density"), tr(lang, "Welcher Anteil aller denkbaren Paare tatsächlich verbunden ist.", "Which share of all possible pairs is actually linked.")},
+        {"Betweenness", tr(lang, "Wie oft ein Akteur auf dem kürzesten Weg zwischen zwei anderen liegt: hohe Werte zeigen Brückenakteure.", "How often an actor lies on the shortest path between two others: high values show brokers.")},
+        {tr(lang, "Vermittlerrollen", "Brokerage roles"), tr(lang, "Wie ein Akteur zwei Unverbundene verbindet: innerhalb seines Sektors (Koordinator), für seinen Sektor nach außen (Vertreter), nach innen (Türsteher), zwischen zwei fremden Sektoren (Verbindungsglied) oder innerhalb eines fremden Sektors (Makler).",
+                                                                   "How an actor links two unlinked others: within its sector (coordinator), for its sector outwards (representative), inwards (gatekeeper), between two other sectors (liaison) or within another sector (itinerant).")},
+        {tr(lang, "E-I-Index", "E-I index"), tr(lang, "Verbindungen nach außen minus Verbindungen nach innen, geteilt durch alle Verbindungen eines Sektors.", "Links to other sectors minus links within, divided by all of a sector's links.")},
+        {tr(lang, "Schnittpunkt", "Cut point"), tr(lang, "Ein Akteur, ohne den andere keinen Weg mehr ins übrige Netz haben.", "An actor without whom others have no path into the rest of the network.")},
+        {tr(lang, "Handlungsfeld koordiniert", "Field coordinated"), tr(lang, "Alle Akteure eines Feldes sind über Verbindungen innerhalb des Feldes erreichbar.", "All actors of a field reach each other through links within the field.")},
+        {tr(lang, "Parallele Arbeit", "Parallel work"), tr(lang, "Zwei Akteure im selben Handlungsfeld ohne Verbindung zueinander.", "Two actors in the same field of action with no link between them.")},
+        {tr(lang, "Modularität", "Modularity"), tr(lang, "Wie stark das Netz in Gruppen zerfällt, die untereinander wenig verbunden sind (Louvain-Verfahren).", "How strongly the network falls into groups with few links between them (Louvain method).")},
+        {tr(lang, "Vorgeschlagene Verbindung", "Suggested link"), tr(lang, "Eine fehlende Verbindung, die die mittlere Erreichbarkeit (Effizienz) am meisten erhöht oder Abgeschnittenes wieder anbindet.", "A missing link that raises average reachability (efficiency) most or reconnects what is cut off.")},
+    });
+    std::string text = doc.finish();
+    if (!md) text += "<footer class=\"meta\"><p>" + htmlEscape(meta) + "</p></footer>\n</body>\n</html>\n";
+
+    std::vector<std::string> written;
+    const std::filesystem::path dir = std::filesystem::path(path).parent_path();
+    for (const auto& [file, svg] : doc.files()) {
+        const std::string p = (dir / file).string();
+        writeFileAtomically(p, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n" + svg);
+        written.push_back(p);
+    }
+    writeFileAtomically(path, text);
+    written.insert(written.begin(), path);
+    return written;
+}
+
+}  // namespace knp::report
