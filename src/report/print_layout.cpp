@@ -158,6 +158,17 @@ PrintPlacement placeForPrint(const std::vector<layout::Point>& positions, const 
         sy *= std::min(fy, 1e3);
     }
     c = best;
+    // Not clean yet: a longer separation, then the same fit as above for what it spread.
+    if (!bestClean) {
+        separate(c, boxes, 2000, q);
+        const Bounds bb = boxBounds(c, boxes), cb = centreBounds(c);
+        const double cw = cb.maxX - cb.minX, ch = cb.maxY - cb.minY;
+        const double fx = cw > 1e-9 ? (cw + areaW - (bb.maxX - bb.minX)) / cw : 1, fy = ch > 1e-9 ? (ch + areaH - (bb.maxY - bb.minY)) / ch : 1;
+        // Room to spare on both axes: spread the centres until the boxes just fit (no new overlaps).
+        const double f = std::min(fx, fy);
+        if (f > 1)
+            for (layout::Point& p : c) p = {p.x * f, p.y * f};
+    }
     out.centres = c;
     // Into the area, centred; what still reaches beyond it is compressed (overlaps may return).
     const Bounds bb = boxBounds(c, boxes), cb = centreBounds(c);

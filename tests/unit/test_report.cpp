@@ -1,0 +1,124 @@
+// Print placement and pseudonyms: properties on seeded random maps, hand-checked small cases.
+#include <catch2/catch.hpp>
+
+#include <random>
+
+#include "core/errors.hpp"
+#include "core/privacy.hpp"
+#include "report/print_layout.hpp"
+
+using namespace knp;
+
+namespace {
+
+std::vector<report::PrintBox> randomBoxes(std::mt19937& rng, std::size_t n) {
+    std::uniform_real_distribution<double> w(8, 60), r(3, 10);
+    std::vector<report::PrintBox> boxes(n);
+    for (report::PrintBox& b : boxes) {
+        const double radius = r(rng), label = 9;
+        b.halfWidth = std::max(radius, w(rng) / 2);
+        b.halfHeight = (2 * radius + 1 + label) / 2;
+        b.dy = -(1 + label) / 2;
+    }
+    return boxes;
+}
+
+bool inside(const std::vector<layout::Point>& c, const std::vector<report::PrintBox>& b, double x0, double y0, double x1, double y1) {
+    for (std::size_t i = 0; i < c.size(); ++i)
+        if (c[i].x - b[i].halfWidth < x0 - 1e-6 || c[i].x + b[i].halfWidth > x1 + 1e-6 || c[i].y + b[i].dy - b[i].halfHeight < y0 - 1e-6 ||
+            c[i].y + b[i].dy + b[i].halfHeight > y1 + 1e-6)
+            return false;
+    return true;
+}
+
+}  // namespace
+
+TEST_CASE("print placement keeps boxes apart and inside the area where it has room", "[report]") {
+    std::mt19937 rng(7);
+    for (int round = 0; round < 20; ++round) {
+        const std::size_t n = 20 + rng() % 80;
+        std::vector<layout::Point> pos(n);
+        // A dense core and a few far outliers: the case that crowds a plain fit.
+        std::normal_distribution<double> core(0, 1);
+        for (std::size_t i = 0; i < n; ++i) pos[i] = {core(rng), core(rng)};
+        pos[0] = {40, 0};
+        pos[1] = {-30, 25};
+        const auto boxes = randomBoxes(rng, n);
+        const report::PrintPlacement p = report::placeForPrint(pos, boxes, 0, 0, 1200, 800);
+        REQUIRE(p.centres.size() == n);
+        CHECK_FALSE(p.overlapsLeft);
+        CHECK_FALSE(report::boxesOverlap(p.centres, boxes));
+        CHECK(inside(p.centres, boxes, 0, 0, 1200, 800));
+        // The outliers stay on their sides of the map.
+        CHECK(p.centres[0].x > p.centres[1].x);
+        CHECK(p.centres[1].y > p.centres[0].y);
+    }
+}
+
+TEST_CASE("print placement says when the area is too small", "[report]") {
+    std::vector<layout::Point> pos;
+    for (int i = 0; i < 100; ++i) pos.push_back({double(i % 10), double(i / 10)});
+    std::vector<report::PrintBox> boxes(100, report::PrintBox{40, 10, 0});
+    const report::PrintPlacement p = report::placeForPrint(pos, boxes, 0, 0, 300, 200);  // room for about 7 boxes
+    CHECK(p.overlapsLeft);
+    CHECK(inside(p.centres, boxes, 0, 0, 300, 200));
+    // Two boxes side by side, hand-checked: 2 x 40 wide plus 2 apart fit into 90.
+    const report::PrintPlacement two = report::placeForPrint({{0, 0}, {1, 0}}, {{20, 5, 0}, {20, 5, 0}}, 0, 0, 90, 20);
+    CHECK_FALSE(two.overlapsLeft);
+    CHECK(two.centres[1].x - two.centres[0].x >= 42 - 1e-6);
+    CHECK(report::placeForPrint({}, {}, 0, 0, 10, 10).centres.empty());
+}
+
+TEST_CASE("pseudonyms are stable, consistent across networks and keep links joined", "[report][privacy]") {
+    Network now, before;
+    auto actor = [](const std::string& id, const std::string& name, const std::string& person, std::int64_t ord) {
+        Actor a;
+        a.id = id;
+        a.name = name;
+        a.contactPerson = person;
+        a.note = "Frau Meier ruft zurück";
+        a.ord = ord;
+        return a;
+    };
+    now.insertActor(actor("jc", "Jobcenter", "Herr Krämer", 1));
+    now.insertActor(actor("abh", "Ausländerbehörde", "Frau Schäfer", 2));
+    now.insertActor(actor("vhs", "VHS", "Herr Krämer", 3));
+    Link l;
+    l.id = "l1";
+    l.source = "jc";
+    l.target = "abh";
+    l.note = "seit 2023";
+    l.ord = 1;
+    now.insertLink(l);
+    before.insertActor(actor("abh", "Ausländerbehörde", "Frau Schäfer", 1));
+    before.insertActor(actor("old", "Altverein", "Herr Alt", 2));
+
+    const Pseudonymizer contacts(Pseudonymize::ContactPersons, Lang::De, {&now, &before});
+    const Network c = contacts.apply(now);
+    CHECK(c.findActor("jc")->name == "Jobcenter");
+    CHECK(c.findActor("jc")->contactPerson == c.findActor("vhs")->contactPerson);  // one person, one pseudonym
+    CHECK(c.findActor("jc")->contactPerson.rfind("Kontaktperson ", 0) == 0);
+    CHECK(c.findActor("abh")->contactPerson != c.findActor("jc")->contactPerson);
+    CHECK(contacts.apply(before).findActor("abh")->contactPerson == c.findActor("abh")->contactPerson);
+    CHECK(c.findActor("jc")->note.empty());
+    CHECK(c.findLink("l1")->note.empty());
+    // Numbered in the order of the ids: abh, jc, old, vhs.
+    CHECK(c.findActor("abh")->contactPerson == "Kontaktperson 1");
+    CHECK(c.findActor("jc")->contactPerson == "Kontaktperson 2");
+    CHECK(contacts.apply(before).findActor("old")->contactPerson == "Kontaktperson 3");
+
+    const Pseudonymizer all(Pseudonymize::All, Lang::En, {&now, &before});
+    const Network a = all.apply(now), b = all.apply(before);
+    REQUIRE(a.actors().size() == 3);
+    CHECK(a.findActor("A1")->name == "Actor 1");  // abh
+    CHECK(b.findActor("A1")->name == "Actor 1");  // the same actor in the older network
+    CHECK(a.findActor("A2")->contactPerson == "Contact person 2");
+    CHECK(a.links()[0].source == "A2");
+    CHECK(a.links()[0].target == "A1");
+    CHECK(a.findLink("L1"));
+    for (const Actor& x : a.actors()) CHECK(x.name.find("Jobcenter") == std::string::npos);
+
+    CHECK(parsePseudonymize("") == Pseudonymize::ContactPersons);
+    CHECK(parsePseudonymize("all") == Pseudonymize::All);
+    CHECK_THROWS_AS(parsePseudonymize("some"), UsageError);
+}
