@@ -45,16 +45,7 @@ std::string quoted(const std::string& text, Lang lang) {
     return lang == Lang::En ? "\u201C" + text + "\u201D" : "\u201E" + text + "\u201C";
 }
 
-std::string number(double value, int decimals, Lang lang) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, value);
-    std::string s = buf;
-    if (lang == Lang::De)
-        for (char& c : s)
-            if (c == '.') c = ',';
-    if (s.rfind('-', 0) == 0) s.replace(0, 1, "\u2212");
-    return s;
-}
+std::string number(double value, int decimals, Lang lang) { return formatNumber(value, decimals, lang); }
 
 // A sector label inside a sentence: quoted when it holds "und"/"and" itself, so that
 // "zwischen Wirtschaft und „Zivilgesellschaft und Ehrenamt“" stays readable.

@@ -58,6 +58,26 @@ int runLayout(const std::string& project, const LayoutArgs& a) {
     return 0;
 }
 
+// A project's snapshots, oldest first (none for other inputs).
+std::vector<NetworkSnapshot> projectSnapshots(const std::string& input, const LoadedInput& in) {
+    std::vector<NetworkSnapshot> out;
+    if (in.kind != "project" || in.snapshots.empty()) return out;
+    ProjectFile pf = ProjectFile::open(input, OpenMode::ReadOnly);
+    std::vector<SnapshotInfo> snaps = in.snapshots;
+    std::sort(snaps.begin(), snaps.end(), [](const SnapshotInfo& p, const SnapshotInfo& q) { return p.created < q.created; });
+    for (const SnapshotInfo& s : snaps) out.push_back({s.name, s.created, pf.loadSnapshot(s.name)});
+    return out;
+}
+
+// PROJECT@SNAPSHOT: "Stand NAME, DATE" for titles; "" for other inputs.
+std::string snapshotSubtitle(const std::string& input, const LoadedInput& in, Lang lang) {
+    if (in.kind != "snapshot") return "";
+    const std::string project = input.substr(0, input.rfind('@')), snapshot = input.substr(input.rfind('@') + 1);
+    for (const SnapshotInfo& s : ProjectFile::open(project, OpenMode::ReadOnly).snapshots())
+        if (s.name == snapshot) return (lang == Lang::En ? "Snapshot " : "Stand ") + s.name + ", " + s.created.substr(0, 10);
+    return "";
+}
+
 // Options of knp export beyond the layout: the diagram's and the pseudonyms.
 struct ExportArgs {
     report::DiagramOptions diagram;
@@ -83,15 +103,9 @@ int runExport(const std::string& input, const std::string& output, const std::st
     LoadedInput in = loadInput(input);
     if (drawing) report::checkDiagramOptions(in.result.network, diagram);
     // Snapshots written with the network (GEXF timeline, JSON) get the same pseudonyms.
-    std::vector<NetworkSnapshot> snapshots;
     const ExportFormat* format = exportFormatFor(output);
     const bool gexf = format && format->name.rfind("GEXF", 0) == 0, jsonOut = format && format->name.rfind("JSON", 0) == 0;
-    if (in.kind == "project" && !in.snapshots.empty() && (gexf || jsonOut)) {
-        ProjectFile pf = ProjectFile::open(input, OpenMode::ReadOnly);
-        std::vector<SnapshotInfo> snaps = in.snapshots;
-        std::sort(snaps.begin(), snaps.end(), [](const SnapshotInfo& p, const SnapshotInfo& q) { return p.created < q.created; });
-        for (const SnapshotInfo& s : snaps) snapshots.push_back({s.name, s.created, pf.loadSnapshot(s.name)});
-    }
+    std::vector<NetworkSnapshot> snapshots = gexf || jsonOut ? projectSnapshots(input, in) : std::vector<NetworkSnapshot>{};
     std::vector<const Network*> all{&in.result.network};
     for (const NetworkSnapshot& s : snapshots) all.push_back(&s.network);
     const Pseudonymizer pseudonyms(privacy, lang, all);
@@ -121,11 +135,7 @@ int runExport(const std::string& input, const std::string& output, const std::st
         d.lang = lang;
         if (d.date.empty()) d.date = todayText(lang);
         // PROJECT@SNAPSHOT: the snapshot's name and date under the title.
-        if (in.kind == "snapshot") {
-            const std::string project = input.substr(0, input.rfind('@')), snapshot = input.substr(input.rfind('@') + 1);
-            for (const SnapshotInfo& s : ProjectFile::open(project, OpenMode::ReadOnly).snapshots())
-                if (s.name == snapshot) d.subtitle = (lang == Lang::En ? "Snapshot " : "Stand ") + s.name + ", " + s.created.substr(0, 10);
-        }
+        d.subtitle = snapshotSubtitle(input, in, lang);
         report::renderDiagram(net, pos ? *pos : points, output, d);
         std::string ext = std::filesystem::path(output).extension().string();
         std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -163,17 +173,8 @@ int runReport(const std::string& input, const std::string& output, const std::st
     report::ReportOptions o;
     o.lang = lang;
     o.date = todayText(lang);
-    if (in.kind == "project" && !in.snapshots.empty()) {
-        ProjectFile pf = ProjectFile::open(input, OpenMode::ReadOnly);
-        std::vector<SnapshotInfo> snaps = in.snapshots;
-        std::sort(snaps.begin(), snaps.end(), [](const SnapshotInfo& p, const SnapshotInfo& q) { return p.created < q.created; });
-        for (const SnapshotInfo& s : snaps) o.snapshots.push_back({s.name, s.created, pf.loadSnapshot(s.name)});
-    }
-    if (in.kind == "snapshot") {
-        const std::string project = input.substr(0, input.rfind('@')), snapshot = input.substr(input.rfind('@') + 1);
-        for (const SnapshotInfo& s : ProjectFile::open(project, OpenMode::ReadOnly).snapshots())
-            if (s.name == snapshot) o.subtitle = (lang == Lang::En ? "Snapshot " : "Stand ") + s.name + ", " + s.created.substr(0, 10);
-    }
+    o.snapshots = projectSnapshots(input, in);
+    o.subtitle = snapshotSubtitle(input, in, lang);
     std::vector<const Network*> all{&in.result.network};
     for (const NetworkSnapshot& s : o.snapshots) all.push_back(&s.network);
     const Pseudonymizer pseudonyms(privacy, lang, all);

@@ -1,5 +1,7 @@
 #include "core/i18n.hpp"
 
+#include <cmath>
+#include <cstdio>
 #include <string>
 #include <unordered_map>
 
@@ -191,6 +193,18 @@ Lang parseLang(std::string_view text) {
     if (text == "de" || text == "deutsch" || text == "DE") return Lang::De;
     if (text == "en" || text == "english" || text == "EN") return Lang::En;
     throw InputError("unknown language \"" + std::string(text) + "\" (use de or en)");
+}
+
+std::string formatNumber(double value, int decimals, Lang lang) {
+    if (!std::isfinite(value)) return "\u2013";
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, value);
+    std::string s = buf;
+    if (lang == Lang::De)
+        for (char& c : s)
+            if (c == '.') c = ',';
+    if (s.rfind('-', 0) == 0) s.replace(0, 1, "\u2212");
+    return s;
 }
 
 }  // namespace knp

@@ -852,23 +852,20 @@ void drawDiagram(const Network& net, const std::vector<layout::Point>& positions
     // The title (with the focus) and the subtitle at the top, the footer at the bottom.
     {
         std::string title = o.title.empty() ? net.name : o.title;
-        Agnode_t* head = agnode(g, const_cast<char*>("titel"), 1);
-        set(head, "shape", "plaintext");
-        set(head, "fontname", font);
-        set(head, "fontsize", num(18 * fs));
-        set(head, "label", plainLabel(title));
-        set(head, "pos", num(pageWpt / 2) + "," + num(pageHpt - margin - 9 * fs));
-        std::string sub = scene.focusTitle;
-        if (!o.subtitle.empty()) sub += (sub.empty() ? "" : " · ") + o.subtitle;
-        if (!sub.empty()) {
-            Agnode_t* line = agnode(g, const_cast<char*>("untertitel"), 1);
+        // A line of text at (x, y), centred.
+        auto textLine = [&](const char* id, const std::string& text, double size, const char* color, double x, double y) {
+            Agnode_t* line = agnode(g, const_cast<char*>(id), 1);
             set(line, "shape", "plaintext");
             set(line, "fontname", font);
-            set(line, "fontsize", num(11 * fs));
-            set(line, "fontcolor", "#444444");
-            set(line, "label", plainLabel(sub));
-            set(line, "pos", num(pageWpt / 2) + "," + num(pageHpt - margin - 29 * fs));
-        }
+            set(line, "fontsize", num(size));
+            set(line, "fontcolor", color);
+            set(line, "label", plainLabel(text));
+            set(line, "pos", num(x) + "," + num(y));
+        };
+        textLine("titel", title, 18 * fs, "#000000", pageWpt / 2, pageHpt - margin - 9 * fs);
+        std::string sub = scene.focusTitle;
+        if (!o.subtitle.empty()) sub += (sub.empty() ? "" : " · ") + o.subtitle;
+        if (!sub.empty()) textLine("untertitel", sub, 11 * fs, "#444444", pageWpt / 2, pageHpt - margin - 29 * fs);
         std::size_t linksShown = 0;
         for (const Link& l : net.links()) linksShown += nodes[*net.actorIndex(l.source)] && nodes[*net.actorIndex(l.target)];
         std::string foot = "Knotenpunkt";
@@ -878,14 +875,8 @@ void drawDiagram(const Network& net, const std::vector<layout::Point>& positions
         for (const char c : named) unnamed += !c;
         if (unnamed > 0)
             foot += " · " + std::to_string(unnamed) + tr(lang, " Namen aus Platzgründen weggelassen", " names left out for lack of room");
-        Agnode_t* footer = agnode(g, const_cast<char*>("fusszeile"), 1);
-        set(footer, "shape", "plaintext");
-        set(footer, "fontname", font);
-        set(footer, "fontsize", num(7 * fs));
-        set(footer, "fontcolor", "#666666");
-        set(footer, "label", plainLabel(foot));
         const double footW = layout::estimateLabelSize(foot, 7 * fs).width * 1.1;
-        set(footer, "pos", num(margin + footW / 2) + "," + num(margin + 4 * fs));
+        textLine("fusszeile", foot, 7 * fs, "#666666", margin + footW / 2, margin + 4 * fs);
     }
     // Two invisible corners make the drawing exactly the page.
     for (const char* corner : {"ecke_unten", "ecke_oben"}) {

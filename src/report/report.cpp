@@ -13,6 +13,7 @@
 #include "analysis/graph_view.hpp"
 #include "analysis/metrics.hpp"
 #include "core/errors.hpp"
+#include "core/i18n.hpp"
 #include "io/file_output.hpp"
 #include "report/diagram.hpp"
 
@@ -22,16 +23,7 @@ namespace {
 
 const char* tr(Lang lang, const char* de, const char* en) { return lang == Lang::En ? en : de; }
 
-std::string fmt(double v, int digits = 2, Lang lang = Lang::De) {
-    if (!std::isfinite(v)) return "–";
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", digits, v);
-    std::string s = buf;
-    if (lang == Lang::De)
-        for (char& c : s)
-            if (c == '.') c = ',';
-    return s;
-}
+std::string fmt(double v, int digits, Lang lang) { return formatNumber(v, digits, lang); }
 
 // Markdown text: HTML's special characters as entities (Markdown renderers pass raw HTML on),
 // Markdown's own marks escaped, line breaks as spaces.
