@@ -208,3 +208,25 @@ std::string formatNumber(double value, int decimals, Lang lang) {
 }
 
 }  // namespace knp
+
+namespace knp {
+
+std::string joinList(const std::vector<std::string>& items, Lang lang) {
+    std::string out;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i > 0) out += (i + 1 == items.size()) ? (lang == Lang::En ? " and " : " und ") : ", ";
+        out += items[i];
+    }
+    return out;
+}
+
+std::string quoted(const std::string& text, Lang lang) {
+    return lang == Lang::En ? "\u201C" + text + "\u201D" : "\u201E" + text + "\u201C";
+}
+
+std::string sectorName(const std::string& label, Lang lang) {
+    const bool compound = label.find(lang == Lang::En ? " and " : " und ") != std::string::npos;
+    return compound ? quoted(label, lang) : label;
+}
+
+}  // namespace knp

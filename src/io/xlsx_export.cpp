@@ -9,6 +9,7 @@
 #include "analysis/gaps.hpp"
 #include "analysis/graph_view.hpp"
 #include "analysis/metrics.hpp"
+#include "core/i18n.hpp"
 #include "io/export_text.hpp"
 #include "io/field_mapping.hpp"
 #include "io/file_output.hpp"
@@ -62,7 +63,6 @@ private:
     std::vector<std::size_t> widths_;
 };
 
-std::string tr(Lang lang, const char* de, const char* en) { return lang == Lang::En ? en : de; }
 
 void writeWorkbook(lxw_workbook* book, const Network& net, const XlsxExportOptions& o) {
     const Taxonomy& t = net.taxonomy;

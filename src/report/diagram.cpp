@@ -18,6 +18,7 @@
 #include "analysis/graph_view.hpp"
 #include "analysis/metrics.hpp"
 #include "core/errors.hpp"
+#include "core/i18n.hpp"
 #include "io/file_output.hpp"
 #include "layout/graphviz_guard.hpp"
 #include "layout/labels.hpp"
@@ -27,7 +28,6 @@ namespace knp::report {
 
 namespace {
 
-const char* tr(Lang lang, const char* de, const char* en) { return lang == Lang::En ? en : de; }
 
 std::string extensionOf(const std::string& path) {
     std::string ext = std::filesystem::path(path).extension().string();
@@ -115,6 +115,9 @@ constexpr std::size_t kPaletteSize = sizeof kPalette / sizeof kPalette[0];
 constexpr std::uint32_t kOther = 0xDDDDDD;
 constexpr std::uint32_t kAlarm = 0xD62728;
 constexpr std::uint32_t kSuggested = 0xE7298A;  // magenta: apart from every link type
+// Comparison marks: green for what is new, red for what is gone, orange for what changed.
+constexpr std::uint32_t kAdded = 0x1A9641, kRemoved = 0xD7191C, kChanged = 0xF28C00;
+constexpr std::uint8_t kSame = 0, kIsAdded = 1, kIsRemoved = 2, kIsChanged = 3;
 
 // Viridis, five stops: a sequential scale that prints in greyscale and reads for colour-blind eyes.
 std::uint32_t viridis(double t) {
@@ -658,6 +661,18 @@ void drawDiagram(const Network& net, const std::vector<layout::Point>& positions
             pen = 1.6;
             style += ",dashed";
         }
+        const std::uint8_t change = o.actorChange.empty() ? kSame : o.actorChange[i];
+        if (change == kIsAdded || change == kIsChanged) {
+            // A double ring: it shows on a fill of the same colour too.
+            outline = colorHex(change == kIsAdded ? kAdded : kChanged);
+            pen = 2.2;
+            set(node, "peripheries", "2");
+        } else if (change == kIsRemoved) {
+            if (style == "filled") fill = colorHex(pale(parseColorHex(fill).value_or(kNoSectorColor), 0.25));
+            outline = colorHex(kRemoved);
+            pen = 1.8;
+            style += ",dashed";
+        }
         set(node, "shape", enc.shape[i]);
         set(node, "style", style);
         set(node, "fixedsize", "true");
@@ -687,15 +702,22 @@ void drawDiagram(const Network& net, const std::vector<layout::Point>& positions
         std::string text;
         for (const std::string& line : labelLines(i)) text += (text.empty() ? "" : "\\n") + plainLabel(line);
         if (scene.cutCount[i] > 0) set(label, "fontcolor", colorHex(kAlarm));
+        if (change == kIsAdded) set(label, "fontcolor", "#0E5A27");
+        if (change == kIsRemoved) set(label, "fontcolor", "#8E1416");
         set(label, "label", text);
         set(label, "pos", num(c.x) + "," + num(c.y - enc.diameter[i] / 2 - (scene.ring[i] ? 2 : 0) - 1 - h / 2));
     }
     // Links between actors shown.
     std::set<std::string> typesUsed, statusesUsed;
     bool directedUsed = false;
-    for (const Link& l : net.links()) {
+    bool actorChangeUsed[4] = {false, false, false, false}, linkChangeUsed[4] = {false, false, false, false};
+    for (std::size_t i = 0; i < o.actorChange.size(); ++i) actorChangeUsed[o.actorChange[i] & 3] = actorChangeUsed[o.actorChange[i] & 3] || nodes[i];
+    for (std::size_t k = 0; k < net.links().size(); ++k) {
+        const Link& l = net.links()[k];
         const std::size_t s = *net.actorIndex(l.source), d = *net.actorIndex(l.target);
         if (!nodes[s] || !nodes[d]) continue;
+        const std::uint8_t change = o.linkChange.empty() ? kSame : o.linkChange[k];
+        linkChangeUsed[change & 3] = true;
         // Sector and ego diagrams: links among the pale context are left out.
         if (scene.faded[s] && scene.faded[d] && (o.focus.kind == FocusKind::Sector || o.focus.kind == FocusKind::Ego)) continue;
         Agedge_t* e = agedge(g, nodes[s], nodes[d], nullptr, 1);
@@ -709,9 +731,18 @@ void drawDiagram(const Network& net, const std::vector<layout::Point>& positions
         std::string color = colorHex(type ? type->color : 0x777777) + "B0";
         if (faded) color = "#BBBBBB90";
         if (cut) color = colorHex(kAlarm);
+        double pen = (0.5 + 0.8 * std::min(l.strength, 4.0)) * fs;
+        // A comparison: unchanged links pale, the changes in their colours and at least 1.6 pt.
+        if (!o.linkChange.empty()) {
+            // Unchanged in neutral grey: green and orange then mean new and changed only.
+            if (change == kSame) color = "#8C8C8C70";
+            else color = colorHex(change == kIsAdded ? kAdded : change == kIsRemoved ? kRemoved : kChanged);
+            if (change != kSame) pen = std::max(pen, 1.6 * fs);
+        }
         set(e, "color", color);
-        set(e, "penwidth", num((0.5 + 0.8 * std::min(l.strength, 4.0)) * fs));
-        if (status && status->line != LineStyle::Solid) set(e, "style", status->line == LineStyle::Dashed ? "dashed" : "dotted");
+        set(e, "penwidth", num(pen));
+        if (change == kIsRemoved) set(e, "style", "dashed");
+        else if (status && status->line != LineStyle::Solid) set(e, "style", status->line == LineStyle::Dashed ? "dashed" : "dotted");
         set(e, "dir", l.directed ? "forward" : "none");
         set(e, "arrowsize", num(0.6 * fs));
     }
@@ -764,9 +795,37 @@ void drawDiagram(const Network& net, const std::vector<layout::Point>& positions
             rows.push_back(r);
         }
         if (!enc.sizeText.empty()) rows.push_back({LegendRow::Text, enc.sizeText});
+        if (!o.actorChange.empty()) {
+            rows.push_back({LegendRow::Heading, o.changeSince.empty() ? std::string(tr(lang, "Veränderung", "Change"))
+                                                                      : std::string(tr(lang, "Veränderung seit ", "Change since ")) + quoted(o.changeSince, lang)});
+            const struct {
+                std::uint8_t change;
+                std::uint32_t color;
+                const char *de, *en, *style;
+            } marks[] = {{kIsAdded, kAdded, "neu", "new", "filled"},
+                         {kIsRemoved, kRemoved, "nicht mehr dabei", "gone", "filled,dashed"},
+                         {kIsChanged, kChanged, "geändert", "changed", "filled"}};
+            for (const auto& mk : marks) {
+                if (!actorChangeUsed[mk.change] && !linkChangeUsed[mk.change]) continue;
+                LegendRow r;
+                r.kind = LegendRow::Node;
+                r.outline = colorHex(mk.color);
+                r.fill = "#E8E8E8";
+                r.penwidth = mk.change == kIsRemoved ? 1.8 : 2.2;
+                r.peripheries = mk.change == kIsRemoved ? 1 : 2;
+                r.size = mk.change == kIsRemoved ? 10 : 8;
+                r.style = mk.style;
+                r.text = std::string(tr(lang, mk.de, mk.en)) + tr(lang, " (Akteur)", " (actor)");
+                if (actorChangeUsed[mk.change]) rows.push_back(r);
+                if (linkChangeUsed[mk.change]) rows.push_back({LegendRow::Line, std::string(tr(lang, mk.de, mk.en)) + tr(lang, " (Verbindung)", " (link)"), "circle", "", colorHex(mk.color),
+                                mk.change == kIsRemoved ? "dashed" : "", 1.8});
+            }
+            if (linkChangeUsed[kSame]) rows.push_back({LegendRow::Line, tr(lang, "unverändert", "unchanged"), "circle", "", "#8C8C8C70", "", 1.3});
+        }
         rows.push_back({LegendRow::Heading, tr(lang, "Verbindungen", "Links")});
+        // A comparison colours links by their change, not by their type.
         for (const Category& c : t.linkTypes)
-            if (typesUsed.count(c.key)) {
+            if (typesUsed.count(c.key) && o.linkChange.empty()) {
                 LegendRow r;
                 r.kind = LegendRow::Line;
                 r.outline = colorHex(c.color);
@@ -774,7 +833,7 @@ void drawDiagram(const Network& net, const std::vector<layout::Point>& positions
                 r.text = c.label(lang);
                 rows.push_back(r);
             }
-        if (typesUsed.count("")) rows.push_back({LegendRow::Line, tr(lang, "ohne Art", "no type"), "circle", "", "#777777", "", 2.1});
+        if (typesUsed.count("") && o.linkChange.empty()) rows.push_back({LegendRow::Line, tr(lang, "ohne Art", "no type"), "circle", "", "#777777", "", 2.1});
         for (const Category& c : t.statuses)
             if (statusesUsed.count(c.key) && c.line != LineStyle::Solid)
                 rows.push_back({LegendRow::Line, c.label(lang), "circle", "", "#555555", c.line == LineStyle::Dashed ? "dashed" : "dotted", 1.3});
@@ -866,11 +925,21 @@ void drawDiagram(const Network& net, const std::vector<layout::Point>& positions
         std::string sub = scene.focusTitle;
         if (!o.subtitle.empty()) sub += (sub.empty() ? "" : " · ") + o.subtitle;
         if (!sub.empty()) textLine("untertitel", sub, 11 * fs, "#444444", pageWpt / 2, pageHpt - margin - 29 * fs);
-        std::size_t linksShown = 0;
-        for (const Link& l : net.links()) linksShown += nodes[*net.actorIndex(l.source)] && nodes[*net.actorIndex(l.target)];
+        // Counts of the state shown; in a comparison those gone are counted apart.
+        std::size_t linksShown = 0, actorsShown = 0, actorsGone = 0, linksGone = 0;
+        for (std::size_t k = 0; k < net.links().size(); ++k) {
+            if (!nodes[*net.actorIndex(net.links()[k].source)] || !nodes[*net.actorIndex(net.links()[k].target)]) continue;
+            const bool gone = !o.linkChange.empty() && o.linkChange[k] == kIsRemoved;
+            (gone ? linksGone : linksShown) += 1;
+        }
+        for (const std::size_t i : shown) (!o.actorChange.empty() && o.actorChange[i] == kIsRemoved ? actorsGone : actorsShown) += 1;
         std::string foot = "Knotenpunkt";
         if (!o.date.empty()) foot += " · " + o.date;
-        foot += " · " + std::to_string(shown.size()) + tr(lang, " Akteure, ", " actors, ") + std::to_string(linksShown) + tr(lang, " Verbindungen", " links");
+        foot += " · " + std::to_string(actorsShown) + tr(lang, " Akteure, ", " actors, ") + std::to_string(linksShown) + tr(lang, " Verbindungen", " links");
+        if (actorsGone + linksGone > 0)
+            foot += std::string(tr(lang, "; dazu weggefallen: ", "; gone: ")) + std::to_string(actorsGone) +
+                    (actorsGone == 1 ? tr(lang, " Akteur, ", " actor, ") : tr(lang, " Akteure, ", " actors, ")) + std::to_string(linksGone) +
+                    (linksGone == 1 ? tr(lang, " Verbindung", " link") : tr(lang, " Verbindungen", " links"));
         std::size_t unnamed = 0;
         for (const char c : named) unnamed += !c;
         if (unnamed > 0)

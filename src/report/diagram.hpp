@@ -12,6 +12,7 @@
 // Every user text is passed as data (cgraph attributes; entities in HTML-like labels), and
 // Graphviz's escape sequences (\N, \G ...) are neutralised. Contact persons appear only when
 // asked for.
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -43,6 +44,11 @@ struct DiagramOptions {
     bool contactPersons = false;  // contact persons under the names (personal data: off)
     bool legend = true;
     std::string svgId = "karte";  // SVG: prefix of the ids (several diagrams in one page)
+    // A comparison (analysis/compare.hpp, compareScene): by actor and by link, 0 unchanged,
+    // 1 added (green), 2 removed (red, dashed), 3 changed (orange); empty: no comparison.
+    // `changeSince` names the earlier state in the legend.
+    std::vector<std::uint8_t> actorChange, linkChange;
+    std::string changeSince;
 };
 
 // The formats renderDiagram writes: "svg", "pdf", "png" (from the file's extension).

@@ -21,7 +21,6 @@ namespace knp::report {
 
 namespace {
 
-const char* tr(Lang lang, const char* de, const char* en) { return lang == Lang::En ? en : de; }
 
 std::string fmt(double v, int digits, Lang lang) { return formatNumber(v, digits, lang); }
 

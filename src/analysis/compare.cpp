@@ -1,0 +1,586 @@
+#include "analysis/compare.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "analysis/gaps.hpp"
+#include "analysis/metrics.hpp"
+#include "core/i18n.hpp"
+
+namespace knp::analysis {
+
+namespace {
+
+// [SECTION] Names
+// Appends the key form of one Latin-1 letter given as its second UTF-8 byte after 0xC3.
+void appendLatin1(std::string& out, unsigned char second) {
+    unsigned char c = second;
+    if (c >= 0x80 && c <= 0x9E && c != 0x97) c = static_cast<unsigned char>(c + 0x20);  // upper -> lower (not ×)
+    switch (c) {
+    case 0xA4: out += "ae"; return;  // ä
+    case 0xB6: out += "oe"; return;  // ö
+    case 0xBC: out += "ue"; return;  // ü
+    case 0x9F: out += "ss"; return;  // ß
+    case 0xA6: out += "ae"; return;  // æ
+    case 0xA7: out += 'c'; return;
+    case 0xB1: out += 'n'; return;
+    case 0xB8: out += 'o'; return;
+    case 0xBD: case 0xBF: out += 'y'; return;
+    default: break;
+    }
+    if (c >= 0xA0 && c <= 0xA5) out += 'a';
+    else if (c >= 0xA8 && c <= 0xAB) out += 'e';
+    else if (c >= 0xAC && c <= 0xAF) out += 'i';
+    else if (c >= 0xB2 && c <= 0xB5) out += 'o';
+    else if (c >= 0xB9 && c <= 0xBB) out += 'u';
+    else {
+        out += static_cast<char>(0xC3);
+        out += static_cast<char>(c);
+    }
+}
+
+std::string joined(const std::vector<std::string>& items) {
+    std::string out;
+    for (const std::string& s : items) out += (out.empty() ? "" : ", ") + s;
+    return out;
+}
+
+std::string labels(const Network& n, CategoryKind kind, const std::vector<std::string>& keys, Lang lang) {
+    std::vector<std::string> out;
+    for (const std::string& k : keys) out.push_back(n.taxonomy.labelOf(kind, k, lang));
+    std::sort(out.begin(), out.end());
+    return joined(out);
+}
+
+std::string sortedList(std::vector<std::string> items) {
+    std::sort(items.begin(), items.end());
+    return joined(items);
+}
+
+std::string numberText(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", v);
+    return buf;
+}
+
+void compareAttributes(const Attributes& b, const Attributes& a, std::vector<FieldChange>& out) {
+    std::set<std::string> names;
+    for (const auto& [k, v] : b) names.insert(k);
+    for (const auto& [k, v] : a) names.insert(k);
+    for (const std::string& k : names) {
+        const auto ib = b.find(k), ia = a.find(k);
+        const std::string vb = ib == b.end() ? "" : ib->second, va = ia == a.end() ? "" : ia->second;
+        if (vb != va) out.push_back({"attr:" + k, vb, va});
+    }
+}
+
+void add(std::vector<FieldChange>& out, const char* field, const std::string& b, const std::string& a) {
+    if (b != a) out.push_back({field, b, a});
+}
+
+// Undirected links are the same whichever end is written first.
+std::string endsKey(const std::string& s, const std::string& t, bool directed) {
+    if (!directed && t < s) return t + '\x1f' + s + "\x1f-";
+    return s + '\x1f' + t + (directed ? "\x1f>" : "\x1f-");
+}
+
+std::string linkLabel(const Network& n, const Link& l) {
+    const Actor* s = n.findActor(l.source);
+    const Actor* t = n.findActor(l.target);
+    return (s ? s->name : l.source) + (l.directed ? " \u2192 " : " \u2013 ") + (t ? t->name : l.target);
+}
+
+}  // namespace
+
+std::string normaliseName(std::string_view name) {
+    std::string out;
+    out.reserve(name.size());
+    for (std::size_t i = 0; i < name.size(); ++i) {
+        const auto c = static_cast<unsigned char>(name[i]);
+        if (c < 0x80) {
+            if (std::isalnum(c)) out += static_cast<char>(std::tolower(c));
+            continue;  // spaces, dashes, dots, quotes and other punctuation do not matter
+        }
+        const auto next = i + 1 < name.size() ? static_cast<unsigned char>(name[i + 1]) : 0;
+        if (c == 0xC3 && next) {
+            appendLatin1(out, next);
+            ++i;
+            continue;
+        }
+        if (c == 0xCC || (c == 0xCD && next <= 0xAF)) {  // combining marks U+0300-U+036F
+            if (c == 0xCC && next == 0x88 && !out.empty() && (out.back() == 'a' || out.back() == 'o' || out.back() == 'u')) out += 'e';
+            ++i;
+            continue;
+        }
+        if (c == 0xE2 && next == 0x80 && i + 2 < name.size()) {  // dashes, quotes, spaces of U+2000-U+203F
+            i += 2;
+            continue;
+        }
+        if (c == 0xC2 && next) {  // no-break space, «», middle dot, ...
+            ++i;
+            continue;
+        }
+        out += static_cast<char>(c);
+    }
+    return out.empty() ? std::string(name) : out;
+}
+
+std::vector<FieldChange> actorChanges(const Actor& b, const Network& nb, const Actor& a, const Network& na, Lang lang) {
+    std::vector<FieldChange> out;
+    add(out, "name", b.name, a.name);
+    add(out, "short_name", b.shortName, a.shortName);
+    add(out, "sector", nb.taxonomy.labelOf(CategoryKind::Sector, b.sector, lang), na.taxonomy.labelOf(CategoryKind::Sector, a.sector, lang));
+    add(out, "fields", labels(nb, CategoryKind::Field, b.fields, lang), labels(na, CategoryKind::Field, a.fields, lang));
+    add(out, "level", nb.taxonomy.labelOf(CategoryKind::Level, b.level, lang), na.taxonomy.labelOf(CategoryKind::Level, a.level, lang));
+    add(out, "influence", std::to_string(b.influence), std::to_string(a.influence));
+    add(out, "contact_point", b.contactPoint ? "1" : "0", a.contactPoint ? "1" : "0");
+    add(out, "tags", sortedList(b.tags), sortedList(a.tags));
+    add(out, "note", b.note, a.note);
+    compareAttributes(b.attributes, a.attributes, out);
+    return out;
+}
+
+std::vector<FieldChange> linkChanges(const Link& b, const Network& nb, const Link& a, const Network& na, Lang lang) {
+    std::vector<FieldChange> out;
+    add(out, "type", nb.taxonomy.labelOf(CategoryKind::LinkType, b.type, lang), na.taxonomy.labelOf(CategoryKind::LinkType, a.type, lang));
+    add(out, "strength", numberText(b.strength), numberText(a.strength));
+    add(out, "directed", b.directed ? "1" : "0", a.directed ? "1" : "0");
+    add(out, "status", nb.taxonomy.labelOf(CategoryKind::Status, b.status, lang), na.taxonomy.labelOf(CategoryKind::Status, a.status, lang));
+    add(out, "fields", labels(nb, CategoryKind::Field, b.fields, lang), labels(na, CategoryKind::Field, a.fields, lang));
+    add(out, "note", b.note, a.note);
+    compareAttributes(b.attributes, a.attributes, out);
+    return out;
+}
+
+// [SECTION] Matching
+Matching matchNetworks(const Network& before, const Network& after) {
+    const auto& ba = before.actors();
+    const auto& aa = after.actors();
+    Matching m;
+    m.actor.assign(ba.size(), std::nullopt);
+    m.actorMatched.assign(aa.size(), 0);
+    std::vector<std::string> keyB(ba.size()), keyA(aa.size());
+    for (std::size_t i = 0; i < ba.size(); ++i) keyB[i] = normaliseName(ba[i].name);
+    for (std::size_t i = 0; i < aa.size(); ++i) keyA[i] = normaliseName(aa[i].name);
+    auto pair = [&](std::size_t b, std::size_t a) {
+        m.actor[b] = static_cast<std::uint32_t>(a);
+        m.actorMatched[a] = 1;
+    };
+    // 1. Same id and the same name.
+    for (std::size_t i = 0; i < ba.size(); ++i)
+        if (const auto j = after.actorIndex(ba[i].id); j && keyA[*j] == keyB[i]) pair(i, *j);
+    // 2. The same name (in order when a name occurs more than once).
+    std::unordered_map<std::string, std::vector<std::size_t>> byName;
+    for (std::size_t j = aa.size(); j-- > 0;)
+        if (!m.actorMatched[j]) byName[keyA[j]].push_back(j);
+    for (std::size_t i = 0; i < ba.size(); ++i) {
+        if (m.actor[i]) continue;
+        auto it = byName.find(keyB[i]);
+        if (it == byName.end() || it->second.empty()) continue;
+        pair(i, it->second.back());
+        it->second.pop_back();
+        if (ba[i].id != aa[*m.actor[i]].id) ++m.actorsByName;
+    }
+    // 3. The same id, renamed.
+    for (std::size_t i = 0; i < ba.size(); ++i)
+        if (!m.actor[i])
+            if (const auto j = after.actorIndex(ba[i].id); j && !m.actorMatched[*j]) pair(i, *j);
+
+    // Links: ends as after ids (before links whose ends are gone cannot match).
+    const auto& bl = before.links();
+    const auto& al = after.links();
+    m.link.assign(bl.size(), std::nullopt);
+    m.linkMatched.assign(al.size(), 0);
+    std::vector<std::optional<std::pair<std::string, std::string>>> ends(bl.size());
+    for (std::size_t k = 0; k < bl.size(); ++k) {
+        const auto s = before.actorIndex(bl[k].source), t = before.actorIndex(bl[k].target);
+        if (s && t && m.actor[*s] && m.actor[*t]) ends[k] = std::make_pair(aa[*m.actor[*s]].id, aa[*m.actor[*t]].id);
+    }
+    auto sameEnds = [&](std::size_t k, const Link& l) {
+        if (!ends[k]) return false;
+        const auto& [s, t] = *ends[k];
+        return (s == l.source && t == l.target) || (!l.directed && !bl[k].directed && s == l.target && t == l.source);
+    };
+    // 1. Same id, same ends.
+    for (std::size_t k = 0; k < bl.size(); ++k)
+        if (const auto j = after.linkIndex(bl[k].id); j && sameEnds(k, al[*j])) {
+            m.link[k] = static_cast<std::uint32_t>(*j);
+            m.linkMatched[*j] = 1;
+        }
+    // 2. Same ends and type, 3. same ends (the type changed).
+    for (const bool withType : {true, false}) {
+        std::unordered_map<std::string, std::vector<std::size_t>> byEnds;
+        auto key = [&](const std::string& s, const std::string& t, bool directed, const std::string& type) {
+            return endsKey(s, t, directed) + (withType ? "\x1f" + type : std::string());
+        };
+        for (std::size_t j = al.size(); j-- > 0;)
+            if (!m.linkMatched[j]) byEnds[key(al[j].source, al[j].target, al[j].directed, after.taxonomy.labelOf(CategoryKind::LinkType, al[j].type, Lang::De))].push_back(j);
+        for (std::size_t k = 0; k < bl.size(); ++k) {
+            if (m.link[k] || !ends[k]) continue;
+            auto it = byEnds.find(key(ends[k]->first, ends[k]->second, bl[k].directed, before.taxonomy.labelOf(CategoryKind::LinkType, bl[k].type, Lang::De)));
+            if (it == byEnds.end() || it->second.empty()) continue;
+            m.link[k] = static_cast<std::uint32_t>(it->second.back());
+            m.linkMatched[it->second.back()] = 1;
+            it->second.pop_back();
+        }
+    }
+    return m;
+}
+
+// [SECTION] State summaries
+StateSummary summarise(const Network& network) {
+    const GraphView g = GraphView::build(network);
+    StateSummary s;
+    s.figures = graphFigures(g);
+    GapOptions o;
+    o.suggestionLimit = 0;
+    const GapReport r = analyseGaps(network, g, o);
+    s.isolates = r.isolates.size();
+    s.cutPoints = r.singlePointsOfFailure.size();
+    s.uncoveredFields = r.uncoveredFields.size();
+    for (const SectorCell& c : r.sectorMatrix) s.unlinkedSectorPairs += c.from != c.to && c.links == 0;
+    s.parallelWork = r.parallelWork.size();
+    return s;
+}
+
+namespace {
+
+// [SECTION] Analyses of one state
+struct StateAnalysis {
+    GraphFigures figures;
+    GapReport gaps;
+    std::vector<double> betweenness, degree, brokerage;
+};
+
+StateAnalysis analyse(const Network& n, Lang lang) {
+    const GraphView g = GraphView::build(n);
+    StateAnalysis s;
+    s.figures = graphFigures(g);
+    GapOptions o;
+    o.lang = lang;
+    o.suggestionLimit = 0;
+    s.gaps = analyseGaps(n, g, o);
+    MetricsOptions mo;
+    mo.names = {"degree", "betweenness"};
+    const MetricsTable t = computeMetrics(g, mo);
+    for (const MetricColumn& c : t.columns) (c.name == "degree" ? s.degree : s.betweenness) = c.values;
+    for (const BrokerageCounts& b : s.gaps.brokerage) s.brokerage.push_back(static_cast<double>(b.total()));
+    return s;
+}
+
+std::string fieldStatusText(const std::string& status, Lang lang) {
+    if (status == "no_actor") return tr(lang, "kein Akteur", "no actor");
+    if (status == "one_actor") return tr(lang, "nur ein Akteur", "only one actor");
+    if (status == "not_connected") return tr(lang, "nicht verbunden", "not connected");
+    return tr(lang, "koordiniert", "coordinated");
+}
+
+std::string count(std::size_t n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
+
+// At most `limit` items, then "and N more".
+std::string someOf(const std::vector<std::string>& items, std::size_t limit, Lang lang) {
+    if (items.size() <= limit) return joinList(items, lang);
+    std::vector<std::string> head(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(limit));
+    head.push_back(std::to_string(items.size() - limit) + tr(lang, " weitere", " more"));
+    return joinList(head, lang);
+}
+
+}  // namespace
+
+// [SECTION] Comparison
+Comparison compareNetworks(const Network& before, const Network& after, const CompareOptions& o) {
+    const Lang lang = o.lang;
+    Comparison c;
+    c.beforeName = o.beforeName.empty() ? std::string(tr(lang, "vorher", "before")) : o.beforeName;
+    c.afterName = o.afterName.empty() ? std::string(tr(lang, "nachher", "after")) : o.afterName;
+    c.matching = matchNetworks(before, after);
+    const Matching& m = c.matching;
+    const auto& ba = before.actors();
+    const auto& aa = after.actors();
+    for (std::size_t j = 0; j < aa.size(); ++j)
+        if (!m.actorMatched[j]) c.actorsAdded.push_back(aa[j].id);
+    for (std::size_t i = 0; i < ba.size(); ++i) {
+        if (!m.actor[i]) {
+            c.actorsRemoved.push_back(ba[i].id);
+            continue;
+        }
+        const Actor& a = aa[*m.actor[i]];
+        std::vector<FieldChange> ch = actorChanges(ba[i], before, a, after, lang);
+        if (!ch.empty()) c.actorsChanged.push_back({a.id, ba[i].id, a.name, std::move(ch)});
+    }
+    const auto& bl = before.links();
+    const auto& al = after.links();
+    for (std::size_t j = 0; j < al.size(); ++j)
+        if (!m.linkMatched[j]) c.linksAdded.push_back(al[j].id);
+    for (std::size_t k = 0; k < bl.size(); ++k) {
+        if (!m.link[k]) {
+            c.linksRemoved.push_back(bl[k].id);
+            continue;
+        }
+        const Link& l = al[*m.link[k]];
+        std::vector<FieldChange> ch = linkChanges(bl[k], before, l, after, lang);
+        if (!ch.empty()) c.linksChanged.push_back({l.id, bl[k].id, linkLabel(after, l), std::move(ch)});
+    }
+    if (!o.analyses) return c;
+
+    const StateAnalysis sb = analyse(before, lang), sa = analyse(after, lang);
+    c.figuresBefore = sb.figures;
+    c.figuresAfter = sa.figures;
+    c.isolatesBefore = sb.gaps.isolates.size();
+    c.isolatesAfter = sa.gaps.isolates.size();
+    c.uncoveredBefore = sb.gaps.uncoveredFields.size();
+    c.uncoveredAfter = sa.gaps.uncoveredFields.size();
+
+    // Metric changes of actors in both states.
+    for (const char* metric : {"betweenness", "degree", "brokerage"}) {
+        const std::string name = metric;
+        const auto& vb = name == "betweenness" ? sb.betweenness : name == "degree" ? sb.degree : sb.brokerage;
+        const auto& va = name == "betweenness" ? sa.betweenness : name == "degree" ? sa.degree : sa.brokerage;
+        std::vector<MetricChange> list;
+        for (std::size_t i = 0; i < ba.size(); ++i) {
+            if (!m.actor[i]) continue;
+            const std::size_t j = *m.actor[i];
+            const double b = vb[i], a = va[j];
+            if (std::isnan(b) || std::isnan(a) || std::fabs(a - b) < 1e-12) continue;
+            list.push_back({aa[j].id, aa[j].name, name, b, a});
+        }
+        std::stable_sort(list.begin(), list.end(), [](const MetricChange& x, const MetricChange& y) {
+            return std::fabs(x.delta()) > std::fabs(y.delta());
+        });
+        c.metrics.insert(c.metrics.end(), list.begin(), list.end());
+    }
+
+    // [SECTION] Gaps closed and opened
+    auto sectorLabel = [&](const Network& n, const std::string& key) { return sectorName(n.taxonomy.labelOf(CategoryKind::Sector, key, lang), lang); };
+    // Sector pairs by their labels: linked or not.
+    auto pairs = [&](const Network& n, const GapReport& r) {
+        std::map<std::pair<std::string, std::string>, bool> out;
+        for (const SectorCell& cell : r.sectorMatrix) {
+            if (cell.from == cell.to) continue;
+            std::string x = sectorLabel(n, cell.from), y = sectorLabel(n, cell.to);
+            if (y < x) std::swap(x, y);
+            out[{x, y}] = cell.links > 0;
+        }
+        return out;
+    };
+    const auto pb = pairs(before, sb.gaps), pa = pairs(after, sa.gaps);
+    for (const auto& [p, linked] : pb) c.unlinkedPairsBefore += !linked;
+    for (const auto& [p, linked] : pa) c.unlinkedPairsAfter += !linked;
+    std::vector<std::string> pairsLinked, pairsUnlinked;
+    for (const auto& [p, linked] : pa) {
+        const auto it = pb.find(p);
+        if (it == pb.end() || it->second == linked) continue;
+        const std::string text = p.first + tr(lang, " und ", " and ") + p.second;
+        if (linked) {
+            c.gapsClosed.push_back(text + tr(lang, ": nun miteinander verbunden", ": now linked with each other"));
+            pairsLinked.push_back(text);
+        } else {
+            c.gapsOpened.push_back(text + tr(lang, ": keine Verbindung mehr", ": no longer linked"));
+            pairsUnlinked.push_back(text);
+        }
+    }
+    // Fields of action by label.
+    std::map<std::string, std::string> fb, fa;
+    for (const FieldCoverage& f : sb.gaps.fields) fb[before.taxonomy.labelOf(CategoryKind::Field, f.field, lang)] = f.status;
+    for (const FieldCoverage& f : sa.gaps.fields) fa[after.taxonomy.labelOf(CategoryKind::Field, f.field, lang)] = f.status;
+    std::vector<std::string> fieldsCoordinated, fieldsLost;
+    for (const auto& [label, status] : fa) {
+        const auto it = fb.find(label);
+        if (it == fb.end() || (it->second == "coordinated") == (status == "coordinated")) continue;
+        const std::string field = std::string(tr(lang, "Handlungsfeld ", "Field of action ")) + quoted(label, lang);
+        if (status == "coordinated") {
+            c.gapsClosed.push_back(field + tr(lang, ": nun koordiniert", ": now coordinated"));
+            fieldsCoordinated.push_back(quoted(label, lang));
+        } else {
+            c.gapsOpened.push_back(field + tr(lang, ": nicht mehr koordiniert (", ": no longer coordinated (") + fieldStatusText(status, lang) + ")");
+            fieldsLost.push_back(quoted(label, lang));
+        }
+    }
+    // Single points of failure and isolates, by actor (before index -> after index).
+    std::vector<char> cutB(ba.size(), 0), cutA(aa.size(), 0), isoB(ba.size(), 0), isoA(aa.size(), 0);
+    std::vector<std::size_t> cutOffA(aa.size(), 0);
+    for (const CutPoint& p : sb.gaps.singlePointsOfFailure) cutB[p.actor] = 1;
+    for (const CutPoint& p : sa.gaps.singlePointsOfFailure) {
+        cutA[p.actor] = 1;
+        cutOffA[p.actor] = p.cutOff.size();
+    }
+    for (const std::uint32_t u : sb.gaps.isolates) isoB[u] = 1;
+    for (const std::uint32_t u : sa.gaps.isolates) isoA[u] = 1;
+    std::vector<std::string> cutGone, cutNew, isoGone, isoNew;
+    for (std::size_t i = 0; i < ba.size(); ++i) {
+        if (!m.actor[i]) continue;
+        const std::size_t j = *m.actor[i];
+        const std::string name = quoted(aa[j].name, lang);
+        if (cutB[i] && !cutA[j]) {
+            c.gapsClosed.push_back(name + tr(lang, ": kein Schnittpunkt mehr (fällt er weg, bleibt das Netz verbunden)",
+                                             ": no longer a single point of failure"));
+            cutGone.push_back(name);
+        }
+        if (isoB[i] && !isoA[j]) {
+            c.gapsClosed.push_back(name + tr(lang, ": nun eingebunden", ": now linked"));
+            isoGone.push_back(name);
+        }
+    }
+    std::vector<char> wasCut(aa.size(), 0), wasIso(aa.size(), 0), existed(aa.size(), 0);
+    for (std::size_t i = 0; i < ba.size(); ++i)
+        if (m.actor[i]) {
+            wasCut[*m.actor[i]] = cutB[i];
+            wasIso[*m.actor[i]] = isoB[i];
+            existed[*m.actor[i]] = 1;
+        }
+    for (std::size_t j = 0; j < aa.size(); ++j) {
+        const std::string name = quoted(aa[j].name, lang);
+        if (cutA[j] && !wasCut[j]) {
+            const bool one = cutOffA[j] == 1;
+            c.gapsOpened.push_back(name + tr(lang, ": neuer Schnittpunkt (fällt er weg, ", ": new single point of failure (if it drops out, ") +
+                                   (lang == Lang::En ? count(cutOffA[j], "actor", "actors") + (one ? " is" : " are") + " cut off)"
+                                                     : std::string(one ? "ist " : "sind ") + count(cutOffA[j], "Akteur", "Akteure") + " abgeschnitten)"));
+            cutNew.push_back(name);
+        }
+        if (isoA[j] && !wasIso[j]) {
+            c.gapsOpened.push_back(name + (existed[j] ? tr(lang, ": keine Verbindung mehr", ": no link any more")
+                                                      : tr(lang, ": neu, noch ohne Verbindung", ": new, no link yet")));
+            isoNew.push_back(name);
+        }
+    }
+
+    // [SECTION] Findings
+    auto& F = c.findings;
+    const std::string since = std::string(tr(lang, "Seit ", "Since ")) + quoted(c.beforeName, lang);
+    if (c.empty()) {
+        F.push_back(std::string(tr(lang, "Zwischen ", "Between ")) + quoted(c.beforeName, lang) + tr(lang, " und ", " and ") +
+                    quoted(c.afterName, lang) + tr(lang, " hat sich nichts geändert.", " nothing changed."));
+        return c;
+    }
+    {
+        std::vector<std::string> parts;
+        const std::size_t la = c.linksAdded.size(), lr = c.linksRemoved.size(), na = c.actorsAdded.size(), nr = c.actorsRemoved.size();
+        if (lang == Lang::En) {
+            if (la) parts.push_back(count(la, "link was", "links were") + " added");
+            if (lr) parts.push_back(count(lr, "link was", "links were") + " dropped");
+            if (na) parts.push_back(count(na, "actor joined", "actors joined"));
+            if (nr) parts.push_back(count(nr, "actor is", "actors are") + " no longer there");
+        } else {
+            // Verb second in the first clause: "Seit „A“ sind 14 Verbindungen hinzugekommen, 3 Akteure sind neu dabei ...".
+            struct Clause { std::string subject, verb, rest; };
+            std::vector<Clause> clauses;
+            auto clause = [&](std::size_t n, const char* one, const char* many, const char* rest, bool werden = false) {
+                if (n) clauses.push_back({std::to_string(n) + " " + (n == 1 ? one : many), n == 1 ? (werden ? "wurde" : "ist") : (werden ? "wurden" : "sind"), rest});
+            };
+            clause(la, "Verbindung", "Verbindungen", "hinzugekommen");
+            clause(lr, "Verbindung", "Verbindungen", "weggefallen");
+            clause(na, "Akteur", "Akteure", "neu dabei");
+            clause(nr, "Akteur", "Akteure", "nicht mehr dabei");
+            clause(c.actorsChanged.size() + c.linksChanged.size(), "Eintrag", "Einträge", "geändert", true);
+            for (std::size_t i = 0; i < clauses.size(); ++i)
+                parts.push_back(i == 0 ? clauses[i].verb + " " + clauses[i].subject + " " + clauses[i].rest
+                                       : clauses[i].subject + " " + clauses[i].verb + " " + clauses[i].rest);
+        }
+        const std::size_t changed = c.actorsChanged.size() + c.linksChanged.size();
+        if (changed && lang == Lang::En) parts.push_back(std::to_string(changed) + (changed == 1 ? " entry was" : " entries were") + " changed");
+        if (!parts.empty()) {
+            F.push_back(since + (lang == Lang::En ? ", " : " ") + joinList(parts, lang) + ".");
+        }
+    }
+    // Sector pairs: a sentence each, the first three.
+    for (std::size_t i = 0; i < pairsLinked.size() && i < 3; ++i)
+        F.push_back(pairsLinked[i] + tr(lang, " sind nun miteinander verbunden.", " are now linked with each other."));
+    if (pairsLinked.size() > 3)
+        F.push_back(std::to_string(pairsLinked.size() - 3) + tr(lang, " weitere Sektorpaare sind nun verbunden.", " more pairs of sectors are now linked."));
+    for (std::size_t i = 0; i < pairsUnlinked.size() && i < 3; ++i)
+        F.push_back(std::string(tr(lang, "Zwischen ", "Between ")) + pairsUnlinked[i] + tr(lang, " gibt es keine Verbindung mehr.", " there is no link any more."));
+    if (pairsUnlinked.size() > 3)
+        F.push_back(std::to_string(pairsUnlinked.size() - 3) + tr(lang, " weitere Sektorpaare haben keine Verbindung mehr.", " more pairs of sectors lost their last link."));
+    if (!fieldsCoordinated.empty())
+        F.push_back(lang == Lang::En ? "Now coordinated (all actors of the field reach each other): " + someOf(fieldsCoordinated, 4, lang) + "."
+                                     : "Nun koordiniert (alle Akteure des Feldes erreichen einander): " + someOf(fieldsCoordinated, 4, lang) + ".");
+    if (!fieldsLost.empty())
+        F.push_back(lang == Lang::En ? "No longer coordinated: " + someOf(fieldsLost, 4, lang) + "."
+                                     : "Nicht mehr koordiniert: " + someOf(fieldsLost, 4, lang) + ".");
+    if (!cutGone.empty())
+        F.push_back(lang == Lang::En ? "No longer single points of failure: " + someOf(cutGone, 3, lang) + "."
+                                     : "Keine Schnittpunkte mehr (ihr Wegfall trennt niemanden mehr ab): " + someOf(cutGone, 3, lang) + ".");
+    if (!cutNew.empty())
+        F.push_back(lang == Lang::En ? "New single points of failure: " + someOf(cutNew, 3, lang) + "."
+                                     : "Neue Schnittpunkte (fallen sie weg, sind andere abgeschnitten): " + someOf(cutNew, 3, lang) + ".");
+    if (!isoGone.empty())
+        F.push_back(lang == Lang::En ? "Linked now, alone before: " + someOf(isoGone, 3, lang) + "."
+                                     : "Nun eingebunden, vorher ohne Verbindung: " + someOf(isoGone, 3, lang) + ".");
+    if (!isoNew.empty())
+        F.push_back(lang == Lang::En ? "Without any link: " + someOf(isoNew, 3, lang) + "."
+                                     : "Ohne jede Verbindung: " + someOf(isoNew, 3, lang) + ".");
+    // Density and components, when they moved.
+    const GraphFigures& x = c.figuresBefore;
+    const GraphFigures& y = c.figuresAfter;
+    if (std::fabs(x.density - y.density) >= 0.0005)
+        F.push_back(std::string(tr(lang, "Die Dichte ", "Density ")) + (y.density > x.density ? tr(lang, "stieg", "rose") : tr(lang, "sank", "fell")) +
+                    tr(lang, " von ", " from ") + formatNumber(x.density, 3, lang) + tr(lang, " auf ", " to ") + formatNumber(y.density, 3, lang) +
+                    tr(lang, " (Anteil der verbundenen Paare).", " (share of linked pairs)."));
+    if (x.components != y.components) {
+        if (y.components == 1)
+            F.push_back(tr(lang, "Das Netz hängt nun zusammen: jeder erreicht jeden.", "The network is now connected: everyone reaches everyone."));
+        else
+            F.push_back(lang == Lang::En ? "The network now falls into " + std::to_string(y.components) + " parts (before " + std::to_string(x.components) + ")."
+                                         : "Das Netz zerfällt nun in " + std::to_string(y.components) + " Teilnetze (vorher " + std::to_string(x.components) + ").");
+    }
+    // The largest riser and faller as a broker.
+    const MetricChange* up = nullptr;
+    const MetricChange* down = nullptr;
+    for (const MetricChange& mc : c.metrics) {
+        if (mc.metric != "betweenness" || std::fabs(mc.delta()) < 0.01) continue;
+        if (mc.delta() > 0 && (!up || mc.delta() > up->delta())) up = &mc;
+        if (mc.delta() < 0 && (!down || mc.delta() < down->delta())) down = &mc;
+    }
+    if (up)
+        F.push_back(quoted(up->label, lang) + tr(lang, " ist als Brücke am stärksten gewachsen (Betweenness ", " grew most as a broker (betweenness ") +
+                    formatNumber(up->before, 3, lang) + " \u2192 " + formatNumber(up->after, 3, lang) + ").");
+    if (down)
+        F.push_back(quoted(down->label, lang) + tr(lang, " verbindet weniger als vorher (Betweenness ", " brokers less than before (betweenness ") +
+                    formatNumber(down->before, 3, lang) + " \u2192 " + formatNumber(down->after, 3, lang) + ").");
+    return c;
+}
+
+// [SECTION] Drawing the comparison
+CompareScene compareScene(const Network& before, const Network& after, const Comparison& c) {
+    CompareScene s;
+    s.network = after;
+    const Matching& m = c.matching;
+    s.actor.assign(after.actors().size(), Change::Same);
+    s.link.assign(after.links().size(), Change::Same);
+    for (std::size_t j = 0; j < after.actors().size(); ++j)
+        if (!m.actorMatched[j]) s.actor[j] = Change::Added;
+    for (std::size_t j = 0; j < after.links().size(); ++j)
+        if (!m.linkMatched[j]) s.link[j] = Change::Added;
+    for (const ElementChange& e : c.actorsChanged) s.actor[*after.actorIndex(e.id)] = Change::Changed;
+    for (const ElementChange& e : c.linksChanged) s.link[*after.linkIndex(e.id)] = Change::Changed;
+    // Gone actors with their positions then; ids made unique.
+    std::unordered_map<std::string, std::string> idOf;  // before actor id -> id in the scene
+    for (std::size_t i = 0; i < before.actors().size(); ++i)
+        if (m.actor[i]) idOf[before.actors()[i].id] = after.actors()[*m.actor[i]].id;
+    for (std::size_t i = 0; i < before.actors().size(); ++i) {
+        if (m.actor[i]) continue;
+        Actor a = before.actors()[i];
+        if (s.network.findActor(a.id)) a.id = s.network.freshActorId(a.id + "~");
+        idOf[before.actors()[i].id] = a.id;
+        a.ord = s.network.nextActorOrd();
+        s.network.insertActor(std::move(a));
+        s.actor.push_back(Change::Removed);
+    }
+    for (std::size_t k = 0; k < before.links().size(); ++k) {
+        if (m.link[k]) continue;
+        Link l = before.links()[k];
+        if (s.network.findLink(l.id)) l.id = s.network.freshLinkId(l.id + "~");
+        l.source = idOf.at(l.source);
+        l.target = idOf.at(l.target);
+        l.ord = s.network.nextLinkOrd();
+        s.network.insertLink(std::move(l));
+        s.link.push_back(Change::Removed);
+    }
+    return s;
+}
+
+}  // namespace knp::analysis

@@ -1,0 +1,445 @@
+// knp compare: two states of a network (snapshots of a project, two municipalities, any two
+// inputs) compared by the engine of analysis/compare.hpp, as text, JSON or Markdown, and drawn
+// as a diagram; with --table the figures of many inputs side by side (CSV, Markdown).
+#include <cmath>
+#include <filesystem>
+#include <iostream>
+#include <optional>
+
+#include <nlohmann/json.hpp>
+
+#include "analysis/compare.hpp"
+#include "cli/commands.hpp"
+#include "core/errors.hpp"
+#include "core/i18n.hpp"
+#include "io/input.hpp"
+#include "layout/layout.hpp"
+#include "report/diagram.hpp"
+
+namespace knp::cli {
+
+using json = nlohmann::ordered_json;
+using namespace knp::analysis;
+
+namespace {
+
+// [SECTION] Inputs and their names
+struct State {
+    std::string spec;
+    LoadedInput in;
+    std::string name;  // how findings call it
+};
+
+std::string projectOf(const std::string& spec, const LoadedInput& in) {
+    return in.kind == "snapshot" ? spec.substr(0, spec.rfind('@')) : spec;
+}
+
+// A snapshot by its name; a project's current state "heute" when the other input is a snapshot
+// of the same project; otherwise the network's name or the file's.
+void nameStates(std::vector<State>& states, Lang lang) {
+    for (State& s : states) {
+        if (s.in.kind == "snapshot") {
+            s.name = s.spec.substr(s.spec.rfind('@') + 1);
+            continue;
+        }
+        bool sameProject = false;
+        for (const State& o : states)
+            if (&o != &s && o.in.kind == "snapshot" && std::filesystem::equivalent(projectOf(o.spec, o.in), s.spec)) sameProject = true;
+        if (s.in.kind == "project" && sameProject) s.name = tr(lang, "heute", "today");
+        else if (!s.in.result.network.name.empty()) s.name = s.in.result.network.name;
+        else s.name = std::filesystem::path(s.spec).stem().string();
+    }
+    if (states.size() == 2 && states[0].name == states[1].name) {
+        states[0].name += tr(lang, " (vorher)", " (before)");
+        states[1].name += tr(lang, " (nachher)", " (after)");
+    }
+}
+
+// [SECTION] Words for fields and figures
+std::string fieldWord(const std::string& field, Lang lang) {
+    if (field.rfind("attr:", 0) == 0) return field.substr(5);
+    static const std::vector<std::tuple<const char*, const char*, const char*>> words = {
+        {"name", "Name", "name"},          {"short_name", "Kurzname", "short name"}, {"sector", "Sektor", "sector"},
+        {"fields", "Handlungsfelder", "fields of action"}, {"level", "Ebene", "level"}, {"influence", "Einfluss", "influence"},
+        {"contact_point", "Anlaufstelle", "contact point"}, {"tags", "Schlagworte", "tags"}, {"note", "Notiz", "note"},
+        {"type", "Art", "type"},           {"strength", "Stärke", "strength"},       {"directed", "gerichtet", "directed"},
+        {"status", "Status", "status"}};
+    for (const auto& [key, de, en] : words)
+        if (field == key) return tr(lang, de, en);
+    return field;
+}
+
+std::string valueText(const std::string& field, const std::string& v, Lang lang) {
+    if (field == "contact_point" || field == "directed") return v == "1" ? tr(lang, "ja", "yes") : tr(lang, "nein", "no");
+    return v.empty() ? "–" : v;
+}
+
+json valueJson(const std::string& field, const std::string& v) {
+    if (field == "contact_point" || field == "directed") return v == "1";
+    if (field == "influence" || field == "strength") {
+        try {
+            const double d = std::stod(v);
+            if (d == std::floor(d) && std::fabs(d) < 1e15) return json(static_cast<std::int64_t>(d));
+            return json(d);
+        } catch (const std::exception&) {
+            return v;
+        }
+    }
+    return v;
+}
+
+struct Figure {
+    const char* key;
+    const char *de, *en;
+    bool integer;
+};
+
+const std::vector<Figure>& figureList() {
+    static const std::vector<Figure> list = {
+        {"nodes", "Akteure", "actors", true},
+        {"links", "Verbindungen", "links", true},
+        {"edges", "verbundene Paare", "linked pairs", true},
+        {"density", "Dichte", "density", false},
+        {"components", "Teilnetze", "components", true},
+        {"transitivity", "Transitivität", "transitivity", false},
+        {"modularity", "Modularität", "modularity", false},
+        {"diameter", "Durchmesser", "diameter", true},
+        {"average_path_length", "mittlere Pfadlänge", "average path length", false},
+        {"degree_centralization", "Zentralisierung (Grad)", "degree centralization", false},
+        {"betweenness_centralization", "Zentralisierung (Betweenness)", "betweenness centralization", false},
+        {"bridges", "Brücken", "bridges", true},
+        {"articulation_points", "Schnittpunkte", "cut points", true},
+        {"isolates", "ohne Verbindung", "isolates", true},
+        {"uncovered_fields", "nicht koordinierte Handlungsfelder", "fields not coordinated", true},
+        {"unlinked_sector_pairs", "Sektorpaare ohne Verbindung", "sector pairs without a link", true},
+    };
+    return list;
+}
+
+double figureValue(const GraphFigures& f, std::size_t isolates, std::size_t uncovered, std::size_t unlinked, const std::string& key) {
+    if (key == "nodes") return static_cast<double>(f.nodes);
+    if (key == "links") return static_cast<double>(f.links);
+    if (key == "edges") return static_cast<double>(f.edges);
+    if (key == "density") return f.density;
+    if (key == "components") return f.components;
+    if (key == "transitivity") return f.transitivity;
+    if (key == "modularity") return f.modularity;
+    if (key == "diameter") return f.diameter;
+    if (key == "average_path_length") return f.averagePathLength;
+    if (key == "degree_centralization") return f.degreeCentralization;
+    if (key == "betweenness_centralization") return f.betweennessCentralization;
+    if (key == "bridges") return static_cast<double>(f.bridges);
+    if (key == "articulation_points") return static_cast<double>(f.articulationPoints);
+    if (key == "isolates") return static_cast<double>(isolates);
+    if (key == "uncovered_fields") return static_cast<double>(uncovered);
+    return static_cast<double>(unlinked);
+}
+
+json numberJson(double v, bool integer) {
+    if (!std::isfinite(v)) return nullptr;
+    if (integer) return static_cast<std::int64_t>(std::llround(v));
+    return v;
+}
+
+std::string numberText(double v, bool integer, Lang lang, bool sign = false) {
+    std::string s = formatNumber(v, integer ? 0 : 3, lang);
+    if (sign && std::isfinite(v) && v > 0) s = "+" + s;
+    if (sign && std::isfinite(v) && std::fabs(v) < (integer ? 0.5 : 0.0005)) s = "±0";
+    return s;
+}
+
+std::string metricWord(const std::string& metric, Lang lang) {
+    if (metric == "degree") return tr(lang, "Grad (Verbindungen)", "degree (links)");
+    if (metric == "brokerage") return tr(lang, "Vermittlerrollen (Gould–Fernandez)", "brokerage roles (Gould–Fernandez)");
+    return "Betweenness";
+}
+
+// [SECTION] Output of one comparison
+json comparisonJson(const Comparison& c) {
+    auto changed = [](const std::vector<ElementChange>& list) {
+        json out = json::array();
+        for (const ElementChange& e : list) {
+            json changes = json::object();
+            for (const FieldChange& f : e.changes) changes[f.field] = json::array({valueJson(f.field, f.before), valueJson(f.field, f.after)});
+            json item = {{"id", e.id}};
+            if (e.beforeId != e.id) item["before_id"] = e.beforeId;
+            item["label"] = e.label;
+            item["changes"] = changes;
+            out.push_back(item);
+        }
+        return out;
+    };
+    json graph = json::object();
+    for (const Figure& f : figureList()) {
+        const double b = figureValue(c.figuresBefore, c.isolatesBefore, c.uncoveredBefore, c.unlinkedPairsBefore, f.key);
+        const double a = figureValue(c.figuresAfter, c.isolatesAfter, c.uncoveredAfter, c.unlinkedPairsAfter, f.key);
+        graph[f.key] = {{"before", numberJson(b, f.integer)}, {"after", numberJson(a, f.integer)}, {"delta", numberJson(a - b, f.integer)}};
+    }
+    json metrics = json::array();
+    for (const MetricChange& m : c.metrics)
+        metrics.push_back({{"id", m.id}, {"label", m.label}, {"metric", m.metric}, {"before", m.before}, {"after", m.after}, {"delta", m.delta()}});
+    return {{"before", c.beforeName},
+            {"after", c.afterName},
+            {"actors", {{"added", c.actorsAdded}, {"removed", c.actorsRemoved}, {"changed", changed(c.actorsChanged)}, {"matched_by_name", c.matching.actorsByName}}},
+            {"links", {{"added", c.linksAdded}, {"removed", c.linksRemoved}, {"changed", changed(c.linksChanged)}}},
+            {"graph", graph},
+            {"metrics", metrics},
+            {"gaps", {{"closed", c.gapsClosed}, {"opened", c.gapsOpened}}},
+            {"findings", c.findings}};
+}
+
+void printComparison(const Comparison& c, const Network& before, const Network& after, Lang lang, bool md) {
+    std::ostream& out = std::cout;
+    auto heading = [&](const std::string& text) { out << "\n" << (md ? "## " : "") << text << (md ? "\n\n" : "\n"); };
+    auto item = [&](const std::string& text) { out << (md ? "- " : "  ") << text << "\n"; };
+    out << (md ? "# " : "") << tr(lang, "Vergleich: ", "Comparison: ") << quoted(c.beforeName, lang) << " \u2192 " << quoted(c.afterName, lang) << "\n";
+    heading(tr(lang, "Befunde", "Findings"));
+    for (const std::string& f : c.findings) out << "- " << f << "\n";
+
+    heading(tr(lang, "Kennzahlen", "Figures"));
+    const std::string b = tr(lang, "vorher", "before"), a = tr(lang, "nachher", "after"), d = tr(lang, "Differenz", "change");
+    if (md) out << "| " << tr(lang, "Kennzahl", "Figure") << " | " << b << " | " << a << " | " << d << " |\n|---|---:|---:|---:|\n";
+    for (const Figure& f : figureList()) {
+        const double vb = figureValue(c.figuresBefore, c.isolatesBefore, c.uncoveredBefore, c.unlinkedPairsBefore, f.key);
+        const double va = figureValue(c.figuresAfter, c.isolatesAfter, c.uncoveredAfter, c.unlinkedPairsAfter, f.key);
+        const std::string label = tr(lang, f.de, f.en);
+        if (md)
+            out << "| " << label << " | " << numberText(vb, f.integer, lang) << " | " << numberText(va, f.integer, lang) << " | "
+                << numberText(va - vb, f.integer, lang, true) << " |\n";
+        else {
+            char line[256];
+            std::snprintf(line, sizeof line, "  %-38s %10s %10s %10s\n", label.c_str(), numberText(vb, f.integer, lang).c_str(),
+                          numberText(va, f.integer, lang).c_str(), numberText(va - vb, f.integer, lang, true).c_str());
+            out << line;
+        }
+    }
+
+    auto actorName = [](const Network& n, const std::string& id) {
+        const Actor* x = n.findActor(id);
+        return x ? x->name : id;
+    };
+    auto linkName = [&](const Network& n, const std::string& id) {
+        const Link* l = n.findLink(id);
+        if (!l) return id;
+        const std::string type = n.taxonomy.labelOf(CategoryKind::LinkType, l->type, lang);
+        return actorName(n, l->source) + (l->directed ? " \u2192 " : " \u2013 ") + actorName(n, l->target) + (type.empty() ? "" : " (" + type + ")");
+    };
+    auto changes = [&](const ElementChange& e) {
+        std::string text = e.label + ": ";
+        for (std::size_t i = 0; i < e.changes.size(); ++i) {
+            const FieldChange& f = e.changes[i];
+            text += (i ? "; " : "") + fieldWord(f.field, lang) + " " + valueText(f.field, f.before, lang) + " \u2192 " + valueText(f.field, f.after, lang);
+        }
+        return text;
+    };
+    auto block = [&](const std::string& title, const std::vector<std::string>& items) {
+        out << (md ? "\n### " : "\n ") << title << " (" << items.size() << ")" << (md ? "\n\n" : "\n");
+        for (const std::string& s : items) item(s);
+    };
+    heading(tr(lang, "Akteure", "Actors"));
+    std::vector<std::string> list;
+    for (const std::string& id : c.actorsAdded) list.push_back(actorName(after, id));
+    block(tr(lang, "neu", "new"), list);
+    list.clear();
+    for (const std::string& id : c.actorsRemoved) list.push_back(actorName(before, id));
+    block(tr(lang, "nicht mehr dabei", "gone"), list);
+    list.clear();
+    for (const ElementChange& e : c.actorsChanged) list.push_back(changes(e));
+    block(tr(lang, "geändert", "changed"), list);
+    if (c.matching.actorsByName > 0)
+        out << (md ? "\n" : " ") << c.matching.actorsByName
+            << tr(lang, " Akteure über ihren Namen zugeordnet (die Kennungen unterscheiden sich).", " actors matched by their names (their ids differ).") << "\n";
+
+    heading(tr(lang, "Verbindungen", "Links"));
+    list.clear();
+    for (const std::string& id : c.linksAdded) list.push_back(linkName(after, id));
+    block(tr(lang, "neu", "new"), list);
+    list.clear();
+    for (const std::string& id : c.linksRemoved) list.push_back(linkName(before, id));
+    block(tr(lang, "weggefallen", "gone"), list);
+    list.clear();
+    for (const ElementChange& e : c.linksChanged) list.push_back(changes(e));
+    block(tr(lang, "geändert", "changed"), list);
+
+    heading(tr(lang, "Größte Veränderungen je Akteur", "Largest changes per actor"));
+    for (const char* metric : {"betweenness", "degree", "brokerage"}) {
+        std::vector<const MetricChange*> up, down;
+        for (const MetricChange& m : c.metrics) {
+            if (m.metric != metric) continue;
+            if (m.delta() > 0 && up.size() < 5) up.push_back(&m);
+            if (m.delta() < 0 && down.size() < 5) down.push_back(&m);
+        }
+        const bool integer = std::string(metric) != "betweenness";
+        out << (md ? "\n### " : "\n ") << metricWord(metric, lang) << (md ? "\n\n" : "\n");
+        if (up.empty() && down.empty()) item(tr(lang, "keine Veränderung", "no change"));
+        auto show = [&](const char* word, const std::vector<const MetricChange*>& v) {
+            if (v.empty()) return;
+            std::string text = std::string(word) + ": ";
+            for (std::size_t i = 0; i < v.size(); ++i)
+                text += (i ? ", " : "") + v[i]->label + " " + numberText(v[i]->before, integer, lang) + " \u2192 " + numberText(v[i]->after, integer, lang);
+            item(text);
+        };
+        show(tr(lang, "gestiegen", "rose"), up);
+        show(tr(lang, "gesunken", "fell"), down);
+    }
+
+    heading(std::string(tr(lang, "Lücken geschlossen", "Gaps closed")) + " (" + std::to_string(c.gapsClosed.size()) + ")");
+    for (const std::string& g : c.gapsClosed) item(g);
+    heading(std::string(tr(lang, "Lücken neu", "Gaps opened")) + " (" + std::to_string(c.gapsOpened.size()) + ")");
+    for (const std::string& g : c.gapsOpened) item(g);
+}
+
+// [SECTION] The compare diagram
+void drawComparison(const Comparison& c, const Network& before, const Network& after, const std::string& output, const std::string& title,
+                    Lang lang) {
+    const CompareScene scene = compareScene(before, after, c);
+    bool allPlaced = true;
+    for (const Actor& a : scene.network.actors()) allPlaced = allPlaced && a.placed;
+    std::vector<layout::Point> pos;
+    if (allPlaced) {
+        for (const Actor& a : scene.network.actors()) pos.push_back({a.x, a.y});
+    } else {
+        pos = layout::computeLayout(scene.network, layout::LayoutRequest{});
+        std::cerr << "knp: some actors had no position; the comparison is laid out with force\n";
+    }
+    report::DiagramOptions d;
+    d.lang = lang;
+    d.title = title.empty() ? std::string(tr(lang, "Was hat sich verändert?", "What changed?")) : title;
+    d.subtitle = quoted(c.beforeName, lang) + " \u2192 " + quoted(c.afterName, lang);
+    d.date = todayText(lang);
+    d.changeSince = c.beforeName;
+    for (const Change ch : scene.actor) d.actorChange.push_back(static_cast<std::uint8_t>(ch));
+    for (const Change ch : scene.link) d.linkChange.push_back(static_cast<std::uint8_t>(ch));
+    report::renderDiagram(scene.network, pos, output, d);
+    std::cerr << "knp: wrote " << output << " (" << c.actorsAdded.size() << " actors and " << c.linksAdded.size() << " links new, "
+              << c.actorsRemoved.size() << " and " << c.linksRemoved.size() << " gone, " << c.actorsChanged.size() + c.linksChanged.size()
+              << " changed)\n";
+}
+
+// [SECTION] --table: many inputs side by side
+int printTable(const std::vector<State>& states, const std::string& format, Lang lang) {
+    std::vector<StateSummary> rows;
+    for (const State& s : states) rows.push_back(summarise(s.in.result.network));
+    struct Column {
+        const char* key;
+        const char *de, *en;
+        bool integer;
+        std::function<double(const StateSummary&)> value;
+    };
+    std::vector<Column> cols;
+    for (const Figure& f : figureList()) {
+        const std::string key = f.key;
+        if (key == "isolates" || key == "uncovered_fields" || key == "unlinked_sector_pairs") continue;
+        cols.push_back({f.key, f.de, f.en, f.integer, [key](const StateSummary& s) { return figureValue(s.figures, 0, 0, 0, key); }});
+    }
+    cols.push_back({"isolates", "ohne Verbindung", "isolates", true, [](const StateSummary& s) { return static_cast<double>(s.isolates); }});
+    cols.push_back({"uncovered_fields", "nicht koordinierte Felder", "fields not coordinated", true,
+                    [](const StateSummary& s) { return static_cast<double>(s.uncoveredFields); }});
+    cols.push_back({"unlinked_sector_pairs", "Sektorpaare ohne Verbindung", "sector pairs without a link", true,
+                    [](const StateSummary& s) { return static_cast<double>(s.unlinkedSectorPairs); }});
+    cols.push_back({"parallel_work", "parallele Arbeit (Paare)", "parallel work (pairs)", true,
+                    [](const StateSummary& s) { return static_cast<double>(s.parallelWork); }});
+    auto csv = [](const std::string& s) {
+        if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+        std::string q = "\"";
+        for (const char ch : s) q += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+        return q + "\"";
+    };
+    auto mdCell = [](std::string s) {
+        std::string out;
+        for (const char ch : s) out += ch == '|' ? std::string("\\|") : std::string(1, ch);
+        return out;
+    };
+    if (format == "json") {
+        json out = json::array();
+        for (std::size_t r = 0; r < states.size(); ++r) {
+            json row = {{"input", states[r].spec}, {"name", states[r].name}};
+            for (const Column& c : cols) row[c.key] = numberJson(c.value(rows[r]), c.integer);
+            out.push_back(row);
+        }
+        std::cout << out.dump(2) << "\n";
+    } else if (format == "csv") {
+        std::cout << "input,name";
+        for (const Column& c : cols) std::cout << "," << c.key;
+        std::cout << "\n";
+        for (std::size_t r = 0; r < states.size(); ++r) {
+            std::cout << csv(states[r].spec) << "," << csv(states[r].name);
+            for (const Column& c : cols) {
+                const double v = c.value(rows[r]);
+                char buf[64];
+                if (!std::isfinite(v)) buf[0] = 0;
+                else std::snprintf(buf, sizeof buf, c.integer ? "%.0f" : "%.6g", v);
+                std::cout << "," << buf;
+            }
+            std::cout << "\n";
+        }
+    } else {
+        // Markdown (and text): one row per input, the figures as columns.
+        std::cout << "| " << tr(lang, "Netz", "Network");
+        for (const Column& c : cols) std::cout << " | " << tr(lang, c.de, c.en);
+        std::cout << " |\n|---";
+        for (std::size_t i = 0; i < cols.size(); ++i) std::cout << "|---:";
+        std::cout << "|\n";
+        for (std::size_t r = 0; r < states.size(); ++r) {
+            std::cout << "| " << mdCell(states[r].name);
+            for (const Column& c : cols) std::cout << " | " << numberText(c.value(rows[r]), c.integer, lang);
+            std::cout << " |\n";
+        }
+    }
+    return 0;
+}
+
+struct CompareArgs {
+    std::vector<std::string> inputs;
+    std::string format = "text", output, title;
+    bool table = false, formatGiven = false;
+};
+
+int runCompare(const CompareArgs& a, Lang lang) {
+    if (!a.table && a.inputs.size() != 2)
+        throw UsageError("knp compare takes two inputs (before and after); for more, add --table to see them side by side");
+    if (a.table && !a.output.empty()) throw UsageError("-o draws the comparison of two inputs; --table prints a table");
+    if (!a.output.empty() && !report::isDiagramPath(a.output))
+        throw UsageError("-o " + a.output + ": the comparison is drawn as .svg, .pdf or .png");
+    std::vector<State> states;
+    for (const std::string& spec : a.inputs) states.push_back({spec, loadInput(spec), ""});
+    nameStates(states, lang);
+    if (a.table) {
+        const std::string format = a.formatGiven ? a.format : "md";
+        if (format != "csv" && format != "md" && format != "json" && format != "text")
+            throw UsageError("--table prints csv, md or json");
+        return printTable(states, format, lang);
+    }
+    if (a.format == "csv") throw UsageError("--format csv needs --table; a comparison of two is text, json or md");
+    const Network& before = states[0].in.result.network;
+    const Network& after = states[1].in.result.network;
+    CompareOptions o;
+    o.lang = lang;
+    o.beforeName = states[0].name;
+    o.afterName = states[1].name;
+    const Comparison c = compareNetworks(before, after, o);
+    if (a.format == "json") std::cout << comparisonJson(c).dump(2) << "\n";
+    else printComparison(c, before, after, lang, a.format == "md");
+    if (!a.output.empty()) drawComparison(c, before, after, a.output, a.title, lang);
+    return 0;
+}
+
+}  // namespace
+
+void registerCompareCommands(CLI::App& app, std::function<Lang()> lang, std::function<int()>& action) {
+    auto* cmd = app.add_subcommand("compare", "What changed between two states (snapshots, municipalities); --table: many side by side");
+    auto a = std::make_shared<CompareArgs>();
+    cmd->add_option("INPUT", a->inputs, "Before and after: projects, PROJECT@SNAPSHOT or importable files (with --table: any number)")
+        ->required();
+    auto* fmt = cmd->add_option("--format", a->format, "text (default), json or md; with --table md (default), csv or json")
+                    ->check(CLI::IsMember({"text", "json", "md", "csv"}));
+    cmd->add_flag("--table", a->table, "Network-level figures and gap counts of every INPUT side by side, one row each");
+    cmd->add_option("-o,--output", a->output, "Also draw the comparison: OUT.svg, OUT.pdf or OUT.png");
+    cmd->add_option("--title", a->title, "Title of the drawing");
+    cmd->callback([&action, a, fmt, lang] {
+        a->formatGiven = fmt->count() > 0;
+        action = [a, lang] { return runCompare(*a, lang()); };
+    });
+}
+
+}  // namespace knp::cli
