@@ -5,6 +5,8 @@ in vec2 vLocal;
 in float vRadiusPx;
 flat in vec4 vColor;
 flat in vec2 vStyle;
+flat in vec4 vRing;
+flat in float vRingDashed;
 uniform vec4 uRim;
 uniform vec4 uSelect;
 out vec4 fragColor;
@@ -27,6 +29,16 @@ void main() {
         vec4 rc = vStyle.y > 1.5 ? uSelect : vec4(uSelect.rgb, 0.55);
         color.rgb = mix(color.rgb, rc.rgb, ring * (1.0 - fill));
         alpha = max(alpha, ring * rc.a);
+    }
+    // Marking ring (compare mode): 3 pixels wide just outside the shape, dashed on request.
+    if (vRing.a > 0.0) {
+        float ring = 1.0 - smoothstep(1.5 - aa, 1.5 + aa, abs(px - 2.5));
+        if (vRingDashed > 0.5) {
+            float dashes = max(8.0, floor(vRadiusPx * 0.6));
+            ring *= smoothstep(-0.2, 0.2, sin(atan(vLocal.y, vLocal.x) * dashes));
+        }
+        color.rgb = mix(color.rgb, vRing.rgb, ring);
+        alpha = max(alpha, ring * vRing.a);
     }
     if (vStyle.y > 2.5) alpha *= 0.25;  // dimmed (filtered out, outside the ego network)
     if (alpha <= 0.003) discard;

@@ -21,6 +21,8 @@ int main(int argc, char** argv) {
     cli.add_option("--size", size, "Window size WxH (default 1600x1000)");
     cli.add_option("--frames", options.frames, "Frames to render before the screenshot")->check(CLI::PositiveNumber);
     cli.add_option("--bench-frames", options.benchFrames, "Render N frames, print median and p95 frame time in ms")->check(CLI::PositiveNumber);
+    CLI::Option* compareOption =
+        cli.add_option("--compare", options.compareWith, "Open in compare mode against this snapshot of the project (timeline at today)");
     CLI::Option* langOption = cli.add_option("--lang", lang, "Interface language: de (default) or en")->check(CLI::IsMember({"de", "en"}));
     try {
         cli.parse(argc, argv);
@@ -37,5 +39,6 @@ int main(int argc, char** argv) {
     }
     options.lang = knp::parseLang(lang);
     options.langGiven = langOption->count() > 0;
+    options.compare = compareOption->count() > 0;
     return knp::ui::runApp(options);
 }

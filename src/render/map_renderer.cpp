@@ -45,6 +45,8 @@ MapRenderer::MapRenderer()
         floatAttribute(1, 1, ns, offsetof(NodeInstance, radius));
         colorAttribute(2, ns, offsetof(NodeInstance, rgba));
         floatAttribute(3, 2, ns, offsetof(NodeInstance, shape));
+        colorAttribute(4, ns, offsetof(NodeInstance, ring));
+        floatAttribute(5, 1, ns, offsetof(NodeInstance, ringDashed));
     }
     glBindVertexArray(linkVao_.id());
     glBindBuffer(GL_ARRAY_BUFFER, linkBuffer_);

@@ -15,6 +15,8 @@ struct NodeInstance {
     std::uint32_t rgba = 0xFF808080;  // little endian: R in the low byte
     float shape = 0;                  // 0 circle, 1 double circle, 2 rounded square
     float highlight = 0;              // 0 none, 1 hover, 2 selected, 3 dimmed
+    std::uint32_t ring = 0;           // a marking ring outside the shape (compare mode); alpha 0: none
+    float ringDashed = 0;             // 1: the ring dashed
 };
 
 struct LinkInstance {

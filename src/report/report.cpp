@@ -9,6 +9,7 @@
 #include <set>
 #include <stdexcept>
 
+#include "analysis/compare.hpp"
 #include "analysis/gaps.hpp"
 #include "analysis/graph_view.hpp"
 #include "analysis/metrics.hpp"
@@ -433,42 +434,93 @@ std::vector<std::string> writeReport(const Network& net, const std::vector<layou
     }
 
     if (!o.snapshots.empty()) {
+        // The comparison engine of knp compare and the view: the first snapshot against now.
         const NetworkSnapshot& first = o.snapshots.front();
-        doc.section(std::string(tr(lang, "Was hat sich seit „", "What changed since “")) + first.name + tr(lang, "“ verändert?", "”?"), "veraenderung");
-        const Network& before = first.network;
-        std::vector<std::string> added, removed;
-        for (const Actor& a : net.actors())
-            if (!before.findActor(a.id)) added.push_back(a.name);
-        for (const Actor& a : before.actors())
-            if (!net.findActor(a.id)) removed.push_back(a.name);
-        auto linkText = [](const Network& n, const Link& l) {
-            const Actor* s = n.findActor(l.source);
-            const Actor* d2 = n.findActor(l.target);
-            return (s ? s->name : l.source) + " – " + (d2 ? d2->name : l.target);
+        doc.section(std::string(tr(lang, "Was hat sich seit ", "What changed since ")) + quoted(first.name, lang) + tr(lang, " verändert?", "?"), "veraenderung");
+        analysis::CompareOptions co;
+        co.lang = lang;
+        co.beforeName = first.name;
+        co.afterName = tr(lang, "heute", "today");
+        const analysis::Comparison c = analysis::compareNetworks(first.network, net, co);
+        doc.p(std::string(tr(lang, "Stand ", "Snapshot ")) + quoted(first.name, lang) + tr(lang, " vom ", " of ") + first.created.substr(0, 10) +
+              tr(lang, " verglichen mit heute.", " compared with today."));
+        doc.list(c.findings, "findings");
+        const analysis::GraphFigures& fb = c.figuresBefore;
+        auto row = [&](const char* de, const char* en, double before, double after, int decimals) {
+            std::string delta = fmt(after - before, decimals, lang);
+            if (after - before > 0) delta = "+" + delta;
+            return std::vector<std::string>{tr(lang, de, en), fmt(before, decimals, lang), fmt(after, decimals, lang), delta};
         };
-        std::vector<std::string> linksAdded, linksRemoved;
-        for (const Link& l : net.links())
-            if (!before.findLink(l.id)) linksAdded.push_back(linkText(net, l));
-        for (const Link& l : before.links())
-            if (!net.findLink(l.id)) linksRemoved.push_back(linkText(before, l));
-        const analysis::GraphFigures fb = analysis::graphFigures(analysis::GraphView::build(before));
-        doc.p(std::string(tr(lang, "Stand „", "Snapshot “")) + first.name + tr(lang, "“ vom ", "” of ") + first.created.substr(0, 10) +
-              tr(lang, " verglichen mit heute.", " compared with now."));
-        doc.table({tr(lang, "Kennzahl", "Figure"), tr(lang, "damals", "then"), tr(lang, "heute", "now")},
-                  {{tr(lang, "Akteure", "Actors"), std::to_string(fb.nodes), std::to_string(figures.nodes)},
-                   {tr(lang, "Verbindungen", "Links"), std::to_string(fb.links), std::to_string(figures.links)},
-                   {tr(lang, "Dichte", "Density"), fmt(fb.density, 3, lang), fmt(figures.density, 3, lang)},
-                   {tr(lang, "Teilnetze", "Components"), std::to_string(fb.components), std::to_string(figures.components)},
-                   {tr(lang, "Schnittpunkte", "Cut points"), std::to_string(fb.articulationPoints), std::to_string(figures.articulationPoints)}},
-                  {false, true, true});
+        doc.table({tr(lang, "Kennzahl", "Figure"), tr(lang, "damals", "then"), tr(lang, "heute", "now"), tr(lang, "Differenz", "Change")},
+                  {row("Akteure", "Actors", static_cast<double>(fb.nodes), static_cast<double>(figures.nodes), 0),
+                   row("Verbindungen", "Links", static_cast<double>(fb.links), static_cast<double>(figures.links), 0),
+                   row("Dichte", "Density", fb.density, figures.density, 3),
+                   row("Teilnetze", "Components", fb.components, figures.components, 0),
+                   row("Schnittpunkte", "Cut points", static_cast<double>(fb.articulationPoints), static_cast<double>(figures.articulationPoints), 0),
+                   row("Ohne Verbindung", "Isolates", static_cast<double>(c.isolatesBefore), static_cast<double>(c.isolatesAfter), 0),
+                   row("Nicht koordinierte Handlungsfelder", "Fields not coordinated", static_cast<double>(c.uncoveredBefore), static_cast<double>(c.uncoveredAfter), 0),
+                   row("Sektorpaare ohne Verbindung", "Sector pairs without a link", static_cast<double>(c.unlinkedPairsBefore), static_cast<double>(c.unlinkedPairsAfter), 0)},
+                  {false, true, true, true});
+        if (!c.empty()) {
+            // The comparison drawn: removed actors where their partners are (or where they were).
+            const analysis::CompareScene scene = analysis::compareScene(first.network, net, c);
+            std::vector<layout::Point> pos = positions;
+            for (std::size_t i = net.actors().size(); i < scene.network.actors().size(); ++i) {
+                const Actor& a = scene.network.actors()[i];
+                double x = 0, y = 0;
+                int k = 0;
+                for (const Link& l : scene.network.links()) {
+                    const std::string& other = l.source == a.id ? l.target : l.target == a.id ? l.source : a.id;
+                    const auto j = scene.network.actorIndex(other);
+                    if (other == a.id || !j || *j >= pos.size()) continue;
+                    x += pos[*j].x;
+                    y += pos[*j].y;
+                    ++k;
+                }
+                if (k > 0) pos.push_back({x / k + 8.0 * static_cast<double>(i % 3), y / k + 8.0});
+                else if (a.placed) pos.push_back({a.x, a.y});
+                else pos.push_back(pos.empty() ? layout::Point{0, 0} : pos.front());
+            }
+            DiagramOptions m = d;
+            m.svgId = "bild-veraenderung";
+            m.changeSince = first.name;
+            m.subtitle = quoted(first.name, lang) + " \u2192 " + tr(lang, "heute", "today");
+            for (const analysis::Change ch : scene.actor) m.actorChange.push_back(static_cast<std::uint8_t>(ch));
+            for (const analysis::Change ch : scene.link) m.linkChange.push_back(static_cast<std::uint8_t>(ch));
+            doc.figure(renderDiagramSvg(scene.network, pos, m), stem + "_veraenderung.svg",
+                       tr(lang, "Neu: grüner Doppelring und grüne Linie; nicht mehr dabei: rot gestrichelt; geändert: orange.",
+                          "New: green double ring and green line; gone: dashed red; changed: orange."));
+        }
+        auto actorName = [](const Network& n, const std::string& id) {
+            const Actor* a = n.findActor(id);
+            return a ? a->name : id;
+        };
+        auto linkName = [&](const Network& n, const std::string& id) {
+            const Link* l = n.findLink(id);
+            return l ? actorName(n, l->source) + " \u2013 " + actorName(n, l->target) : id;
+        };
         auto block = [&](const char* de, const char* en, const std::vector<std::string>& items) {
             doc.h3(std::string(tr(lang, de, en)) + " (" + std::to_string(items.size()) + ")");
             doc.list(items);
         };
-        block("Neue Akteure", "New actors", added);
-        block("Nicht mehr dabei", "No longer there", removed);
-        block("Neue Verbindungen", "New links", linksAdded);
-        block("Weggefallene Verbindungen", "Links gone", linksRemoved);
+        std::vector<std::string> items;
+        for (const std::string& id : c.actorsAdded) items.push_back(actorName(net, id));
+        block("Neue Akteure", "New actors", items);
+        items.clear();
+        for (const std::string& id : c.actorsRemoved) items.push_back(actorName(first.network, id));
+        block("Nicht mehr dabei", "No longer there", items);
+        items.clear();
+        for (const std::string& id : c.linksAdded) items.push_back(linkName(net, id));
+        block("Neue Verbindungen", "New links", items);
+        items.clear();
+        for (const std::string& id : c.linksRemoved) items.push_back(linkName(first.network, id));
+        block("Weggefallene Verbindungen", "Links gone", items);
+        items.clear();
+        for (const analysis::ElementChange& e : c.actorsChanged) items.push_back(e.label);
+        for (const analysis::ElementChange& e : c.linksChanged) items.push_back(e.label);
+        block("Geändert", "Changed", items);
+        block("Lücken geschlossen", "Gaps closed", c.gapsClosed);
+        block("Lücken neu", "Gaps opened", c.gapsOpened);
     }
 
     doc.section(tr(lang, "Methode", "Method"), "methode");

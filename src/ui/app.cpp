@@ -26,6 +26,7 @@
 #include "render/canvas_renderer.hpp"
 #include "render/map_renderer.hpp"
 #include "ui/canvas.hpp"
+#include "ui/compare_view.hpp"
 #include "ui/compositor.hpp"
 #include "ui/presenter.hpp"
 #include "ui/keys.hpp"
@@ -61,6 +62,7 @@ std::string windowTitle(const AppState& s) {
         file.resize(at);
     }
     if (s.lockedElsewhere) name += " [" + std::string(tr(s.lang, "title.view_only")) + "]";
+    if (s.compare.active) name += " – " + std::string(tr(s.lang, "panel.compare"));
     return name + (file.empty() ? "" : " (" + file + ")") + " – Knotenpunkt";
 }
 
@@ -86,8 +88,10 @@ std::string findFont(const char* family) {
 
 void loadFonts(float scale) {
     ImGuiIO& io = ImGui::GetIO();
-    // Latin-1, Latin Extended-A/B, general punctuation („ “ –), euro sign, Cyrillic.
-    static const ImWchar ranges[] = {0x0020, 0x024F, 0x0400, 0x04FF, 0x2010, 0x205E, 0x20AC, 0x20AC, 0x2190, 0x2193, 0x25A0, 0x25CF, 0};
+    // Latin-1, Latin Extended-A/B, Δ, Cyrillic, general punctuation („ “ –), euro sign, arrows,
+    // the minus sign.
+    static const ImWchar ranges[] = {0x0020, 0x024F, 0x0394, 0x0394, 0x0400, 0x04FF, 0x2010, 0x205E, 0x20AC, 0x20AC,
+                                     0x2190, 0x2193, 0x2212, 0x2212, 0x25A0, 0x25CF, 0};
     const std::string path = findFont("DejaVu Sans");
     if (!path.empty() && std::filesystem::exists(path) && path.size() > 4 &&
         (path.ends_with(".ttf") || path.ends_with(".otf"))) {
@@ -251,6 +255,10 @@ int runApp(const AppOptions& options) {
     installKeyQueue(window.get(), keyQueue);
 
     placeUnplacedActors(state);
+    if (options.compare && !enterCompare(state, options.compareWith)) {
+        std::fprintf(stderr, "knotenpunkt: --compare: %s\n", state.status.c_str());
+        return 2;
+    }
 
     int exitCode = 0;
     try {
@@ -328,7 +336,8 @@ int runApp(const AppOptions& options) {
             ImGui::NewFrame();
             const float width = io.DisplaySize.x, height = io.DisplaySize.y;
             // Analysis: ask for the current version, swap in whatever is finished.
-            if (requested != state.version) {
+            updateCompare(state, ImGui::GetTime());
+            if (requested != state.version && !state.compare.active) {
                 state.analysis.request(state.network(), state.version, state.lang);
                 requested = state.version;
             }
@@ -386,6 +395,7 @@ int runApp(const AppOptions& options) {
                 drawActorTable(state);
                 drawFilters(state);
                 drawSnapshots(state);
+                drawComparePanel(state);
             }
             drawNewActorPopup(state);
             drawFileDialog(state);
@@ -393,6 +403,7 @@ int runApp(const AppOptions& options) {
             drawLayoutProgress(state);
             drawLegend(state);
             drawStatusBar(state);
+            handleCompareKeys(state);
             handleCanvasInput(state, width, height);
             if (state.network().actors().empty()) {
                 const char* text = tr(state.lang, "canvas.empty").data();
@@ -431,6 +442,8 @@ int runApp(const AppOptions& options) {
             key.dragging = state.canvas.dragging;
             if (state.canvas.dragging) { key.dragX = io.MousePos.x; key.dragY = io.MousePos.y; }
             key.animation = state.animation ? state.animation->t : -1;
+            key.compareT = state.compare.active ? state.compare.t : -1;
+            key.compareBase = state.compare.active ? state.compare.base : -1;
             key.colorBy = state.options.colorBy;
             key.sizeBy = state.options.sizeBy;
             key.egoSteps = state.options.egoSteps;

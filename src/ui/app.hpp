@@ -15,6 +15,8 @@ struct AppOptions {
     int benchFrames = 0;          // --bench-frames: render N frames, print median and p95
     Lang lang = Lang::De;
     bool langGiven = false;       // --lang on the command line (else the saved setting)
+    bool compare = false;         // --compare SNAPSHOT: start in compare mode against it
+    std::string compareWith;
     std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();  // process start, for the first-frame time
 };
 

@@ -10,6 +10,7 @@
 
 #include "layout/labels.hpp"
 #include "layout/layout.hpp"
+#include "ui/compare_view.hpp"
 #include "ui/keys.hpp"
 
 namespace knp::ui {
@@ -65,6 +66,9 @@ std::vector<bool> visibleActors(const AppState& s) {
             visible[i] = false;
         if (s.options.hideIsolates && degree[i] == 0) visible[i] = false;
     }
+    // Compare mode: actors in neither the state compared with nor the one shown.
+    if (s.compare.active)
+        for (std::size_t i = 0; i < visible.size(); ++i) visible[i] = visible[i] && compareActorLook(s, i).alpha > 0.5f;
     if (s.options.egoSteps > 0 && s.selectedActors.size() == 1) {
         std::vector<int> dist(visible.size(), -1);
         const auto centre = n.actorIndex(*s.selectedActors.begin());
@@ -340,6 +344,22 @@ void buildInstances(const AppState& s, std::vector<render::NodeInstance>& nodes,
         inst.shape = a.level == "land" || a.level == "bund" ? 1.0f : (a.contactPoint ? 2.0f : 0.0f);
         inst.highlight = selected ? 2.0f : 0.0f;
         if (!visible[i]) inst.highlight = 3.0f;
+        if (s.compare.active) {
+            // New: a green ring; gone: pale with a dashed red ring; changed: an orange ring.
+            // Fading in and out between states: the actor's whole colour and ring.
+            const CompareLook look = compareActorLook(s, i);
+            inst.highlight = selected ? 2.0f : 0.0f;
+            const auto alpha = static_cast<std::uint8_t>(std::lround(255 * look.alpha));
+            if (look.mark == analysis::Change::Added) inst.ring = rgba(kCompareAdded, alpha);
+            if (look.mark == analysis::Change::Changed) inst.ring = rgba(kCompareChanged, alpha);
+            if (look.mark == analysis::Change::Removed) {
+                inst.ring = rgba(kCompareRemoved, alpha);
+                inst.ringDashed = 1;
+            }
+            const std::uint8_t fill = look.mark == analysis::Change::Removed ? static_cast<std::uint8_t>(alpha * 0.35) : alpha;
+            inst.rgba = (inst.rgba & 0x00FFFFFFu) | (std::uint32_t{fill} << 24);
+            if (look.alpha <= 0) inst.radius = 0;
+        }
         nodes.push_back(inst);
     }
     links.clear();
@@ -383,10 +403,24 @@ void buildInstances(const AppState& s, std::vector<render::NodeInstance>& nodes,
         const bool linkShown = !s.options.hiddenLinkTypes.count(l.type) && !s.options.hiddenStatuses.count(l.status);
         inst.dim = visible[a] && visible[b] && linkShown ? 0.0f : 1.0f;
         inst.bend = bend[k];
+        if (s.compare.active) {
+            // Unchanged links grey, so that green, red and orange mean new, gone and changed.
+            const CompareLook look = compareLinkLook(s, k);
+            if (look.alpha <= 0) continue;
+            const auto alpha = static_cast<std::uint8_t>(std::lround(255 * look.alpha));
+            const bool marked = look.mark != analysis::Change::Same;
+            inst.rgba = chosen                                   ? rgba(0xF28C00)
+                        : look.mark == analysis::Change::Added   ? rgba(kCompareAdded, alpha)
+                        : look.mark == analysis::Change::Removed ? rgba(kCompareRemoved, alpha)
+                        : look.mark == analysis::Change::Changed ? rgba(kCompareChanged, alpha)
+                                                                 : rgba(0x8C8C8C, static_cast<std::uint8_t>(alpha * 0.6));
+            if (marked) inst.width = std::max(inst.width, 3.0f * s.contentScale);
+            inst.dash = look.mark == analysis::Change::Removed ? 1.0f : inst.dash;
+        }
         links.push_back(inst);
     }
     // Suggested links as ghosts: dotted grey.
-    if (s.options.showSuggestions && s.results && s.results->version == s.version)
+    if (!s.compare.active && s.options.showSuggestions && s.results && s.results->version == s.version)
         for (const analysis::SuggestedLink& sl : s.results->gaps.suggestedLinks) {
             if (sl.a >= pos.size() || sl.b >= pos.size()) continue;
             render::LinkInstance inst;

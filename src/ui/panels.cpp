@@ -13,6 +13,7 @@
 
 #include "core/i18n.hpp"
 #include "layout/layout.hpp"
+#include "ui/compare_view.hpp"
 
 namespace knp::ui {
 
@@ -87,6 +88,10 @@ void drawMenuBar(AppState& s) {
             char name[64];
             std::snprintf(name, sizeof name, "Stand %zu", s.project->snapshots().size() + 1);
             try { s.project->takeSnapshot(name); s.status = name; } catch (const std::exception& e) { s.status = e.what(); }
+        }
+        if (ImGui::MenuItem(T(s, "menu.compare"), "V", s.compare.active)) {
+            if (s.compare.active) leaveCompare(s);
+            else enterCompare(s);
         }
         ImGui::Separator();
         if (ImGui::MenuItem(T(s, "menu.quit"), "Ctrl+Q")) s.quit = true;
@@ -261,6 +266,12 @@ void drawInspector(AppState& s) {
 // [SECTION] Analysis
 void drawAnalysisPanel(AppState& s) {
     ImGui::Begin(T(s, "panel.analysis"));
+    if (s.compare.active) {
+        // The map shows several states at once: the comparison panel has their figures.
+        ImGui::TextWrapped("%s", T(s, "compare.analysis_hint"));
+        ImGui::End();
+        return;
+    }
     const auto r = s.results;
     if (!r) {
         ImGui::TextDisabled("%s", T(s, "analysis.computing"));
@@ -521,7 +532,13 @@ void drawSnapshots(AppState& s) {
         ImGui::PushID(snap.name.c_str());
         ImGui::Text("%s  (%s, %zu / %zu)", snap.name.c_str(), snap.created.c_str(), snap.actors, snap.links);
         ImGui::SameLine();
+        if (ImGui::SmallButton(T(s, "panel.compare"))) {
+            leaveCompare(s);
+            enterCompare(s, snap.name);
+        }
+        ImGui::SameLine();
         if (ImGui::SmallButton(T(s, "snapshot.restore"))) {
+            leaveCompare(s);
             try {
                 s.project->restoreSnapshot(snap.name);
                 ++s.version;
@@ -557,6 +574,12 @@ void drawLegend(const AppState& s) {
         ImGui::TextUnformatted(c.label(s.lang).c_str());
     }
     ImGui::Separator();
+    if (s.compare.active) {
+        // Compare mode colours links by their change (the comparison panel's legend says how).
+        ImGui::TextDisabled("%s", T(s, "compare.legend"));
+        ImGui::End();
+        return;
+    }
     for (const Category& c : n.taxonomy.linkTypes) {
         if (!types.count(c.key)) continue;
         const ImVec2 p = ImGui::GetCursorScreenPos();

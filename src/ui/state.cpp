@@ -77,6 +77,11 @@ const SceneCache& sceneFor(const AppState& s) {
 
 bool commit(AppState& s, const Edit& edit) {
     if (edit.empty()) return true;
+    if (s.compare.active) {
+        // The comparison shows several states at once: nothing there is the project to edit.
+        s.status = tr(s.lang, "compare.view_only");
+        return false;
+    }
     if (!s.project && s.lockedElsewhere) {
         // Shown read-only because another window has the project: edits here would be lost.
         s.notice = tr(s.lang, "notice.locked");
@@ -96,6 +101,10 @@ bool commit(AppState& s, const Edit& edit) {
 
 namespace {
 bool historyStep(AppState& s, bool back) {
+    if (s.compare.active) {
+        s.status = tr(s.lang, "compare.view_only");
+        return false;
+    }
     try {
         const bool done = s.project ? (back ? s.project->undo() : s.project->redo()) : (back ? s.imported.undo() : s.imported.redo());
         if (done) ++s.version;

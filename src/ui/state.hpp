@@ -4,6 +4,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
+#include <future>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -12,6 +13,7 @@
 #include <thread>
 #include <vector>
 
+#include "analysis/compare.hpp"
 #include "analysis/gaps.hpp"
 #include "analysis/metrics.hpp"
 #include "core/commands.hpp"
@@ -142,8 +144,33 @@ struct InstanceKey {
     double animation = -1;
     int colorBy = 0, sizeBy = 0, egoSteps = 0;
     bool hideIsolates = false, suggestions = true, presentation = false, highContrast = false;
+    double compareT = -1;
+    int compareBase = -1;
     std::size_t hiddenSectors = 0, hiddenFields = 0, hiddenLinkTypes = 0, hiddenStatuses = 0;
     bool operator==(const InstanceKey&) const = default;
+};
+
+// Compare mode (V, Ansicht > Vergleichen): the project's snapshots and today on one map, every
+// actor where it is today (or where it was last), what is new in green, what is gone dashed in
+// red, what changed in orange, against a chosen state; a timeline steps through the states with
+// fading transitions. The map is view-only meanwhile. ui/compare_view.hpp.
+struct CompareMode {
+    bool active = false;
+    std::vector<std::string> names;                  // snapshots oldest first, then today
+    std::vector<std::string> dates;                  // yyyy-mm-dd ("" for today)
+    std::vector<Network> states;
+    Network scene;                                   // every actor and link of any state: what is drawn
+    std::vector<std::vector<std::int32_t>> actorIn, linkIn;  // [state][scene index]: index in the state, -1 absent
+    std::vector<std::vector<analysis::Change>> actorMark, linkMark;  // [state][scene index], against `base`
+    int base = 0;                                    // the state compared with
+    int shown = 0;                                   // the state the timeline goes to
+    double from = 0, started = -1;                   // animated step from `from` to `shown`
+    double t = 0;                                    // this frame's place on the timeline
+    bool playing = false;
+    double nextStep = 0;
+    std::shared_ptr<const analysis::Comparison> table;        // base against shown, when done
+    std::future<std::shared_ptr<const analysis::Comparison>> pending;
+    int tableBase = -1, tableShown = -1;
 };
 
 struct AppState {
@@ -178,7 +205,12 @@ struct AppState {
     bool historyMoved = false;           // undo/redo happened: no live layout for it
     std::size_t liveActors = SIZE_MAX, liveLinks = SIZE_MAX;  // counts the live layout last saw (MAX: none yet)
 
-    const Network& network() const { return project ? project->network() : imported.network; }
+    CompareMode compare;
+
+    // What the map shows: the comparison's scene in compare mode, else the network.
+    const Network& network() const { return compare.active ? compare.scene : edited(); }
+    // The network edits go to (the project's or the imported one).
+    const Network& edited() const { return project ? project->network() : imported.network; }
 };
 
 // Executes an edit (project: one transaction on disk; imported: in memory); errors go to the
