@@ -34,9 +34,10 @@ std::string projectOf(const std::string& spec, const LoadedInput& in) {
     return in.kind == "snapshot" ? spec.substr(0, spec.rfind('@')) : spec;
 }
 
-// A snapshot by its name; a project's current state "heute" when the other input is a snapshot
+// A snapshot by its name; a project's current state "heute" when another input is a snapshot
 // of the same project; otherwise the network's name or the file's.
-void nameStates(std::vector<State>& states, Lang lang) {
+// In a table (many rows) today's state also names its network: "musterstadt (heute)".
+void nameStates(std::vector<State>& states, Lang lang, bool table) {
     for (State& s : states) {
         if (s.in.kind == "snapshot") {
             s.name = s.spec.substr(s.spec.rfind('@') + 1);
@@ -45,7 +46,8 @@ void nameStates(std::vector<State>& states, Lang lang) {
         bool sameProject = false;
         for (const State& o : states)
             if (&o != &s && o.in.kind == "snapshot" && std::filesystem::equivalent(projectOf(o.spec, o.in), s.spec)) sameProject = true;
-        if (s.in.kind == "project" && sameProject) s.name = tr(lang, "heute", "today");
+        if (s.in.kind == "project" && sameProject)
+            s.name = table && !s.in.result.network.name.empty() ? s.in.result.network.name + tr(lang, " (heute)", " (today)") : tr(lang, "heute", "today");
         else if (!s.in.result.network.name.empty()) s.name = s.in.result.network.name;
         else s.name = std::filesystem::path(s.spec).stem().string();
     }
@@ -403,7 +405,7 @@ int runCompare(const CompareArgs& a, Lang lang) {
         throw UsageError("-o " + a.output + ": the comparison is drawn as .svg, .pdf or .png");
     std::vector<State> states;
     for (const std::string& spec : a.inputs) states.push_back({spec, loadInput(spec), ""});
-    nameStates(states, lang);
+    nameStates(states, lang, a.table);
     if (a.table) {
         const std::string format = a.formatGiven ? a.format : "md";
         if (format != "csv" && format != "md" && format != "json" && format != "text")
