@@ -259,15 +259,16 @@ struct StateAnalysis {
 StateAnalysis analyse(const Network& n, Lang lang) {
     const GraphView g = GraphView::build(n);
     StateAnalysis s;
-    s.figures = graphFigures(g);
-    GapOptions o;
-    o.lang = lang;
-    o.suggestionLimit = 0;
-    s.gaps = analyseGaps(n, g, o);
     MetricsOptions mo;
     mo.names = {"degree", "betweenness"};
     const MetricsTable t = computeMetrics(g, mo);
     for (const MetricColumn& c : t.columns) (c.name == "degree" ? s.degree : s.betweenness) = c.values;
+    // Sampled betweenness (over 50,000 actors) is good for ranking, not for the centralization.
+    s.figures = graphFigures(g, false, t.betweennessInfo.approximate ? nullptr : &s.betweenness);
+    GapOptions o;
+    o.lang = lang;
+    o.suggestionLimit = 0;
+    s.gaps = analyseGaps(n, g, o);
     for (const BrokerageCounts& b : s.gaps.brokerage) s.brokerage.push_back(static_cast<double>(b.total()));
     return s;
 }

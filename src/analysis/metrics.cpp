@@ -75,7 +75,7 @@ MetricsTable computeMetrics(const GraphView& g, const MetricsOptions& o) {
     return table;
 }
 
-GraphFigures graphFigures(const GraphView& g, bool weighted) {
+GraphFigures graphFigures(const GraphView& g, bool weighted, const std::vector<double>* given) {
     GraphFigures f;
     f.nodes = g.n;
     f.links = g.linkCount;
@@ -97,7 +97,7 @@ GraphFigures graphFigures(const GraphView& g, bool weighted) {
         f.degreeCentralization = sum / ((n - 1) * (n - 2));
         BetweennessOptions bo;
         bo.weighted = weighted;
-        const std::vector<double> b = betweenness(g, bo).values;
+        const std::vector<double> b = given && given->size() == g.n ? *given : betweenness(g, bo).values;
         const double maxB = *std::max_element(b.begin(), b.end());
         double sumB = 0;
         for (const double x : b) sumB += maxB - x;

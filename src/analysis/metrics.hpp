@@ -32,6 +32,7 @@ struct MetricsTable {
 };
 
 MetricsTable computeMetrics(const GraphView& g, const MetricsOptions& o = {});
-GraphFigures graphFigures(const GraphView& g, bool weighted = false);
+// `betweenness`: the actors' betweenness when the caller has it already (else computed here).
+GraphFigures graphFigures(const GraphView& g, bool weighted = false, const std::vector<double>* betweenness = nullptr);
 
 }  // namespace knp::analysis
