@@ -127,6 +127,7 @@ void restartTable(AppState& s) {
     c.tableBase = c.base;
     c.tableShown = c.shown;
     c.table.reset();
+    if (c.pending.valid()) s.abandoned.push_back(std::move(c.pending));  // a future from std::async waits when destroyed
     analysis::CompareOptions o;
     o.lang = s.lang;
     o.beforeName = c.names[static_cast<std::size_t>(c.base)];
@@ -197,6 +198,7 @@ bool enterCompare(AppState& s, const std::string& base) {
     c.started = -1;
     c.playing = false;
     c.tableBase = c.tableShown = -1;
+    c.lang = s.lang;
     c.active = true;
     s.selectedActors.clear();
     s.selectedLink.reset();
@@ -211,7 +213,7 @@ bool enterCompare(AppState& s, const std::string& base) {
 
 void leaveCompare(AppState& s) {
     if (!s.compare.active) return;
-    if (s.compare.pending.valid()) s.compare.pending.wait();
+    if (s.compare.pending.valid()) s.abandoned.push_back(std::move(s.compare.pending));
     s.compare = CompareMode{};
     s.selectedActors.clear();
     s.selectedLink.reset();
@@ -239,8 +241,16 @@ void stepCompare(AppState& s, int delta) {
 }
 
 void updateCompare(AppState& s, double now) {
+    std::erase_if(s.abandoned, [](const auto& f) { return f.wait_for(std::chrono::seconds(0)) == std::future_status::ready; });
     CompareMode& c = s.compare;
     if (!c.active) return;
+    if (c.lang != s.lang) {  // the language was switched: names, marks and table in the new one
+        c.lang = s.lang;
+        c.names.back() = T(s, "compare.today");
+        markStates(c, s.lang);
+        c.tableBase = -1;
+        restartTable(s);
+    }
     if (c.started >= 0) {
         const double p = std::clamp((now - c.started) / 0.6, 0.0, 1.0);
         const double eased = p * p * (3 - 2 * p);

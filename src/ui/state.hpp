@@ -171,6 +171,7 @@ struct CompareMode {
     std::shared_ptr<const analysis::Comparison> table;        // base against shown, when done
     std::future<std::shared_ptr<const analysis::Comparison>> pending;
     int tableBase = -1, tableShown = -1;
+    Lang lang = Lang::De;                            // of the names and the table
 };
 
 struct AppState {
@@ -206,6 +207,9 @@ struct AppState {
     std::size_t liveActors = SIZE_MAX, liveLinks = SIZE_MAX;  // counts the live layout last saw (MAX: none yet)
 
     CompareMode compare;
+    // Comparisons no longer wanted (the timeline moved on, compare mode ended) that may still
+    // run: kept here so that dropping them never waits; finished ones are cleared each frame.
+    std::vector<std::future<std::shared_ptr<const analysis::Comparison>>> abandoned;
 
     // What the map shows: the comparison's scene in compare mode, else the network.
     const Network& network() const { return compare.active ? compare.scene : edited(); }
