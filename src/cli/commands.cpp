@@ -277,6 +277,7 @@ void registerCommands(CLI::App& app, GlobalOptions& global, std::function<int()>
     registerAnalysisCommands(app, lang, action);
     registerLayoutCommands(app, lang, action);
     registerCompareCommands(app, lang, action);
+    registerTrustCommands(app, lang, action);
     {
         auto* cmd = app.add_subcommand("new", "Create an empty project file");
         auto path = std::make_shared<std::string>();

@@ -20,6 +20,8 @@ std::string todayText(Lang lang);
 void registerCommands(CLI::App& app, GlobalOptions& global, std::function<int()>& action);
 // knp metrics and knp gaps (analysis_commands.cpp); `lang` reads the --lang option.
 void registerAnalysisCommands(CLI::App& app, std::function<Lang()> lang, std::function<int()>& action);
+// knp check, backup, erase-person, person-data (trust_commands.cpp).
+void registerTrustCommands(CLI::App& app, std::function<Lang()> lang, std::function<int()>& action);
 // knp compare (compare_commands.cpp).
 void registerCompareCommands(CLI::App& app, std::function<Lang()> lang, std::function<int()>& action);
 // knp layout and knp export (layout_commands.cpp).

@@ -189,6 +189,7 @@ const std::unordered_map<std::string_view, Entry>& table() {
         {"field.influence", {"Einfluss", "Influence"}},
         {"field.contact_point", {"Anlaufstelle", "Contact point"}},
         {"field.contact_person", {"Ansprechperson", "Contact person"}},
+        {"field.consent", {"Einwilligung liegt vor", "Consent given"}},
         {"field.note", {"Notiz", "Note"}},
         {"field.pinned", {"Fixiert", "Pinned"}},
         {"field.type", {"Art", "Type"}},

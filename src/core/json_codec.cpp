@@ -57,7 +57,8 @@ std::vector<Category> categoriesFromJson(const json& arr) {
 json toJson(const Actor& a) {
     return {{"id", a.id}, {"name", a.name}, {"short_name", a.shortName}, {"sector", a.sector},
             {"fields", a.fields}, {"level", a.level}, {"influence", a.influence},
-            {"contact_point", a.contactPoint}, {"contact_person", a.contactPerson}, {"tags", a.tags},
+            {"contact_point", a.contactPoint}, {"contact_person", a.contactPerson}, {"consent", a.consent},
+            {"consent_date", a.consentDate}, {"tags", a.tags},
             {"note", a.note}, {"x", a.x}, {"y", a.y}, {"placed", a.placed}, {"pinned", a.pinned},
             {"attributes", a.attributes}, {"ord", a.ord}};
 }
@@ -86,6 +87,8 @@ Actor actorFromJson(const json& j) {
     a.influence = get<int>(j, "influence", 0);
     a.contactPoint = get<bool>(j, "contact_point", false);
     a.contactPerson = get<std::string>(j, "contact_person", "");
+    a.consent = get<bool>(j, "consent", false);
+    a.consentDate = get<std::string>(j, "consent_date", "");
     a.tags = get<std::vector<std::string>>(j, "tags", {});
     a.note = get<std::string>(j, "note", "");
     a.x = get<double>(j, "x", 0);

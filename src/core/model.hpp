@@ -20,6 +20,8 @@ struct Actor {
     int influence = 0;                // 0-5, as Net-Map's influence towers
     bool contactPoint = false;        // Anlaufstelle: a first contact point for refugees
     std::string contactPerson;        // personal data (DSGVO)
+    bool consent = false;             // the contact person agreed to being recorded (DSGVO Art. 6/7)
+    std::string consentDate;          // when (YYYY-MM-DD); empty: not recorded
     std::vector<std::string> tags;
     std::string note;
     double x = 0, y = 0;              // position on the map, valid when placed

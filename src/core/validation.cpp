@@ -10,6 +10,15 @@ namespace knp {
 
 namespace {
 
+// YYYY-MM-DD with a month 01-12 and a day 01-31.
+bool isIsoDate(const std::string& s) {
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+    for (const std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
+        if (s[i] < '0' || s[i] > '9') return false;
+    const int month = (s[5] - '0') * 10 + (s[6] - '0'), day = (s[8] - '0') * 10 + (s[9] - '0');
+    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
 bool isBlank(const std::string& s) {
     return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
 }
@@ -49,6 +58,8 @@ void validateActor(const Actor& actor, const Taxonomy& taxonomy) {
     if (actor.influence < 0 || actor.influence > 5)
         fail("actor", actor.id, "influence " + std::to_string(actor.influence) + " is outside 0-5");
     if (!std::isfinite(actor.x) || !std::isfinite(actor.y)) fail("actor", actor.id, "position is not a finite number");
+    if (!actor.consentDate.empty() && !isIsoDate(actor.consentDate))
+        fail("actor", actor.id, "consent date \"" + actor.consentDate + "\" is not a date like 2026-03-14");
 }
 
 void validateLink(const Link& link, const Network& network) {

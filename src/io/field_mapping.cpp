@@ -71,6 +71,8 @@ ActorField actorFieldFor(std::string_view name) {
         {"influence", ActorField::Influence}, {"einfluss", ActorField::Influence},
         {"contact_point", ActorField::ContactPoint}, {"anlaufstelle", ActorField::ContactPoint},
         {"contact_person", ActorField::ContactPerson}, {"ansprechperson", ActorField::ContactPerson}, {"kontaktperson", ActorField::ContactPerson}, {"ansprechpartner", ActorField::ContactPerson},
+        {"consent", ActorField::Consent}, {"einwilligung", ActorField::Consent},
+        {"consent_date", ActorField::ConsentDate}, {"einwilligung_datum", ActorField::ConsentDate}, {"einwilligungsdatum", ActorField::ConsentDate},
         {"tags", ActorField::Tags}, {"schlagworte", ActorField::Tags},
         {"note", ActorField::Note}, {"notiz", ActorField::Note}, {"bemerkung", ActorField::Note}, {"description", ActorField::Note}, {"beschreibung", ActorField::Note},
         {"x", ActorField::X}, {"y", ActorField::Y},
@@ -168,6 +170,8 @@ void setActorField(Actor& a, ActorField field, const std::string& value, FieldCo
         }
         case ActorField::ContactPoint: a.contactPoint = parseBool(value, ctx.where); break;
         case ActorField::ContactPerson: a.contactPerson = trim(value); break;
+        case ActorField::Consent: a.consent = parseBool(value, ctx.where); break;
+        case ActorField::ConsentDate: a.consentDate = trim(value); break;
         case ActorField::Tags: a.tags = splitList(value); break;
         case ActorField::Note: a.note = value; break;
         case ActorField::X:

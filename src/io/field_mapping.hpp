@@ -13,7 +13,7 @@
 
 namespace knp {
 
-enum class ActorField { None, Id, Name, ShortName, Sector, Fields, Level, Influence, ContactPoint, ContactPerson, Tags, Note, X, Y, Pinned };
+enum class ActorField { None, Id, Name, ShortName, Sector, Fields, Level, Influence, ContactPoint, ContactPerson, Consent, ConsentDate, Tags, Note, X, Y, Pinned };
 enum class LinkField { None, Id, Source, Target, Type, Strength, Directed, Status, Fields, Note };
 
 ActorField actorFieldFor(std::string_view name);

@@ -51,11 +51,21 @@ constexpr const char* kMigrations[] = {
         name TEXT PRIMARY KEY, created TEXT NOT NULL, actors INTEGER NOT NULL,
         links INTEGER NOT NULL, network TEXT NOT NULL);
     )sql",
+    // 2: consent of the contact person (flag and date).
+    R"sql(
+    ALTER TABLE actors ADD COLUMN consent INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE actors ADD COLUMN consent_date TEXT NOT NULL DEFAULT '';
+    )sql",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion);
 
 constexpr const char* kActorColumns =
-    "ord, id, name, short_name, sector, fields, level, influence, contact_point, contact_person, tags, note, x, y, pinned, attributes";
+    "ord, id, name, short_name, sector, fields, level, influence, contact_point, contact_person, tags, note, x, y, pinned, attributes, "
+    "consent, consent_date";
+// Schema 1 (read-only opening of an older file): no consent columns; they read as not given.
+constexpr const char* kActorColumnsV1 =
+    "ord, id, name, short_name, sector, fields, level, influence, contact_point, contact_person, tags, note, x, y, pinned, attributes, "
+    "0, ''";
 constexpr const char* kLinkColumns = "ord, id, source, target, type, strength, directed, status, fields, note, attributes";
 
 std::string nowUtc() {
@@ -184,7 +194,7 @@ ProjectFile ProjectFile::create(const std::string& path, const std::string& proj
         pf.db_ = sql::Database(path, SQLITE_OPEN_READWRITE);
         configure(pf.db_, true);
         sql::Transaction tx(pf.db_);
-        pf.db_.exec(kMigrations[0]);
+        for (const char* migration : kMigrations) pf.db_.exec(migration);
         pf.db_.exec("PRAGMA application_id=" + std::to_string(static_cast<std::int32_t>(kApplicationId)));
         pf.db_.exec("PRAGMA user_version=" + std::to_string(kSchemaVersion));
         sql::Statement meta(pf.db_, "INSERT INTO meta(key, value) VALUES(?, ?)");
@@ -217,8 +227,12 @@ ProjectFile ProjectFile::open(const std::string& path, OpenMode mode) {
         if (check != "ok") throw RefusedFileError(path + ": the project file is damaged (" + check.value_or("?") + ")");
         pf.schemaVersion_ = static_cast<int>(pf.db_.queryInt("PRAGMA user_version"));
         if (pf.schemaVersion_ < kSchemaVersion) {
-            if (mode != OpenMode::ReadWrite)
+            // A reader reads an older file as it is (without what later versions added); a
+            // writer upgrades it first.
+            if (mode != OpenMode::ReadWrite && pf.schemaVersion_ < 1)
                 throw RefusedFileError(path + ": old schema version " + std::to_string(pf.schemaVersion_) + "; open it for editing to upgrade it");
+        }
+        if (pf.schemaVersion_ < kSchemaVersion && mode == OpenMode::ReadWrite) {
             sql::Transaction tx(pf.db_);
             for (int v = pf.schemaVersion_; v < kSchemaVersion; ++v) pf.db_.exec(kMigrations[v]);
             pf.db_.exec("PRAGMA user_version=" + std::to_string(kSchemaVersion));
@@ -245,7 +259,7 @@ void ProjectFile::load() {
             throw RefusedFileError(path_ + ": the taxonomy record is damaged");
         }
     }
-    sql::Statement actors(db_, std::string("SELECT ") + kActorColumns + " FROM actors ORDER BY ord");
+    sql::Statement actors(db_, std::string("SELECT ") + (schemaVersion_ >= 2 ? kActorColumns : kActorColumnsV1) + " FROM actors ORDER BY ord");
     while (actors.step()) {
         Actor a;
         a.ord = actors.integer(0);
@@ -264,6 +278,8 @@ void ProjectFile::load() {
         if (a.placed) { a.x = actors.real(12); a.y = actors.real(13); }
         a.pinned = actors.integer(14) != 0;
         a.attributes = parseJsonColumn<Attributes>(actors.text(15), "actors.attributes");
+        a.consent = actors.integer(16) != 0;
+        a.consentDate = actors.text(17);
         if (network_.findActor(a.id)) throw ValidationError("actor id \"" + a.id + "\" is used twice");
         validateActor(a, network_.taxonomy);
         network_.insertActor(std::move(a));
@@ -288,6 +304,46 @@ void ProjectFile::load() {
     }
 }
 
+void ProjectFile::backupTo(const std::string& target) {
+    sql::Statement into(db_, "VACUUM INTO ?");
+    into.bind(1, target).run();
+}
+
+void ProjectFile::integrityCheck() {
+    sql::Statement check(db_, "PRAGMA integrity_check");
+    std::string problems;
+    while (check.step())
+        if (check.text(0) != "ok") problems += (problems.empty() ? "" : "; ") + check.text(0);
+    if (!problems.empty()) throw RefusedFileError(path_ + ": the project file is damaged (" + problems + ")");
+}
+
+std::size_t ProjectFile::verifyHistory() {
+    std::vector<std::pair<std::int64_t, Edit>> done, undone;
+    {
+        sql::Statement q(db_, "SELECT seq, edit, undone FROM history ORDER BY seq");
+        while (q.step()) {
+            const std::int64_t seq = q.integer(0);
+            try {
+                (q.integer(2) ? undone : done).emplace_back(seq, editFromJson(json::parse(q.text(1))));
+            } catch (const std::exception& e) {
+                throw StoreError(path_ + ": history step " + std::to_string(seq) + " cannot be read: " + e.what());
+            }
+        }
+    }
+    Network n = network_;
+    auto apply = [&](std::int64_t seq, const Edit& e, const char* way) {
+        try {
+            applyEdit(n, e);
+        } catch (const std::exception& ex) {
+            throw StoreError(path_ + ": history step " + std::to_string(seq) + " does not fit when " + way + ": " + ex.what());
+        }
+    };
+    for (auto it = done.rbegin(); it != done.rend(); ++it) apply(it->first, inverse(it->second), "undoing it");
+    for (const auto& [seq, e] : done) apply(seq, e, "redoing it");
+    for (const auto& [seq, e] : undone) apply(seq, e, "redoing it");
+    return done.size() + undone.size();
+}
+
 // [SECTION] Edits
 void ProjectFile::requireWritable() const {
     if (mode_ != OpenMode::ReadWrite) throw StoreError(path_ + ": opened for reading only");
@@ -295,7 +351,7 @@ void ProjectFile::requireWritable() const {
 
 void ProjectFile::writeOps(const Edit& edit) {
     sql::Statement putActor(db_, std::string("INSERT OR REPLACE INTO actors(") + kActorColumns +
-                                     ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                                     ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     sql::Statement delActor(db_, "DELETE FROM actors WHERE id=?");
     sql::Statement putLink(db_, std::string("INSERT OR REPLACE INTO links(") + kLinkColumns + ") VALUES(?,?,?,?,?,?,?,?,?,?,?)");
     sql::Statement delLink(db_, "DELETE FROM links WHERE id=?");
@@ -306,7 +362,7 @@ void ProjectFile::writeOps(const Edit& edit) {
             .bind(10, a.contactPerson).bind(11, json(a.tags).dump()).bind(12, a.note);
         if (a.placed) putActor.bind(13, a.x).bind(14, a.y);
         else putActor.bindNull(13).bindNull(14);
-        putActor.bind(15, a.pinned ? 1 : 0).bind(16, json(a.attributes).dump()).run();
+        putActor.bind(15, a.pinned ? 1 : 0).bind(16, json(a.attributes).dump()).bind(17, a.consent ? 1 : 0).bind(18, a.consentDate).run();
     };
     auto writeLink = [&](const Link& l) {
         putLink.bind(1, l.ord).bind(2, l.id).bind(3, l.source).bind(4, l.target).bind(5, l.type)

@@ -17,7 +17,7 @@
 namespace knp {
 
 inline constexpr std::uint32_t kApplicationId = 0x4B4E5054;  // "KNPT"
-inline constexpr int kSchemaVersion = 1;                     // user_version written by this build
+inline constexpr int kSchemaVersion = 2;                     // user_version written by this build
 
 enum class OpenMode { ReadOnly, ReadWrite };
 
@@ -70,6 +70,37 @@ public:
     std::vector<SnapshotInfo> snapshots();
     Network loadSnapshot(const std::string& name);
     void restoreSnapshot(const std::string& name);  // one undoable edit
+
+    // A consistent copy of the file (VACUUM INTO; the target must not exist).
+    void backupTo(const std::string& target);
+    // PRAGMA integrity_check (all pages, not only quick_check's): "ok" or what is wrong, in
+    // SQLite's words; throws RefusedFileError when it is not ok.
+    void integrityCheck();
+
+    // Walks the whole undo history back from the current state and forward again through
+    // every step (redo steps too) on a copy: each step must fit the state it meets. Returns
+    // the number of steps; throws StoreError naming the first step that does not fit.
+    std::size_t verifyHistory();
+
+    // [Personal data] (store/personal_data.cpp)
+    // Removes contact person `name` (any case and spacing) from the current state, the undo
+    // history and every snapshot: the contact person field emptied with its consent, the name
+    // replaced by "[gelöscht]" in notes, tags and attribute values; then VACUUM (secure_delete
+    // is on), so the bytes are gone from the file. Names and ids of actors are not changed:
+    // where the name is part of one, `stillIn` says so. Not undoable (that is the point).
+    struct Erasure {
+        std::size_t contactFields = 0;   // contact person fields emptied (current state)
+        std::size_t textReplacements = 0;
+        std::size_t historyEntries = 0;  // undo/redo steps rewritten
+        std::size_t snapshots = 0;       // snapshots rewritten
+        std::vector<std::string> stillIn;  // where the name remains (actor names), in words
+        bool goneFromFile = false;       // the file's bytes no longer hold the name
+    };
+    Erasure erasePerson(const std::string& name);
+    // Everything the file stores about contact person `name` (DSGVO Art. 15): the actors it is
+    // the contact person of (with consent), notes naming it, the history steps and snapshots
+    // that hold it. JSON text.
+    std::string personData(const std::string& name);
 
 private:
     ProjectFile() = default;

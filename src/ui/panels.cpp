@@ -245,6 +245,17 @@ void drawInspector(AppState& s) {
         }
         ImGui::InputText(T(s, "field.contact_person"), &edit.contactPerson);
         if (ImGui::IsItemDeactivatedAfterEdit()) updateActor(s, edit);
+        if (!edit.contactPerson.empty()) {
+            // Consent of the contact person (DSGVO): ticking it records today's date.
+            if (ImGui::Checkbox(T(s, "field.consent"), &edit.consent)) {
+                if (edit.consent && edit.consentDate.empty()) edit.consentDate = utcTimestamp().substr(0, 10);
+                updateActor(s, edit);
+            }
+            ImGui::SameLine();
+            ImGui::SetNextItemWidth(110 * s.contentScale);
+            ImGui::InputTextWithHint("##consent_date", "JJJJ-MM-TT", &edit.consentDate);
+            if (ImGui::IsItemDeactivatedAfterEdit()) updateActor(s, edit);
+        }
         ImGui::InputTextMultiline(T(s, "field.note"), &edit.note, ImVec2(-1, 60));
         if (ImGui::IsItemDeactivatedAfterEdit()) updateActor(s, edit);
         if (ImGui::Button(T(s, "inspector.link_from"))) {

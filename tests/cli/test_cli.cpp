@@ -67,7 +67,7 @@ TEST_CASE("import the sample then info reports it as JSON", "[cli]") {
     REQUIRE(info.exitCode == 0);
     const json j = json::parse(info.out);
     CHECK(j["kind"] == "project");
-    CHECK(j["schema_version"] == 1);
+    CHECK(j["schema_version"] == 2);  // 2: consent of contact persons
     CHECK(j["actors"] == 67);
     CHECK(j["links"] == 167);
     CHECK(j["sectors"]["Migrantenorganisationen"] == 7);
