@@ -21,20 +21,26 @@ int runCheck(const std::string& path, Lang lang) {
     const bool en = lang == Lang::En;
     std::cout << (en ? "Checking " : "Prüfung von ") << path << "\n";
     auto ok = [&](const std::string& text) { std::cout << "  \u2713 " << text << "\n"; };
-    std::string problem;
+    std::string problem, stage;
     std::size_t steps = 0, snapshots = 0;
     try {
+        stage = en ? "This is not a project file Knotenpunkt can open" : "Das ist keine Projektdatei, die Knotenpunkt öffnen kann";
         checkProjectHeader(path);
+        stage = en ? "The file is damaged: SQLite cannot read all of it" : "Die Datei ist beschädigt: SQLite kann sie nicht vollständig lesen";
         ProjectFile pf = ProjectFile::open(path, OpenMode::ReadOnly);
         ok(std::string(en ? "a Knotenpunkt project file, schema " : "eine Knotenpunkt-Projektdatei, Schema ") + std::to_string(pf.schemaVersion()));
         pf.integrityCheck();
         ok(en ? "SQLite integrity check: every page is sound" : "SQLite-Integritätsprüfung: alle Seiten in Ordnung");
+        stage = en ? "The content breaks the model's rules" : "Der Inhalt verletzt die Regeln des Modells";
         validateNetwork(pf.network());
         ok(std::string(en ? "content valid: " : "Inhalt gültig: ") + std::to_string(pf.network().actors().size()) + (en ? " actors, " : " Akteure, ") +
            std::to_string(pf.network().links().size()) + (en ? " links" : " Verbindungen"));
+        stage = en ? "The undo history does not fit the content (undo or redo would fail)"
+                   : "Der Verlauf passt nicht zum Inhalt (Rückgängig oder Wiederholen würde scheitern)";
         steps = pf.verifyHistory();
         ok(std::string(en ? "history: " : "Verlauf: ") + std::to_string(steps) +
            (en ? " steps, each fits (undo and redo work)" : " Schritte, jeder passt (Rückgängig und Wiederholen funktionieren)"));
+        stage = en ? "A snapshot cannot be read" : "Eine Momentaufnahme lässt sich nicht lesen";
         for (const SnapshotInfo& s : pf.snapshots()) {
             validateNetwork(pf.loadSnapshot(s.name));
             ++snapshots;
@@ -42,6 +48,9 @@ int runCheck(const std::string& path, Lang lang) {
         ok(std::string(en ? "snapshots: " : "Momentaufnahmen: ") + std::to_string(snapshots) + (en ? " readable and valid" : " lesbar und gültig"));
     } catch (const std::exception& e) {
         problem = e.what();
+    }
+    if (!problem.empty()) {
+        std::cout << "  \u2717 " << stage << ".\n    " << (en ? "Details: " : "Einzelheiten: ") << problem << "\n";
     }
     const std::vector<BackupInfo> backups = listBackups(path);
     if (backups.empty()) std::cout << (en ? "  Backups: none yet (the view makes them)\n" : "  Sicherungen: noch keine (die Ansicht legt sie an)\n");
@@ -52,7 +61,6 @@ int runCheck(const std::string& path, Lang lang) {
         std::cout << (en ? "Result: sound.\n" : "Ergebnis: in Ordnung.\n");
         return 0;
     }
-    std::cout << "  \u2717 " << problem << "\n";
     std::cout << (en ? "Result: damaged. The file was not changed." : "Ergebnis: beschädigt. Die Datei wurde nicht verändert.");
     if (const auto good = newestGoodBackup(path))
         std::cout << (en ? " The newest sound backup is of " : " Die neueste gute Sicherung ist vom ") << good->created << ": " << good->path

@@ -224,7 +224,12 @@ ProjectFile ProjectFile::open(const std::string& path, OpenMode mode) {
     configure(pf.db_, false);
     try {
         auto check = pf.db_.queryText("PRAGMA quick_check");
-        if (check != "ok") throw RefusedFileError(path + ": the project file is damaged (" + check.value_or("?") + ")");
+        if (check != "ok") {
+            std::string first = check.value_or("?");
+            if (first.rfind("***", 0) == 0 && first.find('\n') != std::string::npos) first = first.substr(first.find('\n') + 1);
+            first = first.substr(0, first.find('\n'));
+            throw RefusedFileError(path + ": the project file is damaged (SQLite's check: " + first + "); it was left unchanged");
+        }
         pf.schemaVersion_ = static_cast<int>(pf.db_.queryInt("PRAGMA user_version"));
         if (pf.schemaVersion_ < kSchemaVersion) {
             // A reader reads an older file as it is (without what later versions added); a
@@ -311,10 +316,22 @@ void ProjectFile::backupTo(const std::string& target) {
 
 void ProjectFile::integrityCheck() {
     sql::Statement check(db_, "PRAGMA integrity_check");
-    std::string problems;
-    while (check.step())
-        if (check.text(0) != "ok") problems += (problems.empty() ? "" : "; ") + check.text(0);
-    if (!problems.empty()) throw RefusedFileError(path_ + ": the project file is damaged (" + problems + ")");
+    std::vector<std::string> problems;
+    while (check.step()) {
+        std::string line = check.text(0);
+        if (line == "ok") continue;
+        // One report may hold several lines; "*** in database main ***" only says where.
+        std::size_t start = 0;
+        for (std::size_t nl; start <= line.size(); start = nl + 1) {
+            nl = line.find('\n', start);
+            if (nl == std::string::npos) nl = line.size();
+            const std::string part = line.substr(start, nl - start);
+            if (!part.empty() && part.rfind("***", 0) != 0) problems.push_back(part);
+        }
+    }
+    if (problems.empty()) return;
+    throw RefusedFileError(path_ + ": the project file is damaged: SQLite's integrity check reports " + std::to_string(problems.size()) +
+                           (problems.size() == 1 ? " problem (" : " problems, the first: ") + problems.front() + (problems.size() == 1 ? ")" : ""));
 }
 
 std::size_t ProjectFile::verifyHistory() {

@@ -203,7 +203,9 @@ int runApp(const AppOptions& options) {
             return 3;
         } catch (const RefusedFileError& e) {
             std::fprintf(stderr, "knotenpunkt: %s\n", e.what());
-            return 3;
+            // A damaged project with a sound backup: the view starts and offers the backup.
+            if (automated || !offerBackupFor(state, options.input, e.what())) return 3;
+            std::fprintf(stderr, "knotenpunkt: offering the newest sound backup %s\n", state.backupOffer->backup.path.c_str());
         } catch (const std::exception& e) {
             std::fprintf(stderr, "knotenpunkt: %s\n", e.what());
             return 1;
@@ -255,6 +257,8 @@ int runApp(const AppOptions& options) {
     installKeyQueue(window.get(), keyQueue);
 
     placeUnplacedActors(state);
+    backupProject(state);
+    if (state.project && !automated) std::fprintf(stderr, "knotenpunkt: backup in %s\n", backupFolder(state.project->path()).c_str());
     if (options.compare && !enterCompare(state, options.compareWith)) {
         std::fprintf(stderr, "knotenpunkt: --compare: %s\n", state.status.c_str());
         return 2;
@@ -302,6 +306,7 @@ int runApp(const AppOptions& options) {
         // Test hooks of automated runs: draw the whole map every frame (no cached layers), and
         // pan a screenshot's frames by DX,DY window pixels each (tests/gui/layers_test.sh).
         const bool forceRedraw = automated && std::getenv("KNP_BENCH_FULL_REDRAW") != nullptr;
+        const double backupInterval = std::getenv("KNP_BACKUP_INTERVAL") ? std::max(1.0, std::atof(std::getenv("KNP_BACKUP_INTERVAL"))) : 600.0;
         float screenshotPan[2] = {0, 0};
         if (const char* pan = std::getenv("KNP_SCREENSHOT_PAN"); pan && !options.screenshotPath.empty())
             std::sscanf(pan, "%f,%f", &screenshotPan[0], &screenshotPan[1]);
@@ -337,6 +342,11 @@ int runApp(const AppOptions& options) {
             const float width = io.DisplaySize.x, height = io.DisplaySize.y;
             // Analysis: ask for the current version, swap in whatever is finished.
             updateCompare(state, ImGui::GetTime());
+            // A backup every 10 minutes while the project changes (KNP_BACKUP_INTERVAL: seconds, for tests).
+            if (state.project && state.edits != state.backedUpEdits && ImGui::GetTime() - state.lastBackup >= backupInterval) {
+                backupProject(state);
+                state.status = std::string(tr(state.lang, "backup.taken")) + " (" + utcTimestamp().substr(11, 5) + " UTC)";
+            }
             if (requested != state.version && !state.compare.active) {
                 state.analysis.request(state.network(), state.version, state.lang);
                 requested = state.version;
@@ -400,6 +410,8 @@ int runApp(const AppOptions& options) {
             drawNewActorPopup(state);
             drawFileDialog(state);
             drawNotice(state);
+            drawBackupOffer(state);
+            drawErasePerson(state);
             drawLayoutProgress(state);
             drawLegend(state);
             drawStatusBar(state);

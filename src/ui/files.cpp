@@ -14,6 +14,7 @@
 #include "io/csv_import.hpp"
 #include "io/formats.hpp"
 #include "io/input.hpp"
+#include "store/backups.hpp"
 #include "ui/canvas.hpp"
 #include "ui/state.hpp"
 
@@ -179,6 +180,10 @@ bool openDocument(AppState& s, const std::string& path) {
             s.imported.network = std::move(in.result.network);
             s.lockedElsewhere = false;
         }
+    } catch (const RefusedFileError& e) {
+        if (isProject && offerBackupFor(s, path, e.what())) return false;
+        s.notice = std::string(T(s, "notice.cannot_open")) + "\n\n" + e.what();
+        return false;
     } catch (const std::exception& e) {
         s.notice = std::string(T(s, "notice.cannot_open")) + "\n\n" + e.what();
         return false;
@@ -188,7 +193,63 @@ bool openDocument(AppState& s, const std::string& path) {
     resetView(s);
     placeUnplacedActors(s);
     rememberRecent(s, path);
+    backupProject(s);
     return true;
+}
+
+// [SECTION] Backups and damaged projects
+void backupProject(AppState& s) {
+    if (!s.project || s.automated) return;
+    try {
+        takeBackup(*s.project);
+        s.backedUpEdits = s.edits;
+        s.lastBackup = ImGui::GetCurrentContext() ? ImGui::GetTime() : 0;
+    } catch (const std::exception& e) {
+        s.status = std::string(T(s, "backup.failed")) + " " + e.what();
+    }
+}
+
+bool offerBackupFor(AppState& s, const std::string& path, const std::string& error) {
+    const std::optional<BackupInfo> good = newestGoodBackup(path);
+    if (!good) return false;
+    s.backupOffer = AppState::BackupOffer{path, error, *good};
+    return true;
+}
+
+void drawBackupOffer(AppState& s) {
+    if (!s.backupOffer) return;
+    if (!ImGui::IsPopupOpen("##backup_offer")) ImGui::OpenPopup("##backup_offer");
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x / 2, vp->WorkPos.y + vp->WorkSize.y / 2), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    if (ImGui::BeginPopupModal("##backup_offer", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
+        const AppState::BackupOffer offer = *s.backupOffer;
+        std::string date = offer.backup.created.substr(0, 16);
+        if (date.size() > 10) date[10] = ' ';
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 34);
+        ImGui::TextUnformatted((std::string(T(s, "backup.damaged")) + " \u201E" + fs::path(offer.damaged).filename().string() + "\u201C").c_str());
+        ImGui::TextDisabled("%s", offer.error.c_str());
+        ImGui::Spacing();
+        ImGui::TextUnformatted((std::string(T(s, "backup.offer")) + " " + date + " UTC.").c_str());
+        ImGui::TextUnformatted(T(s, "backup.offer_detail"));
+        ImGui::PopTextWrapPos();
+        ImGui::Spacing();
+        if (ImGui::Button(T(s, "backup.open"), ImVec2(0, 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) {
+            s.backupOffer.reset();
+            ImGui::CloseCurrentPopup();
+            try {
+                const std::string restored = restoreBackupBeside(offer.damaged, offer.backup);
+                if (openDocument(s, restored)) s.status = std::string(T(s, "backup.opened")) + " " + fs::path(restored).filename().string();
+            } catch (const std::exception& e) {
+                s.notice = e.what();
+            }
+        }
+        ImGui::SameLine();
+        if (ImGui::Button(T(s, "backup.cancel"))) {
+            s.backupOffer.reset();
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+    }
 }
 
 void performFileAction(AppState& s, FileAction action, const std::string& chosen) {

@@ -65,5 +65,11 @@ bool openDocument(AppState& s, const std::string& path);
 void performFileAction(AppState& s, FileAction action, const std::string& path);
 // A message the user must acknowledge (a project open elsewhere, a file that cannot be read).
 void drawNotice(AppState& s);
+// A backup of the open project now (not in automated runs); the status line says so.
+void backupProject(AppState& s);
+// The offer to open the newest sound backup of a damaged project (a modal).
+void drawBackupOffer(AppState& s);
+// When `path` is a damaged project with a sound backup: sets the offer and returns true.
+bool offerBackupFor(AppState& s, const std::string& path, const std::string& error);
 
 }  // namespace knp::ui

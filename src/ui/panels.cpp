@@ -12,6 +12,7 @@
 #include <string>
 
 #include "core/i18n.hpp"
+#include "io/file_output.hpp"
 #include "layout/layout.hpp"
 #include "ui/compare_view.hpp"
 
@@ -255,6 +256,22 @@ void drawInspector(AppState& s) {
             ImGui::SetNextItemWidth(110 * s.contentScale);
             ImGui::InputTextWithHint("##consent_date", "JJJJ-MM-TT", &edit.consentDate);
             if (ImGui::IsItemDeactivatedAfterEdit()) updateActor(s, edit);
+            if (s.project && !s.compare.active) {
+                if (ImGui::SmallButton(T(s, "person.export"))) {
+                    // Everything stored about the person, as JSON beside the project (mode 0600).
+                    try {
+                        const std::filesystem::path p(s.project->path());
+                        const std::string out = (p.parent_path() / (p.stem().string() + " - Auskunft " + edit.contactPerson + ".json")).string();
+                        writeFileAtomically(out, s.project->personData(edit.contactPerson) + "\n");
+                        std::filesystem::permissions(out, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+                        s.status = std::string(T(s, "person.exported")) + " " + out;
+                    } catch (const std::exception& e) {
+                        s.status = e.what();
+                    }
+                }
+                ImGui::SameLine();
+                if (ImGui::SmallButton(T(s, "person.erase"))) s.erasePerson = edit.contactPerson;
+            }
         }
         ImGui::InputTextMultiline(T(s, "field.note"), &edit.note, ImVec2(-1, 60));
         if (ImGui::IsItemDeactivatedAfterEdit()) updateActor(s, edit);
@@ -516,6 +533,47 @@ void drawFilters(AppState& s) {
     group(T(s, "field.type"), t.linkTypes, s.options.hiddenLinkTypes);
     group(T(s, "field.status"), t.statuses, s.options.hiddenStatuses);
     ImGui::End();
+}
+
+// [SECTION] Erasing a contact person (DSGVO Art. 17), after a confirmation
+void drawErasePerson(AppState& s) {
+    if (s.erasePerson.empty() || !s.project) {
+        s.erasePerson.clear();
+        return;
+    }
+    if (!ImGui::IsPopupOpen("##erase_person")) ImGui::OpenPopup("##erase_person");
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x / 2, vp->WorkPos.y + vp->WorkSize.y / 2), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    if (ImGui::BeginPopupModal("##erase_person", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
+        ImGui::TextUnformatted((quoted(s.erasePerson, s.lang) + " " + T(s, "person.erase_confirm")).c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::Spacing();
+        if (ImGui::Button(T(s, "person.erase_now"))) {
+            const std::string name = s.erasePerson;
+            s.erasePerson.clear();
+            ImGui::CloseCurrentPopup();
+            try {
+                for (const BackupInfo& b : listBackups(s.project->path())) {
+                    ProjectFile backup = ProjectFile::open(b.path, OpenMode::ReadWrite);
+                    backup.erasePerson(name);
+                }
+                const ProjectFile::Erasure e = s.project->erasePerson(name);
+                ++s.version;
+                std::string where;
+                for (const std::string& w : e.stillIn) where += (where.empty() ? " " : ", ") + w;
+                s.status = e.goneFromFile ? T(s, "person.erased") : std::string(T(s, "person.erased_partly")) + where;
+            } catch (const std::exception& e) {
+                s.status = e.what();
+            }
+        }
+        ImGui::SameLine();
+        if (ImGui::Button(T(s, "backup.cancel")) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+            s.erasePerson.clear();
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+    }
 }
 
 // [SECTION] Snapshots: take, list, restore (restoring is one undoable step)

@@ -11,6 +11,7 @@ void drawAnalysisPanel(AppState& s);
 void drawActorTable(AppState& s);
 void drawFilters(AppState& s);
 void drawSnapshots(AppState& s);
+void drawErasePerson(AppState& s);
 // Starts a layout off the UI thread; drawLayoutProgress shows it and applies the result.
 // Runs a layout off the UI thread; `live`: incremental force layout after an edit, animated.
 void startLayout(AppState& s, const std::string& engine, bool live = false);

@@ -91,6 +91,7 @@ bool commit(AppState& s, const Edit& edit) {
         if (s.project) s.project->execute(edit);
         else s.imported.execute(edit);
         ++s.version;
+        ++s.edits;
         s.status.clear();
         return true;
     } catch (const std::exception& e) {
@@ -107,7 +108,10 @@ bool historyStep(AppState& s, bool back) {
     }
     try {
         const bool done = s.project ? (back ? s.project->undo() : s.project->redo()) : (back ? s.imported.undo() : s.imported.redo());
-        if (done) ++s.version;
+        if (done) {
+            ++s.version;
+            ++s.edits;
+        }
         return done;
     } catch (const std::exception& e) {
         s.status = e.what();

@@ -19,6 +19,7 @@
 #include "core/commands.hpp"
 #include "layout/geometry.hpp"
 #include "render/canvas_renderer.hpp"
+#include "store/backups.hpp"
 #include "store/project_file.hpp"
 #include "ui/files.hpp"
 
@@ -207,6 +208,17 @@ struct AppState {
     std::size_t liveActors = SIZE_MAX, liveLinks = SIZE_MAX;  // counts the live layout last saw (MAX: none yet)
 
     CompareMode compare;
+    // Backups (store/backups.hpp): on opening a project and every 10 minutes while it changes.
+    std::uint64_t edits = 0;             // edits, undos and redos committed
+    std::uint64_t backedUpEdits = 0;
+    double lastBackup = 0;               // glfwGetTime of the last backup
+    // A damaged project with a sound backup: the view offers to open a copy of the backup.
+    struct BackupOffer {
+        std::string damaged, error;
+        BackupInfo backup;
+    };
+    std::optional<BackupOffer> backupOffer;
+    std::string erasePerson;             // a contact person to erase, awaiting confirmation
     // Comparisons no longer wanted (the timeline moved on, compare mode ended) that may still
     // run: kept here so that dropping them never waits; finished ones are cleared each frame.
     std::vector<std::future<std::shared_ptr<const analysis::Comparison>>> abandoned;
