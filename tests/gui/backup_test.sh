@@ -20,17 +20,9 @@ source "$(dirname "$0")/xvfb.sh"
 view=""
 cleanup() { [ -z "$view" ] || kill -9 "$view" 2>/dev/null || true; kill -9 $xvfb 2>/dev/null || true; }
 trap cleanup EXIT
-start_view() {  # start_view FILE LOG
-  KNP_REPORT_FIRST_FRAME=1 "$build/knotenpunkt" --size 1400x900 "$1" >"$out/$2" 2>&1 &
-  view=$!
-  w=$(window_of "$view") || { cat "$out/$2"; exit 1; }
-  for _ in $(seq 200); do grep -q "first frame" "$out/$2" && break; sleep 0.1; done
-  sleep 1
-  xdotool windowfocus --sync "$w" 2>/dev/null || xdotool windowfocus "$w"
-}
 stop_view() { kill "$view"; wait "$view" 2>/dev/null || true; view=""; }
 
-start_view "$project" view1.log
+view_start "$out/view1.log" --size 1400x900 "$project"
 [ "$(backups)" = 1 ] || fail "no backup after opening the project ($(backups))"
 file=$(find "$out/state/knotenpunkt/backups" -name '*.knp' | head -1)
 [ "$(stat -c %a "$file")" = 600 ] || fail "the backup is not private (mode $(stat -c %a "$file"))"
@@ -59,7 +51,7 @@ cat "$out/check.txt"
 grep -q "Die Datei ist beschädigt" "$out/check.txt" || fail "knp check does not say in words that the file is damaged"
 grep -q "Die neueste gute Sicherung ist vom" "$out/check.txt" || fail "knp check does not name the newest sound backup"
 
-start_view "$project" view2.log
+view_start "$out/view2.log" --size 1400x900 "$project"
 grep -q "offering the newest sound backup" "$out/view2.log" || { cat "$out/view2.log"; fail "the view does not offer the backup"; }
 "$build/tests/knp_window_grab" "$out/offer.png" "$w"
 xdotool key Return

@@ -26,12 +26,7 @@ view=""
 cleanup() { [ -z "$view" ] || kill -9 "$view" 2>/dev/null || true; kill -9 $xvfb 2>/dev/null || true; }
 trap cleanup EXIT
 
-KNP_REPORT_FIRST_FRAME=1 "$build/knotenpunkt" --size 1500x950 "$project" >"$out/view.log" 2>&1 &
-view=$!
-w=$(window_of "$view") || { cat "$out/view.log"; exit 1; }
-for _ in $(seq 200); do grep -q "first frame" "$out/view.log" && break; sleep 0.1; done
-sleep 1
-xdotool windowfocus --sync "$w" 2>/dev/null || xdotool windowfocus "$w"
+view_start "$out/view.log" --size 1500x950 "$project"
 xdotool mousemove --window "$w" 1000 900
 # (The view has placed the new actor of the edits on opening: one layout step.)
 history_before=$("$knp" history "$project" | wc -l)

@@ -29,3 +29,16 @@ window_of() {
   }
   echo "$w"
 }
+
+# view_start LOG ARGS...: starts $build/knotenpunkt with ARGS (reporting its first frame into
+# LOG), waits for its window and first frame, focuses it; sets $view (pid) and $w (window).
+view_start() {
+  local log=$1
+  shift
+  KNP_REPORT_FIRST_FRAME=1 "$build/knotenpunkt" "$@" >"$log" 2>&1 &
+  view=$!
+  w=$(window_of "$view") || { cat "$log"; exit 1; }
+  for _ in $(seq 200); do grep -q "first frame" "$log" && break; sleep 0.1; done
+  sleep 1
+  xdotool windowfocus --sync "$w" 2>/dev/null || xdotool windowfocus "$w"
+}
