@@ -231,3 +231,70 @@ TEST_CASE("a second writer gets a clear message at once readers are welcome", "[
     // Closed: the lock is gone.
     CHECK_NOTHROW(ProjectFile::open(path, OpenMode::ReadWrite));
 }
+
+TEST_CASE("removed text does not stay in the file's free space (secure_delete)", "[store][privacy]") {
+    TempDir dir;
+    const std::string path = dir.file("geheim.knp");
+    ProjectFile pf = ProjectFile::create(path, "Stadt");
+    Actor a = actor("a1", "Beratung");
+    a.contactPerson = "Erika Mustermann-Geheim";
+    pf.execute(cmdAddActor(pf.network(), a));
+    CHECK(readFile(path).find("Erika Mustermann-Geheim") != std::string::npos);
+    // The undo history keeps the record (by design); without it the text must be gone from
+    // the pages, not only unlinked.
+    a = *pf.network().findActor("a1");
+    a.contactPerson.clear();
+    pf.execute(cmdUpdateActor(pf.network(), a));
+    // Only the current state and the history held it: the history goes (as erase-person
+    // rewrites it); the record replaced above must not linger in the page's free space. (The
+    // writer sets secure_delete; Debian's SQLite also defaults to it, other builds may not.)
+    execSql(path, "PRAGMA secure_delete=ON; DELETE FROM history");
+    pf.execute(cmdRename(pf.network(), "Stadt 2"));
+    const std::string bytes = readFile(path);
+    CHECK(bytes.find("Erika Mustermann-Geheim") == std::string::npos);
+}
+
+TEST_CASE("consent is stored per contact person and older files are read and upgraded", "[store][privacy]") {
+    TempDir dir;
+    const std::string path = dir.file("alt.knp");
+    {
+        ProjectFile pf = ProjectFile::create(path, "Stadt");
+        Actor a = actor("a1", "Beratung");
+        a.contactPerson = "Frau Beispiel";
+        a.consent = true;
+        a.consentDate = "2026-03-14";
+        pf.execute(cmdAddActor(pf.network(), a));
+    }
+    {
+        ProjectFile pf = ProjectFile::open(path, OpenMode::ReadOnly);
+        CHECK(pf.network().findActor("a1")->consent);
+        CHECK(pf.network().findActor("a1")->consentDate == "2026-03-14");
+    }
+    // A bad date is refused like any other invalid value.
+    {
+        ProjectFile pf = ProjectFile::open(path, OpenMode::ReadWrite);
+        Actor a = *pf.network().findActor("a1");
+        a.consentDate = "14.03.2026";
+        CHECK_THROWS_AS(pf.execute(cmdUpdateActor(pf.network(), a)), ValidationError);
+    }
+    // The file as schema 1 wrote it: no consent columns.
+    execSql(path, "ALTER TABLE actors DROP COLUMN consent; ALTER TABLE actors DROP COLUMN consent_date; PRAGMA user_version=1;");
+    REQUIRE(pragma(path, "user_version") == "1");
+    {
+        ProjectFile pf = ProjectFile::open(path, OpenMode::ReadOnly);  // read as it is
+        CHECK(pf.schemaVersion() == 1);
+        CHECK(pf.network().findActor("a1")->contactPerson == "Frau Beispiel");
+        CHECK_FALSE(pf.network().findActor("a1")->consent);
+    }
+    CHECK(pragma(path, "user_version") == "1");  // a reader does not upgrade
+    {
+        ProjectFile pf = ProjectFile::open(path, OpenMode::ReadWrite);  // a writer does
+        CHECK(pf.schemaVersion() == kSchemaVersion);
+        Actor a = *pf.network().findActor("a1");
+        a.consent = true;
+        a.consentDate = "2026-04-01";
+        pf.execute(cmdUpdateActor(pf.network(), a));
+    }
+    CHECK(pragma(path, "user_version") == std::to_string(kSchemaVersion));
+    CHECK(ProjectFile::open(path, OpenMode::ReadOnly).network().findActor("a1")->consentDate == "2026-04-01");
+}
