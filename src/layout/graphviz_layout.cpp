@@ -1,5 +1,9 @@
 #include "layout/graphviz_layout.hpp"
 
+#include <cstring>
+
+#include "layout/isolation.hpp"
+
 #include <graphviz/gvc.h>
 
 #include <algorithm>
@@ -45,9 +49,8 @@ const std::vector<std::string>& graphvizEngines() {
     return engines;
 }
 
-std::vector<Point> graphvizLayout(const analysis::GraphView& view, const GraphvizOptions& o) {
-    if (std::find(graphvizEngines().begin(), graphvizEngines().end(), o.engine) == graphvizEngines().end())
-        throw GraphvizError("unknown Graphviz engine \"" + o.engine + "\" (known: dot, neato, fdp, sfdp, circo, twopi)");
+namespace {
+std::vector<Point> layoutHere(const analysis::GraphView& view, const GraphvizOptions& o) {
     const GraphvizGuard guard;  // one Graphviz user at a time; its messages go to guard.messages()
     Context ctx;
     if (!ctx.gvc) throw GraphvizError("Graphviz could not be started (gvContext failed)");
@@ -92,6 +95,22 @@ std::vector<Point> graphvizLayout(const analysis::GraphView& view, const Graphvi
     std::vector<Point> pos(view.n);
     for (std::size_t i = 0; i < view.n; ++i) pos[i] = Point{ND_coord(nodes[i]).x, ND_coord(nodes[i]).y};
     return pos;
+}
+
+}  // namespace
+
+std::vector<Point> graphvizLayout(const analysis::GraphView& view, const GraphvizOptions& o) {
+    if (std::find(graphvizEngines().begin(), graphvizEngines().end(), o.engine) == graphvizEngines().end())
+        throw GraphvizError("unknown Graphviz engine \"" + o.engine + "\" (known: dot, neato, fdp, sfdp, circo, twopi)");
+    // In a child process with limits (layout/isolation.hpp): positions come back as raw doubles.
+    const std::string bytes = runIsolated("Graphviz layout " + o.engine, [&] {
+        const std::vector<Point> p = layoutHere(view, o);
+        return std::string(reinterpret_cast<const char*>(p.data()), p.size() * sizeof(Point));
+    });
+    if (bytes.size() != view.n * sizeof(Point)) throw GraphvizError("Graphviz layout " + o.engine + ": an incomplete answer came back");
+    std::vector<Point> out(view.n);
+    if (!bytes.empty()) std::memcpy(out.data(), bytes.data(), bytes.size());
+    return out;
 }
 
 }  // namespace knp::layout

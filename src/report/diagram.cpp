@@ -19,6 +19,7 @@
 #include "analysis/metrics.hpp"
 #include "core/errors.hpp"
 #include "core/i18n.hpp"
+#include "layout/isolation.hpp"
 #include "io/file_output.hpp"
 #include "layout/graphviz_guard.hpp"
 #include "layout/labels.hpp"
@@ -1019,28 +1020,35 @@ void checkDiagramOptions(const Network& net, const DiagramOptions& o) {
     }
 }
 
+namespace {
+// The diagram drawn by Graphviz in a child process with limits (layout/isolation.hpp): a crash
+// or hang there costs this diagram, not the caller.
+std::string drawIsolated(const Network& net, const std::vector<layout::Point>& positions, const DiagramOptions& o, const std::string& format) {
+    checkDiagramOptions(net, o);  // usage errors before any work, in this process
+    return runIsolated("Graphviz diagram (" + format + ")", [&] {
+        std::string bytes;
+        drawDiagram(net, positions, o, format, [&](GVC_t* gvc, Agraph_t* g, const GraphvizGuard& guard) {
+            const std::string renderer = format == "svg" ? "svg" : format == "pdf" ? "pdf:cairo" : "png:cairo";
+            char* data = nullptr;
+            unsigned int length = 0;
+            if (gvRenderData(gvc, g, renderer.c_str(), &data, &length) != 0 || !data)
+                throw std::runtime_error("Graphviz could not draw the diagram: " + guard.messages());
+            bytes.assign(data, length);
+            gvFreeRenderData(data);
+        });
+        return bytes;
+    });
+}
+}  // namespace
+
 void renderDiagram(const Network& net, const std::vector<layout::Point>& positions, const std::string& path, const DiagramOptions& o) {
     const std::string format = extensionOf(path);
     if (!isDiagramPath(path)) throw InputError(path + ": diagrams are written as .svg, .pdf or .png");
-    drawDiagram(net, positions, o, format, [&](GVC_t* gvc, Agraph_t* g, const GraphvizGuard& guard) {
-        const std::string renderer = format == "svg" ? "svg" : format == "pdf" ? "pdf:cairo" : "png:cairo";
-        writeFileAtomicallyWith(path, [&](const std::string& temp) {
-            if (gvRenderFilename(gvc, g, renderer.c_str(), temp.c_str()) != 0)
-                throw std::runtime_error(path + ": Graphviz could not draw the diagram: " + guard.messages());
-        });
-    });
+    writeFileAtomically(path, drawIsolated(net, positions, o, format));
 }
 
 std::string renderDiagramSvg(const Network& net, const std::vector<layout::Point>& positions, const DiagramOptions& o) {
-    std::string svg;
-    drawDiagram(net, positions, o, "svg", [&](GVC_t* gvc, Agraph_t* g, const GraphvizGuard& guard) {
-        char* data = nullptr;
-        unsigned int length = 0;
-        if (gvRenderData(gvc, g, "svg", &data, &length) != 0 || !data)
-            throw std::runtime_error("Graphviz could not draw the diagram: " + guard.messages());
-        svg.assign(data, length);
-        gvFreeRenderData(data);
-    });
+    const std::string svg = drawIsolated(net, positions, o, "svg");
     // Inline: from the <svg> element on (no XML declaration, doctype or comments before it).
     const std::size_t start = svg.find("<svg");
     return start == std::string::npos ? svg : svg.substr(start);
