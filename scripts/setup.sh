@@ -42,3 +42,11 @@ knp_build() {
   cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DKNP_WERROR="$werror" "$@"
   cmake --build build -j2
 }
+
+# The same sources under AddressSanitizer and UndefinedBehaviorSanitizer, into build-asan/.
+knp_build_sanitized() {
+  local werror=OFF
+  if [ "${CI:-}" = "true" ]; then werror=ON; fi
+  cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKNP_SANITIZE=ON -DKNP_WERROR="$werror" "$@"
+  cmake --build build-asan -j2
+}
