@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Personal data as a data-protection officer would check it: the sample's contact person
 # "Frau Nowak" (Jobcenter) with consent, named in a note, carried through edits, a snapshot,
-# the undo history and two backups. knp person-data lists all of it (DSGVO Art. 15);
+# the undo history and backups (12 taken, the newest 10 kept, each private). knp person-data lists all of it (DSGVO Art. 15);
 # knp erase-person removes it, after which the name is in no byte of the project file or of
 # its backups, knp check passes (the rewritten history still fits: undo and redo work), undoing
 # every step does not bring the name back, and the file stays private (mode 0600). A name that
@@ -26,8 +26,9 @@ JSON
 knp apply "$p" "$out/edits.jsonl" > /dev/null
 knp snapshot "$p" --take "Workshop 1"
 echo '{"op":"update_actor","id":"jc","set":{"influence":5}}' | knp apply "$p" - > /dev/null
-knp backup "$p"
-knp backup "$p"
+for _ in $(seq 12); do knp backup "$p"; done
+[ "$(find "$out/state/knotenpunkt/backups" -name '*.knp' | wc -l)" = 10 ] || fail "not exactly the newest 10 backups kept"
+for b in "$out"/state/knotenpunkt/backups/*/*.knp; do [ "$(stat -c %a "$b")" = 600 ] || fail "backup $b is not private"; done
 bytes() { $py -c 'import sys; print(open(sys.argv[1], "rb").read().count(sys.argv[2].encode()))' "$1" "$2"; }
 [ "$(bytes "$p" "Frau Nowak")" -gt 3 ] || fail "the name should be in the file before erasing"
 
