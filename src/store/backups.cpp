@@ -5,7 +5,8 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
-#include <functional>
+#include <cstdint>
+#include <cstdio>
 
 #include "core/errors.hpp"
 #include "store/project_file.hpp"
@@ -45,8 +46,11 @@ std::string backupFolder(const std::string& project) {
     std::error_code ec;
     fs::path abs = fs::weakly_canonical(fs::absolute(project), ec);
     if (ec) abs = fs::absolute(project);
+    // FNV-1a of the absolute path: the same folder for the same project in every version.
+    std::uint64_t h = 0xcbf29ce484222325ull;
+    for (const unsigned char c : abs.string()) h = (h ^ c) * 0x100000001b3ull;
     char hash[17];
-    std::snprintf(hash, sizeof hash, "%016zx", std::hash<std::string>{}(abs.string()));
+    std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(h));
     return (stateHome() / "knotenpunkt" / "backups" / (abs.stem().string() + "-" + std::string(hash, 8))).string();
 }
 

@@ -211,6 +211,8 @@ std::string ProjectFile::personData(const std::string& name) {
     t.folded = fold(name);
     if (t.folded.empty()) throw UsageError("person-data: the name is empty");
     collectSpellings(db_, t);
+    // Not a contact person anywhere: look for the name as given (in notes, say).
+    if (t.spellings.empty()) t.spellings.insert(name);
     json out = {{"person", name}, {"file", path_}, {"spellings", json(std::vector<std::string>(t.spellings.begin(), t.spellings.end()))}};
     json actors = json::array();
     for (const Actor& a : network_.actors()) {
@@ -224,7 +226,6 @@ std::string ProjectFile::personData(const std::string& name) {
     }
     out["actors"] = actors;
     auto holds = [&](const std::string& text) {
-        if (text.find("contact_person") == std::string::npos && t.spellings.empty()) return false;
         for (const std::string& sp : t.spellings)
             if (text.find(sp) != std::string::npos) return true;
         return false;
