@@ -58,7 +58,7 @@ constexpr const char* kMigrations[] = {
     R"sql(
     ALTER TABLE actors ADD COLUMN consent INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE actors ADD COLUMN consent_date TEXT NOT NULL DEFAULT '';
-    CREATE INDEX history_side ON history(undone, seq);
+    CREATE INDEX IF NOT EXISTS history_side ON history(undone, seq);
     )sql",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion);

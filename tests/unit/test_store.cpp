@@ -277,8 +277,9 @@ TEST_CASE("consent is stored per contact person and older files are read and upg
         a.consentDate = "14.03.2026";
         CHECK_THROWS_AS(pf.execute(cmdUpdateActor(pf.network(), a)), ValidationError);
     }
-    // The file as schema 1 wrote it: no consent columns.
-    execSql(path, "ALTER TABLE actors DROP COLUMN consent; ALTER TABLE actors DROP COLUMN consent_date; PRAGMA user_version=1;");
+    // The file as schema 1 wrote it: no consent columns, no index on the history's side.
+    execSql(path, "ALTER TABLE actors DROP COLUMN consent; ALTER TABLE actors DROP COLUMN consent_date; DROP INDEX history_side; "
+                  "PRAGMA user_version=1;");
     REQUIRE(pragma(path, "user_version") == "1");
     {
         ProjectFile pf = ProjectFile::open(path, OpenMode::ReadOnly);  // read as it is
@@ -297,4 +298,13 @@ TEST_CASE("consent is stored per contact person and older files are read and upg
     }
     CHECK(pragma(path, "user_version") == std::to_string(kSchemaVersion));
     CHECK(ProjectFile::open(path, OpenMode::ReadOnly).network().findActor("a1")->consentDate == "2026-04-01");
+    // The upgrade made the index too.
+    sqlite3* db = nullptr;
+    sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master WHERE type='index' AND name='history_side'", -1, &st, nullptr);
+    REQUIRE(sqlite3_step(st) == SQLITE_ROW);
+    CHECK(sqlite3_column_int(st, 0) == 1);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
 }
