@@ -231,22 +231,6 @@ Matching matchNetworks(const Network& before, const Network& after) {
     return m;
 }
 
-// [SECTION] State summaries
-StateSummary summarise(const Network& network) {
-    const GraphView g = GraphView::build(network);
-    StateSummary s;
-    s.figures = graphFigures(g);
-    GapOptions o;
-    o.suggestionLimit = 0;
-    const GapReport r = analyseGaps(network, g, o);
-    s.isolates = r.isolates.size();
-    s.cutPoints = r.singlePointsOfFailure.size();
-    s.uncoveredFields = r.uncoveredFields.size();
-    for (const SectorCell& c : r.sectorMatrix) s.unlinkedSectorPairs += c.from != c.to && c.links == 0;
-    s.parallelWork = r.parallelWork.size();
-    return s;
-}
-
 namespace {
 
 // [SECTION] Analyses of one state
@@ -273,13 +257,6 @@ StateAnalysis analyse(const Network& n, Lang lang) {
     return s;
 }
 
-std::string fieldStatusText(const std::string& status, Lang lang) {
-    if (status == "no_actor") return tr(lang, "kein Akteur", "no actor");
-    if (status == "one_actor") return tr(lang, "nur ein Akteur", "only one actor");
-    if (status == "not_connected") return tr(lang, "nicht verbunden", "not connected");
-    return tr(lang, "koordiniert", "coordinated");
-}
-
 std::string count(std::size_t n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
 
 // At most `limit` items, then "and N more".
@@ -291,6 +268,19 @@ std::string someOf(const std::vector<std::string>& items, std::size_t limit, Lan
 }
 
 }  // namespace
+
+// [SECTION] State summaries
+StateSummary summarise(const Network& network) {
+    const StateAnalysis a = analyse(network, Lang::De);
+    StateSummary s;
+    s.figures = a.figures;
+    s.isolates = a.gaps.isolates.size();
+    s.cutPoints = a.gaps.singlePointsOfFailure.size();
+    s.uncoveredFields = a.gaps.uncoveredFields.size();
+    for (const SectorCell& c : a.gaps.sectorMatrix) s.unlinkedSectorPairs += c.from != c.to && c.links == 0;
+    s.parallelWork = a.gaps.parallelWork.size();
+    return s;
+}
 
 // [SECTION] Comparison
 Comparison compareNetworks(const Network& before, const Network& after, const CompareOptions& o) {
@@ -546,10 +536,80 @@ Comparison compareNetworks(const Network& before, const Network& after, const Co
 }
 
 // [SECTION] Drawing the comparison
+United unite(const Network& before, const Network& after, const Matching& m) {
+    United u;
+    u.network = after;
+    u.actorOf.resize(before.actors().size());
+    u.linkOf.resize(before.links().size());
+    for (std::size_t i = 0; i < before.actors().size(); ++i) {
+        if (m.actor[i]) {
+            u.actorOf[i] = *m.actor[i];
+            continue;
+        }
+        Actor a = before.actors()[i];
+        if (u.network.findActor(a.id)) a.id = u.network.freshActorId(a.id + "~");
+        a.ord = u.network.nextActorOrd();
+        u.network.insertActor(std::move(a));
+        u.actorOf[i] = u.network.actors().size() - 1;
+    }
+    for (std::size_t k = 0; k < before.links().size(); ++k) {
+        if (m.link[k]) {
+            u.linkOf[k] = *m.link[k];
+            continue;
+        }
+        Link l = before.links()[k];
+        if (u.network.findLink(l.id)) l.id = u.network.freshLinkId(l.id + "~");
+        l.source = u.network.actors()[u.actorOf[*before.actorIndex(l.source)]].id;
+        l.target = u.network.actors()[u.actorOf[*before.actorIndex(l.target)]].id;
+        l.ord = u.network.nextLinkOrd();
+        u.network.insertLink(std::move(l));
+        u.linkOf[k] = u.network.links().size() - 1;
+    }
+    return u;
+}
+
+void placeBesidePartners(Network& network, std::size_t first) {
+    double cx = 0, cy = 0;
+    std::size_t placed = 0;
+    for (const Actor& a : network.actors())
+        if (a.placed) {
+            cx += a.x;
+            cy += a.y;
+            ++placed;
+        }
+    if (placed) {
+        cx /= static_cast<double>(placed);
+        cy /= static_cast<double>(placed);
+    }
+    std::vector<Actor> moved;
+    for (std::size_t i = first; i < network.actors().size(); ++i) {
+        const Actor& a = network.actors()[i];
+        if (a.placed) continue;
+        double x = 0, y = 0;
+        int partners = 0;
+        for (const Link& l : network.links()) {
+            const std::string& other = l.source == a.id ? l.target : (l.target == a.id ? l.source : a.id);
+            const Actor* o = other == a.id ? nullptr : network.findActor(other);
+            if (!o || !o->placed) continue;
+            x += o->x;
+            y += o->y;
+            ++partners;
+        }
+        Actor b = a;
+        // A little apart, so that two gone partners of one actor do not sit on each other.
+        b.x = partners ? x / partners + 30.0 * static_cast<double>(i % 3) : cx;
+        b.y = partners ? y / partners + 30.0 : cy;
+        b.placed = true;
+        moved.push_back(std::move(b));
+    }
+    for (const Actor& a : moved) network.replaceActor(a);
+}
+
 CompareScene compareScene(const Network& before, const Network& after, const Comparison& c) {
     CompareScene s;
-    s.network = after;
     const Matching& m = c.matching;
+    s.network = unite(before, after, m).network;
+    // after's elements first (new unless matched), then those of before that are gone.
     s.actor.assign(after.actors().size(), Change::Same);
     s.link.assign(after.links().size(), Change::Same);
     for (std::size_t j = 0; j < after.actors().size(); ++j)
@@ -558,29 +618,8 @@ CompareScene compareScene(const Network& before, const Network& after, const Com
         if (!m.linkMatched[j]) s.link[j] = Change::Added;
     for (const ElementChange& e : c.actorsChanged) s.actor[*after.actorIndex(e.id)] = Change::Changed;
     for (const ElementChange& e : c.linksChanged) s.link[*after.linkIndex(e.id)] = Change::Changed;
-    // Gone actors with their positions then; ids made unique.
-    std::unordered_map<std::string, std::string> idOf;  // before actor id -> id in the scene
-    for (std::size_t i = 0; i < before.actors().size(); ++i)
-        if (m.actor[i]) idOf[before.actors()[i].id] = after.actors()[*m.actor[i]].id;
-    for (std::size_t i = 0; i < before.actors().size(); ++i) {
-        if (m.actor[i]) continue;
-        Actor a = before.actors()[i];
-        if (s.network.findActor(a.id)) a.id = s.network.freshActorId(a.id + "~");
-        idOf[before.actors()[i].id] = a.id;
-        a.ord = s.network.nextActorOrd();
-        s.network.insertActor(std::move(a));
-        s.actor.push_back(Change::Removed);
-    }
-    for (std::size_t k = 0; k < before.links().size(); ++k) {
-        if (m.link[k]) continue;
-        Link l = before.links()[k];
-        if (s.network.findLink(l.id)) l.id = s.network.freshLinkId(l.id + "~");
-        l.source = idOf.at(l.source);
-        l.target = idOf.at(l.target);
-        l.ord = s.network.nextLinkOrd();
-        s.network.insertLink(std::move(l));
-        s.link.push_back(Change::Removed);
-    }
+    s.actor.resize(s.network.actors().size(), Change::Removed);
+    s.link.resize(s.network.links().size(), Change::Removed);
     return s;
 }
 

@@ -95,6 +95,20 @@ struct StateSummary {
 };
 StateSummary summarise(const Network& network);
 
+// `after` and, appended, the actors and links of `before` that `m` matched with nothing (ids
+// made unique, links joined to the result's ids); for each element of `before` its index in
+// the result. The compare scene and the view's timeline (every state on one map) build on it.
+struct United {
+    Network network;
+    std::vector<std::size_t> actorOf, linkOf;
+};
+United unite(const Network& before, const Network& after, const Matching& m);
+
+// Actors from index `first` on that have no position get one beside their placed partners
+// (the mean of their positions), else at the centre of the placed actors: actors that are
+// gone appear where they belonged.
+void placeBesidePartners(Network& network, std::size_t first);
+
 // How an element of a drawing of the comparison is marked.
 enum class Change : std::uint8_t { Same, Added, Removed, Changed };
 

@@ -505,4 +505,11 @@ GapReport analyseGaps(const Network& net, const GraphView& g, const GapOptions& 
     return r;
 }
 
+std::string fieldStatusText(const std::string& status, Lang lang) {
+    if (status == "no_actor") return tr(lang, "kein Akteur", "no actor");
+    if (status == "one_actor") return tr(lang, "nur ein Akteur", "only one actor");
+    if (status == "not_connected") return tr(lang, "nicht verbunden", "not connected");
+    return tr(lang, "koordiniert", "coordinated");
+}
+
 }  // namespace knp::analysis

@@ -77,6 +77,9 @@ struct GapOptions {
 // articulation points by Hopcroft-Tarjan. O(n m) for the suggestions on up to 3,000 actors.
 GapReport analyseGaps(const Network& network, const GraphView& g, const GapOptions& o = {});
 
+// A field's coverage status (FieldCoverage::status) in a few words.
+std::string fieldStatusText(const std::string& status, Lang lang);
+
 // Brokerage roles alone (used by the report and the view).
 std::vector<BrokerageCounts> brokerage(const Network& network, const GraphView& g);
 

@@ -194,13 +194,6 @@ json gapsJson(const Network& net, const GapReport& r, Lang lang) {
             {"contact_points", contact}, {"suggested_links", suggested}, {"findings", r.findings}};
 }
 
-std::string statusText(const std::string& status, Lang lang) {
-    if (status == "no_actor") return lang == Lang::En ? "no actor" : "kein Akteur";
-    if (status == "one_actor") return lang == Lang::En ? "one actor" : "ein Akteur";
-    if (status == "not_connected") return lang == Lang::En ? "not connected" : "nicht verbunden";
-    return lang == Lang::En ? "coordinated" : "koordiniert";
-}
-
 void printGapsText(const Network& net, const GapReport& r, Lang lang, bool markdown) {
     const bool en = lang == Lang::En;
     auto heading = [&](const char* de, const char* e) {
@@ -217,10 +210,10 @@ void printGapsText(const Network& net, const GapReport& r, Lang lang, bool markd
         const std::string coordinator = f.coordinator ? name(*f.coordinator) : "–";
         if (markdown)
             std::cout << "| " << fieldLabel(net, f.field, lang) << " | " << f.actors.size() << " | " << f.links << " | " << coordinator
-                      << " | " << statusText(f.status, lang) << " |\n";
+                      << " | " << fieldStatusText(f.status, lang) << " |\n";
         else
             std::cout << "  " << fieldLabel(net, f.field, lang) << ": " << f.actors.size() << (en ? " actors, " : " Akteure, ")
-                      << f.links << (en ? " links, " : " Verbindungen, ") << statusText(f.status, lang) << " (" << coordinator << ")\n";
+                      << f.links << (en ? " links, " : " Verbindungen, ") << fieldStatusText(f.status, lang) << " (" << coordinator << ")\n";
     }
     heading("Sektoren ohne Verbindung", "Sectors without a link");
     for (const SectorCell& c : r.sectorMatrix)

@@ -143,12 +143,8 @@ json numberJson(double v, bool integer) {
     return v;
 }
 
-std::string numberText(double v, bool integer, Lang lang, bool sign = false) {
-    std::string s = formatNumber(v, integer ? 0 : 3, lang);
-    if (sign && std::isfinite(v) && v > 0) s = "+" + s;
-    if (sign && std::isfinite(v) && std::fabs(v) < (integer ? 0.5 : 0.0005)) s = "±0";
-    return s;
-}
+std::string numberText(double v, bool integer, Lang lang) { return formatNumber(v, integer ? 0 : 3, lang); }
+std::string changeText(double v, bool integer, Lang lang) { return formatChange(v, integer ? 0 : 3, lang); }
 
 std::string metricWord(const std::string& metric, Lang lang) {
     if (metric == "degree") return tr(lang, "Grad (Verbindungen)", "degree (links)");
@@ -207,11 +203,11 @@ void printComparison(const Comparison& c, const Network& before, const Network& 
         const std::string label = tr(lang, f.de, f.en);
         if (md)
             out << "| " << label << " | " << numberText(vb, f.integer, lang) << " | " << numberText(va, f.integer, lang) << " | "
-                << numberText(va - vb, f.integer, lang, true) << " |\n";
+                << changeText(va - vb, f.integer, lang) << " |\n";
         else {
             char line[256];
             std::snprintf(line, sizeof line, "  %-38s %10s %10s %10s\n", label.c_str(), numberText(vb, f.integer, lang).c_str(),
-                          numberText(va, f.integer, lang).c_str(), numberText(va - vb, f.integer, lang, true).c_str());
+                          numberText(va, f.integer, lang).c_str(), changeText(va - vb, f.integer, lang).c_str());
             out << line;
         }
     }
@@ -294,7 +290,10 @@ void printComparison(const Comparison& c, const Network& before, const Network& 
 // [SECTION] The compare diagram
 void drawComparison(const Comparison& c, const Network& before, const Network& after, const std::string& output, const std::string& title,
                     Lang lang) {
-    const CompareScene scene = compareScene(before, after, c);
+    CompareScene scene = compareScene(before, after, c);
+    // Gone actors without a position of their own stand beside their partners; a layout only
+    // when today's actors have none either.
+    analysis::placeBesidePartners(scene.network, after.actors().size());
     bool allPlaced = true;
     for (const Actor& a : scene.network.actors()) allPlaced = allPlaced && a.placed;
     std::vector<layout::Point> pos;

@@ -100,13 +100,7 @@ void registerTrustCommands(CLI::App& app, std::function<Lang()> lang, std::funct
         cmd->add_option("NAME", *name, "The contact person as written (case and spaces do not matter)")->required();
         cmd->callback([&action, path, name] {
             action = [path, name] {
-                // Backups first: a failure there leaves the project as it was, to try again.
-                std::size_t backupsCleaned = 0;
-                for (const BackupInfo& b : listBackups(*path)) {
-                    ProjectFile backup = ProjectFile::open(b.path, OpenMode::ReadWrite);
-                    const ProjectFile::Erasure e = backup.erasePerson(*name);
-                    backupsCleaned += e.contactFields + e.textReplacements + e.historyEntries + e.snapshots > 0;
-                }
+                const std::size_t backupsCleaned = erasePersonFromBackups(*path, *name);
                 ProjectFile pf = ProjectFile::open(*path, OpenMode::ReadWrite);
                 const ProjectFile::Erasure e = pf.erasePerson(*name);
                 std::cout << "Kontaktperson entfernt: " << e.contactFields << " Ansprechpersonen-Felder (auch im Verlauf und in Momentaufnahmen), "

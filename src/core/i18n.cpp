@@ -258,6 +258,11 @@ Lang parseLang(std::string_view text) {
     throw InputError("unknown language \"" + std::string(text) + "\" (use de or en)");
 }
 
+std::string formatChange(double delta, int decimals, Lang lang) {
+    if (std::isfinite(delta) && std::fabs(delta) < 0.5 * std::pow(10.0, -decimals)) return "\u00B10";
+    return (delta > 0 ? "+" : "") + formatNumber(delta, decimals, lang);
+}
+
 std::string formatNumber(double value, int decimals, Lang lang) {
     if (!std::isfinite(value)) return "\u2013";
     char buf[64];

@@ -16,6 +16,8 @@ Lang parseLang(std::string_view text);
 // A number for people: fixed decimals, decimal comma in German, a real minus sign; "–" when
 // not finite.
 std::string formatNumber(double value, int decimals, Lang lang);
+// A difference: "+1,5", "−2", "±0" (when it rounds to zero at `decimals`).
+std::string formatChange(double delta, int decimals, Lang lang);
 // One of two words written in place (for sentences built in code, not looked up in the table).
 inline const char* tr(Lang lang, const char* de, const char* en) { return lang == Lang::En ? en : de; }
 // "A, B und C" / "A, B and C".

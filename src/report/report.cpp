@@ -447,9 +447,7 @@ std::vector<std::string> writeReport(const Network& net, const std::vector<layou
         doc.list(c.findings, "findings");
         const analysis::GraphFigures& fb = c.figuresBefore;
         auto row = [&](const char* de, const char* en, double before, double after, int decimals) {
-            std::string delta = fmt(after - before, decimals, lang);
-            if (after - before > 0) delta = "+" + delta;
-            return std::vector<std::string>{tr(lang, de, en), fmt(before, decimals, lang), fmt(after, decimals, lang), delta};
+            return std::vector<std::string>{tr(lang, de, en), fmt(before, decimals, lang), fmt(after, decimals, lang), formatChange(after - before, decimals, lang)};
         };
         doc.table({tr(lang, "Kennzahl", "Figure"), tr(lang, "damals", "then"), tr(lang, "heute", "now"), tr(lang, "Differenz", "Change")},
                   {row("Akteure", "Actors", static_cast<double>(fb.nodes), static_cast<double>(figures.nodes), 0),
@@ -462,25 +460,21 @@ std::vector<std::string> writeReport(const Network& net, const std::vector<layou
                    row("Sektorpaare ohne Verbindung", "Sector pairs without a link", static_cast<double>(c.unlinkedPairsBefore), static_cast<double>(c.unlinkedPairsAfter), 0)},
                   {false, true, true, true});
         if (!c.empty()) {
-            // The comparison drawn: removed actors where their partners are (or where they were).
-            const analysis::CompareScene scene = analysis::compareScene(first.network, net, c);
-            std::vector<layout::Point> pos = positions;
-            for (std::size_t i = net.actors().size(); i < scene.network.actors().size(); ++i) {
-                const Actor& a = scene.network.actors()[i];
-                double x = 0, y = 0;
-                int k = 0;
-                for (const Link& l : scene.network.links()) {
-                    const std::string& other = l.source == a.id ? l.target : l.target == a.id ? l.source : a.id;
-                    const auto j = scene.network.actorIndex(other);
-                    if (other == a.id || !j || *j >= pos.size()) continue;
-                    x += pos[*j].x;
-                    y += pos[*j].y;
-                    ++k;
+            // The comparison drawn on this report's map: today's actors where the map has them,
+            // gone ones beside their partners (their old coordinates may belong to another layout).
+            analysis::CompareScene scene = analysis::compareScene(first.network, net, c);
+            for (std::size_t i = 0; i < scene.network.actors().size(); ++i) {
+                Actor a = scene.network.actors()[i];
+                a.placed = i < positions.size();
+                if (a.placed) {
+                    a.x = positions[i].x;
+                    a.y = positions[i].y;
                 }
-                if (k > 0) pos.push_back({x / k + 8.0 * static_cast<double>(i % 3), y / k + 8.0});
-                else if (a.placed) pos.push_back({a.x, a.y});
-                else pos.push_back(pos.empty() ? layout::Point{0, 0} : pos.front());
+                scene.network.replaceActor(a);
             }
+            analysis::placeBesidePartners(scene.network, net.actors().size());
+            std::vector<layout::Point> pos;
+            for (const Actor& a : scene.network.actors()) pos.push_back({a.x, a.y});
             DiagramOptions m = d;
             m.svgId = "bild-veraenderung";
             m.changeSince = first.name;

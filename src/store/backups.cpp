@@ -99,6 +99,16 @@ std::optional<BackupInfo> newestGoodBackup(const std::string& project) {
     return std::nullopt;
 }
 
+std::size_t erasePersonFromBackups(const std::string& project, const std::string& name) {
+    std::size_t held = 0;
+    for (const BackupInfo& b : listBackups(project)) {
+        ProjectFile backup = ProjectFile::open(b.path, OpenMode::ReadWrite);
+        const ProjectFile::Erasure e = backup.erasePerson(name);
+        held += e.contactFields + e.textReplacements + e.historyEntries + e.snapshots > 0;
+    }
+    return held;
+}
+
 std::string restoreBackupBeside(const std::string& project, const BackupInfo& backup) {
     const fs::path p(project);
     std::string date = backup.created.substr(0, 16);

@@ -28,6 +28,10 @@ std::string takeBackup(ProjectFile& project, std::size_t keep = kBackupsKept);
 std::vector<BackupInfo> listBackups(const std::string& project);
 // The newest backup that opens and passes the integrity check, if any.
 std::optional<BackupInfo> newestGoodBackup(const std::string& project);
+// Erases contact person `name` from every backup of `project` (ProjectFile::erasePerson);
+// returns how many backups held the person. Called before erasing from the project itself, so
+// that a failure here leaves the project as it was, to try again.
+std::size_t erasePersonFromBackups(const std::string& project, const std::string& name);
 // Copies `backup` next to the damaged `project` as "NAME (wiederhergestellt DATE).knp" (never
 // over the damaged file or an existing one) and returns the new path.
 std::string restoreBackupBeside(const std::string& project, const BackupInfo& backup);

@@ -35,62 +35,17 @@ void buildScene(CompareMode& c) {
     std::iota(c.linkIn[k - 1].begin(), c.linkIn[k - 1].end(), 0);
     for (std::size_t st = k - 1; st-- > 0;) {
         const Network& n = c.states[st];
-        const analysis::Matching m = analysis::matchNetworks(n, c.scene);
-        std::vector<std::size_t> sceneOf(n.actors().size());
-        for (std::size_t i = 0; i < n.actors().size(); ++i) {
-            if (m.actor[i]) {
-                sceneOf[i] = *m.actor[i];
-                continue;
-            }
-            Actor a = n.actors()[i];
-            if (c.scene.findActor(a.id)) a.id = c.scene.freshActorId(a.id + "~");
-            a.ord = c.scene.nextActorOrd();
-            c.scene.insertActor(std::move(a));
-            sceneOf[i] = c.scene.actors().size() - 1;
-        }
-        std::vector<std::size_t> linkOf(n.links().size());
-        for (std::size_t j = 0; j < n.links().size(); ++j) {
-            if (m.link[j]) {
-                linkOf[j] = *m.link[j];
-                continue;
-            }
-            Link l = n.links()[j];
-            if (c.scene.findLink(l.id)) l.id = c.scene.freshLinkId(l.id + "~");
-            l.source = c.scene.actors()[sceneOf[*n.actorIndex(l.source)]].id;
-            l.target = c.scene.actors()[sceneOf[*n.actorIndex(l.target)]].id;
-            l.ord = c.scene.nextLinkOrd();
-            c.scene.insertLink(std::move(l));
-            linkOf[j] = c.scene.links().size() - 1;
-        }
+        analysis::United u = analysis::unite(n, c.scene, analysis::matchNetworks(n, c.scene));
+        c.scene = std::move(u.network);
         c.actorIn[st].assign(c.scene.actors().size(), -1);
-        for (std::size_t i = 0; i < sceneOf.size(); ++i) c.actorIn[st][sceneOf[i]] = static_cast<std::int32_t>(i);
+        for (std::size_t i = 0; i < u.actorOf.size(); ++i) c.actorIn[st][u.actorOf[i]] = static_cast<std::int32_t>(i);
         c.linkIn[st].assign(c.scene.links().size(), -1);
-        for (std::size_t j = 0; j < linkOf.size(); ++j) c.linkIn[st][linkOf[j]] = static_cast<std::int32_t>(j);
+        for (std::size_t j = 0; j < u.linkOf.size(); ++j) c.linkIn[st][u.linkOf[j]] = static_cast<std::int32_t>(j);
     }
     for (auto& v : c.actorIn) v.resize(c.scene.actors().size(), -1);
     for (auto& v : c.linkIn) v.resize(c.scene.links().size(), -1);
-    // Actors gone by today stay where their partners are when they had no place of their own.
-    std::vector<Actor> moved;
-    for (std::size_t i = c.states.back().actors().size(); i < c.scene.actors().size(); ++i) {
-        const Actor& a = c.scene.actors()[i];
-        if (a.placed) continue;
-        double x = 0, y = 0;
-        int count = 0;
-        for (const Link& l : c.scene.links()) {
-            const std::string& other = l.source == a.id ? l.target : (l.target == a.id ? l.source : a.id);
-            const Actor* o = other == a.id ? nullptr : c.scene.findActor(other);
-            if (!o || !o->placed) continue;
-            x += o->x;
-            y += o->y;
-            ++count;
-        }
-        Actor b = a;
-        b.x = count ? x / count + 30.0 * static_cast<double>(i % 3) : 0;
-        b.y = count ? y / count + 30.0 : 0;
-        b.placed = true;
-        moved.push_back(b);
-    }
-    for (const Actor& a : moved) c.scene.replaceActor(a);
+    // Actors gone by today keep where they were, or stand beside their partners.
+    analysis::placeBesidePartners(c.scene, c.states.back().actors().size());
 }
 
 // The marks of every state against the base.
@@ -137,11 +92,6 @@ void restartTable(AppState& s) {
     });
 }
 
-std::string figure(double v, int decimals, Lang lang, bool sign = false) {
-    std::string s = formatNumber(v, decimals, lang);
-    if (sign && v > 0) s = "+" + s;
-    return s;
-}
 
 }  // namespace
 
@@ -413,11 +363,11 @@ void drawComparePanel(AppState& s) {
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(T(s, key));
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(figure(b, decimals, lang).c_str());
+                ImGui::TextUnformatted(formatNumber(b, decimals, lang).c_str());
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(figure(a, decimals, lang).c_str());
+                ImGui::TextUnformatted(formatNumber(a, decimals, lang).c_str());
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(figure(a - b, decimals, lang, true).c_str());
+                ImGui::TextUnformatted(formatChange(a - b, decimals, lang).c_str());
             };
             const analysis::GraphFigures& fb = r.figuresBefore;
             const analysis::GraphFigures& fa = r.figuresAfter;
@@ -453,9 +403,9 @@ void drawComparePanel(AppState& s) {
                                                 : m.metric == "degree"    ? "compare.metric_degree"
                                                                           : "compare.metric_brokerage"));
                     ImGui::TableNextColumn();
-                    ImGui::Text("%s \u2192 %s", figure(m.before, decimals, lang).c_str(), figure(m.after, decimals, lang).c_str());
+                    ImGui::Text("%s \u2192 %s", formatNumber(m.before, decimals, lang).c_str(), formatNumber(m.after, decimals, lang).c_str());
                     ImGui::TableNextColumn();
-                    ImGui::TextColored(color(m.delta() > 0 ? kCompareAdded : kCompareRemoved), "%s", figure(m.delta(), decimals, lang, true).c_str());
+                    ImGui::TextColored(color(m.delta() > 0 ? kCompareAdded : kCompareRemoved), "%s", formatChange(m.delta(), decimals, lang).c_str());
                 }
             }
             ImGui::EndTable();

@@ -554,10 +554,7 @@ void drawErasePerson(AppState& s) {
             s.erasePerson.clear();
             ImGui::CloseCurrentPopup();
             try {
-                for (const BackupInfo& b : listBackups(s.project->path())) {
-                    ProjectFile backup = ProjectFile::open(b.path, OpenMode::ReadWrite);
-                    backup.erasePerson(name);
-                }
+                erasePersonFromBackups(s.project->path(), name);
                 const ProjectFile::Erasure e = s.project->erasePerson(name);
                 ++s.version;
                 std::string where;

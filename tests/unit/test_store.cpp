@@ -27,17 +27,20 @@ Actor actor(const std::string& id, const std::string& name) {
     return a;
 }
 
-std::string pragma(const std::string& path, const std::string& name) {
+// The first column of the first row of `sql` on the file, as text.
+std::string query(const std::string& path, const std::string& sql) {
     sqlite3* db = nullptr;
     sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
     sqlite3_stmt* st = nullptr;
-    sqlite3_prepare_v2(db, ("PRAGMA " + name).c_str(), -1, &st, nullptr);
+    sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr);
     std::string value;
     if (sqlite3_step(st) == SQLITE_ROW) value = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
     sqlite3_finalize(st);
     sqlite3_close(db);
     return value;
 }
+
+std::string pragma(const std::string& path, const std::string& name) { return query(path, "PRAGMA " + name); }
 
 void execSql(const std::string& path, const char* sql) {
     sqlite3* db = nullptr;
@@ -299,12 +302,5 @@ TEST_CASE("consent is stored per contact person and older files are read and upg
     CHECK(pragma(path, "user_version") == std::to_string(kSchemaVersion));
     CHECK(ProjectFile::open(path, OpenMode::ReadOnly).network().findActor("a1")->consentDate == "2026-04-01");
     // The upgrade made the index too.
-    sqlite3* db = nullptr;
-    sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
-    sqlite3_stmt* st = nullptr;
-    sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master WHERE type='index' AND name='history_side'", -1, &st, nullptr);
-    REQUIRE(sqlite3_step(st) == SQLITE_ROW);
-    CHECK(sqlite3_column_int(st, 0) == 1);
-    sqlite3_finalize(st);
-    sqlite3_close(db);
+    CHECK(query(path, "SELECT count(*) FROM sqlite_master WHERE type='index' AND name='history_side'") == "1");
 }
