@@ -7,7 +7,7 @@
 #include <queue>
 #include <random>
 
-#include "analysis/parallel.hpp"
+#include "core/parallel.hpp"
 
 namespace knp::analysis {
 

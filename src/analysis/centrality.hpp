@@ -4,9 +4,15 @@
 #include <cstdint>
 #include <vector>
 
-#include "analysis/graph_view.hpp"
+#include "core/graph_view.hpp"
 
 namespace knp::analysis {
+
+// Options shared by the path-based measures.
+struct PathOptions {
+    bool weighted = false;  // a link's strength s becomes the distance 1/s
+};
+
 
 struct BetweennessOptions {
     bool weighted = false;     // distance 1/strength (Dijkstra) instead of hops

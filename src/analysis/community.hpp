@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "analysis/graph_view.hpp"
+#include "core/graph_view.hpp"
 
 namespace knp::analysis {
 

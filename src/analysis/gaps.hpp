@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "analysis/graph_view.hpp"
+#include "core/graph_view.hpp"
 #include "core/network.hpp"
 
 namespace knp::analysis {

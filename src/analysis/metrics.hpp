@@ -6,6 +6,7 @@
 
 #include "analysis/centrality.hpp"
 #include "analysis/structure.hpp"
+#include "core/metric_column.hpp"
 
 namespace knp::analysis {
 
@@ -20,11 +21,7 @@ struct MetricsOptions {
     double epsilon = 0.02;
 };
 
-struct MetricColumn {
-    std::string name;
-    std::vector<double> values;  // NaN: not defined for that actor
-    bool integer = false;
-};
+using knp::MetricColumn;
 
 struct MetricsTable {
     std::vector<MetricColumn> columns;

@@ -110,14 +110,6 @@ std::vector<double> effectiveSize(const GraphView& g) {
     return result;
 }
 
-std::vector<std::uint32_t> components(const GraphView& g, std::uint32_t* count) {
-    const BoostGraph bg = toBoost(g);
-    std::vector<std::uint32_t> comp(g.n, 0);
-    const auto c = boost::connected_components(bg, boost::make_iterator_property_map(comp.begin(), boost::get(boost::vertex_index, bg)));
-    if (count) *count = static_cast<std::uint32_t>(c);
-    return comp;
-}
-
 std::vector<bool> articulationPoints(const GraphView& g) {
     const BoostGraph bg = toBoost(g);
     std::vector<BoostGraph::vertex_descriptor> points;

@@ -5,7 +5,7 @@
 #include <utility>
 #include <vector>
 
-#include "analysis/graph_view.hpp"
+#include "core/graph_view.hpp"
 
 namespace knp::analysis {
 
@@ -22,8 +22,6 @@ std::vector<std::uint32_t> coreNumbers(const GraphView& g);
 // the links among u's neighbours (Borgatti 1997). NaN for isolates. O(sum deg^2).
 std::vector<double> constraint(const GraphView& g);
 std::vector<double> effectiveSize(const GraphView& g);
-// Connected components of the undirected view (Boost.Graph): component index per actor.
-std::vector<std::uint32_t> components(const GraphView& g, std::uint32_t* count = nullptr);
 // Articulation points and bridges (Boost.Graph biconnected components, Hopcroft-Tarjan, O(n+m)).
 std::vector<bool> articulationPoints(const GraphView& g);
 std::vector<std::pair<std::uint32_t, std::uint32_t>> bridges(const GraphView& g);

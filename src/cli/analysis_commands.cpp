@@ -11,7 +11,7 @@
 #include "cli/commands.hpp"
 #include "core/errors.hpp"
 #include "core/i18n.hpp"
-#include "io/input.hpp"
+#include "session/open.hpp"
 
 namespace knp::cli {
 

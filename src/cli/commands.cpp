@@ -14,7 +14,8 @@
 #include "core/errors.hpp"
 #include "core/i18n.hpp"
 #include "io/edit_script.hpp"
-#include "io/input.hpp"
+#include "session/import.hpp"
+#include "session/open.hpp"
 #include "store/project_file.hpp"
 
 namespace knp::cli {
@@ -58,52 +59,8 @@ int cmdNew(const std::string& path, std::string name) {
 
 // [SECTION] knp import
 int cmdImport(const std::vector<std::string>& inputs, const std::string& output, bool force, const std::string& name) {
-    // Read everything first: a bad input leaves no half-made project behind.
-    Document merged;
-    std::vector<std::string> warnings;
-    std::vector<NetworkSnapshot> snapshots;  // brought along (our JSON export of a project)
-    for (const std::string& spec : inputs) {
-        LoadedInput in = loadInput(spec);
-        for (std::string& w : in.result.warnings) warnings.push_back(std::move(w));
-        for (NetworkSnapshot& s : in.result.snapshots) snapshots.push_back(std::move(s));
-        if (merged.network.name.empty()) merged.network.name = in.result.network.name;
-        merged.execute(cmdMerge(merged.network, in.result.network, &warnings));
-    }
-    printWarnings(warnings);
-    const bool exists = fs::exists(output);
-    std::optional<ProjectFile> pf;
-    try {
-        if (exists) pf.emplace(ProjectFile::open(output, OpenMode::ReadWrite));
-        else pf.emplace(ProjectFile::create(output, name.empty() ? merged.network.name : name));
-        if (exists && force) {
-            Network target = merged.network;
-            target.name = name.empty() ? pf->network().name : name;
-            pf->execute(cmdReplaceContent(pf->network(), target, "replace", inputs.front()));
-        } else {
-            std::vector<std::string> mergeWarnings;
-            Edit edit = cmdMerge(pf->network(), merged.network, &mergeWarnings);
-            edit.subject = inputs.size() == 1 ? inputs.front() : std::to_string(inputs.size()) + " inputs";
-            pf->execute(edit);
-            printWarnings(mergeWarnings);
-        }
-        std::set<std::string> taken;
-        for (const SnapshotInfo& s : pf->snapshots()) taken.insert(s.name);
-        for (const NetworkSnapshot& s : snapshots) {
-            if (!taken.insert(s.name).second) {
-                std::cerr << "knp: warning: snapshot \"" << s.name << "\" exists already in " << output << "; the imported one is left out\n";
-                continue;
-            }
-            pf->addSnapshot(s.name, s.created.empty() ? utcTimestamp() : s.created, s.network);
-        }
-        if (!snapshots.empty()) std::cerr << "knp: " << snapshots.size() << " snapshots imported\n";
-    } catch (...) {
-        const bool created = !exists && pf.has_value();
-        pf.reset();  // closes the file and releases its lock
-        if (created) fs::remove(output);
-        throw;
-    }
-    std::cerr << "knp: " << output << ": " << pf->network().actors().size() << " actors, " << pf->network().links().size()
-              << " links" << (exists ? (force ? " (content replaced; undo restores it)" : " (merged; undo reverts it)") : "") << "\n";
+    session::importIntoProject(inputs, output, force, name, printMessage);
+    finishWarnings();
     return 0;
 }
 
@@ -352,13 +309,27 @@ void registerCommands(CLI::App& app, GlobalOptions& global, std::function<int()>
     }
 }
 
-std::string todayText(Lang lang) {
-    const std::time_t now = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&now, &local);
-    char buf[32];
-    std::strftime(buf, sizeof buf, lang == Lang::En ? "%Y-%m-%d" : "%d.%m.%Y", &local);
-    return buf;
+namespace {
+std::size_t warningsShown = 0, warningsLeftOut = 0;
+constexpr std::size_t kWarningsShown = 20;
+}  // namespace
+
+void printMessage(session::MessageLevel level, const std::string& text) {
+    if (level == session::MessageLevel::Info) {
+        std::cerr << "knp: " << text << "\n";
+        return;
+    }
+    if (warningsShown == kWarningsShown) {
+        ++warningsLeftOut;
+        return;
+    }
+    ++warningsShown;
+    std::cerr << "knp: warning: " << text << "\n";
+}
+
+void finishWarnings() {
+    if (warningsLeftOut > 0) std::cerr << "knp: warning: ... and " << warningsLeftOut << " more\n";
+    warningsShown = warningsLeftOut = 0;
 }
 
 }  // namespace knp::cli

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/taxonomy.hpp"
+#include "session/messages.hpp"
 
 namespace knp::cli {
 
@@ -13,8 +14,10 @@ struct GlobalOptions {
     Lang lang = Lang::De;
 };
 
-// Today's date for footers and reports: 21.11.2026 (German), 2026-11-21 (English).
-std::string todayText(Lang lang);
+// What a use case reports, on stderr: "knp: TEXT" or "knp: warning: TEXT"; after 20 warnings
+// in one run, the rest are counted and summed up by finishWarnings().
+void printMessage(session::MessageLevel level, const std::string& text);
+void finishWarnings();
 
 // Adds every command to `app`; the chosen one stores its action in `action`.
 void registerCommands(CLI::App& app, GlobalOptions& global, std::function<int()>& action);

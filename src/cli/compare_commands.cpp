@@ -12,8 +12,10 @@
 #include "cli/commands.hpp"
 #include "core/errors.hpp"
 #include "core/i18n.hpp"
-#include "io/input.hpp"
+#include "session/open.hpp"
 #include "layout/layout.hpp"
+#include "session/export.hpp"
+#include "session/layout_step.hpp"
 #include "report/diagram.hpp"
 
 namespace knp::cli {
@@ -296,18 +298,18 @@ void drawComparison(const Comparison& c, const Network& before, const Network& a
     analysis::placeBesidePartners(scene.network, after.actors().size());
     bool allPlaced = true;
     for (const Actor& a : scene.network.actors()) allPlaced = allPlaced && a.placed;
-    std::vector<layout::Point> pos;
+    std::vector<Point> pos;
     if (allPlaced) {
         for (const Actor& a : scene.network.actors()) pos.push_back({a.x, a.y});
     } else {
-        pos = layout::computeLayout(scene.network, layout::LayoutRequest{});
+        pos = session::computeLayout(scene.network, layout::LayoutRequest{});
         std::cerr << "knp: some actors had no position; the comparison is laid out with force\n";
     }
     report::DiagramOptions d;
     d.lang = lang;
     d.title = title.empty() ? std::string(tr(lang, "Was hat sich verändert?", "What changed?")) : title;
     d.subtitle = quoted(c.beforeName, lang) + " \u2192 " + quoted(c.afterName, lang);
-    d.date = todayText(lang);
+    d.date = session::todayText(lang);
     d.changeSince = c.beforeName;
     for (const Change ch : scene.actor) d.actorChange.push_back(static_cast<std::uint8_t>(ch));
     for (const Change ch : scene.link) d.linkChange.push_back(static_cast<std::uint8_t>(ch));

@@ -12,8 +12,10 @@
 #include "core/privacy.hpp"
 #include "io/csv_export.hpp"
 #include "io/formats.hpp"
-#include "io/input.hpp"
+#include "session/open.hpp"
 #include "layout/layout.hpp"
+#include "session/export.hpp"
+#include "session/layout_step.hpp"
 #include "report/diagram.hpp"
 #include "report/report.hpp"
 #include "store/project_file.hpp"
@@ -50,32 +52,12 @@ void addLayoutOptions(CLI::App* cmd, LayoutArgs& a) {
 int runLayout(const std::string& project, const LayoutArgs& a) {
     ProjectFile pf = ProjectFile::open(project, OpenMode::ReadWrite);
     const auto start = std::chrono::steady_clock::now();
-    const std::vector<layout::Point> pos = layout::computeLayout(pf.network(), requestFor(a));
+    const std::vector<Point> pos = session::computeLayout(pf.network(), requestFor(a));
     const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     pf.execute(layout::cmdLayout(pf.network(), pos, a.engine));
     std::cerr << "knp: " << project << ": " << pf.network().actors().size() << " actors laid out with " << a.engine << " in "
               << static_cast<int>(ms + 0.5) << " ms; knp undo restores the previous positions\n";
     return 0;
-}
-
-// A project's snapshots, oldest first (none for other inputs).
-std::vector<NetworkSnapshot> projectSnapshots(const std::string& input, const LoadedInput& in) {
-    std::vector<NetworkSnapshot> out;
-    if (in.kind != "project" || in.snapshots.empty()) return out;
-    ProjectFile pf = ProjectFile::open(input, OpenMode::ReadOnly);
-    std::vector<SnapshotInfo> snaps = in.snapshots;
-    std::sort(snaps.begin(), snaps.end(), [](const SnapshotInfo& p, const SnapshotInfo& q) { return p.created < q.created; });
-    for (const SnapshotInfo& s : snaps) out.push_back({s.name, s.created, pf.loadSnapshot(s.name)});
-    return out;
-}
-
-// PROJECT@SNAPSHOT: "Stand NAME, DATE" for titles; "" for other inputs.
-std::string snapshotSubtitle(const std::string& input, const LoadedInput& in, Lang lang) {
-    if (in.kind != "snapshot") return "";
-    const std::string project = input.substr(0, input.rfind('@')), snapshot = input.substr(input.rfind('@') + 1);
-    for (const SnapshotInfo& s : ProjectFile::open(project, OpenMode::ReadOnly).snapshots())
-        if (s.name == snapshot) return (lang == Lang::En ? "Snapshot " : "Stand ") + s.name + ", " + s.created.substr(0, 10);
-    return "";
 }
 
 // Options of knp export beyond the layout: the diagram's and the pseudonyms.
@@ -85,80 +67,29 @@ struct ExportArgs {
     std::string pseudonymize;  // "-" when not given
 };
 
+session::ExportRequest exportRequest(const std::string& output, const std::string& layoutName, const LayoutArgs& a, Lang lang,
+                                     const std::string& pseudonymize) {
+    session::ExportRequest r;
+    r.output = output;
+    r.layoutEngine = layoutName;
+    r.layout = requestFor(a);
+    r.lang = lang;
+    r.privacy = pseudonymize == "-" ? Pseudonymize::None : parsePseudonymize(pseudonymize);
+    return r;
+}
+
 int runExport(const std::string& input, const std::string& output, const std::string& layoutName, const LayoutArgs& a, Lang lang,
               const ExportArgs& x) {
-    const bool drawing = report::isDiagramPath(output);
-    if (!drawing && !exportFormatFor(output)) {
-        std::string known;
-        for (const ExportFormat& f : exportFormats())
-            for (const std::string& e : f.extensions) known += (known.empty() ? "" : ", ") + e;
+    if (!report::isDiagramPath(output) && !exportFormatFor(output)) {
         std::cerr << "knp export: \"" << std::filesystem::path(output).extension().string()
-                  << "\" is not supported by this version yet; write " << known << ", .svg, .pdf or .png\n";
+                  << "\" is not supported by this version yet; write " << session::exportExtensionsText() << "\n";
         return 2;
     }
-    const Pseudonymize privacy = x.pseudonymize == "-" ? Pseudonymize::None : parsePseudonymize(x.pseudonymize);
-    report::DiagramOptions diagram = x.diagram;
-    diagram.focus = report::parseFocus(x.focus);
-    diagram.focus.radius = x.diagram.focus.radius;
-    LoadedInput in = loadInput(input);
-    if (drawing) report::checkDiagramOptions(in.result.network, diagram);
-    // Snapshots written with the network (GEXF timeline, JSON) get the same pseudonyms.
-    const ExportFormat* format = exportFormatFor(output);
-    const bool gexf = format && format->name.rfind("GEXF", 0) == 0, jsonOut = format && format->name.rfind("JSON", 0) == 0;
-    std::vector<NetworkSnapshot> snapshots = gexf || jsonOut ? projectSnapshots(input, in) : std::vector<NetworkSnapshot>{};
-    std::vector<const Network*> all{&in.result.network};
-    for (const NetworkSnapshot& s : snapshots) all.push_back(&s.network);
-    const Pseudonymizer pseudonyms(privacy, lang, all);
-    const Network net = pseudonyms.apply(in.result.network);
-    for (NetworkSnapshot& s : snapshots) s.network = pseudonyms.apply(s.network);
-    if (privacy != Pseudonymize::None)
-        std::cerr << "knp: " << (privacy == Pseudonymize::All ? "actor names, ids and contact persons" : "contact persons")
-                  << " replaced by pseudonyms; notes left out\n";
-    bool allPlaced = true;
-    for (const Actor& actor : net.actors()) allPlaced = allPlaced && actor.placed;
-    std::string engine = layoutName.empty() ? (allPlaced ? "keep" : "force") : layoutName;
-    std::optional<std::vector<layout::Point>> pos;
-    if (engine != "keep") {
-        LayoutArgs args = a;
-        args.engine = engine;
-        const auto start = std::chrono::steady_clock::now();
-        pos = layout::computeLayout(net, requestFor(args));
-        const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-        std::cerr << "knp: layout " << engine << " in " << static_cast<long>(ms + 0.5) << " ms\n";
-    } else if (!allPlaced) {
-        std::cerr << "knp: warning: some actors have no position yet; DOT gets them at 0,0, other formats without one (use --layout force)\n";
-    }
-    if (drawing) {
-        std::vector<layout::Point> points;
-        for (const Actor& actor : net.actors()) points.push_back({actor.x, actor.y});
-        report::DiagramOptions d = diagram;
-        d.lang = lang;
-        if (d.date.empty()) d.date = todayText(lang);
-        // PROJECT@SNAPSHOT: the snapshot's name and date under the title.
-        d.subtitle = snapshotSubtitle(input, in, lang);
-        report::renderDiagram(net, pos ? *pos : points, output, d);
-        std::string ext = std::filesystem::path(output).extension().string();
-        std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-        std::cerr << "knp: wrote " << output << " (" << net.actors().size() << " actors, layout " << engine << ", " << d.paper
-                  << (ext == ".png" ? ", " + std::to_string(d.dpi) + " dpi" : "") << ")\n";
-        return 0;
-    }
-    ExportOptions o;
-    o.lang = lang;
-    // A project's snapshots make a GEXF a dynamic graph (Gephi's timeline) and go into JSON.
-    if (!snapshots.empty()) {
-        o.snapshots = std::move(snapshots);
-        o.now = utcTimestamp();
-        if (gexf) std::cerr << "knp: " << o.snapshots.size() << " snapshots written as a dynamic graph (spells from " << o.snapshots.front().created << ")\n";
-        else std::cerr << "knp: " << o.snapshots.size() << " snapshots written with the network\n";
-    }
-    exportNetwork(net, pos ? &*pos : nullptr, output, o);
-    std::string written = output;
-    if (exportFormatFor(output) && exportFormatFor(output)->name.rfind("CSV", 0) == 0) {
-        const std::vector<std::string> paths = csvExportPaths(output);
-        written = paths[0] + " (links), " + paths[1] + " (actors) and " + paths[2] + " (metrics)";
-    }
-    std::cerr << "knp: wrote " << written << " (" << net.actors().size() << " actors, layout " << engine << ")\n";
+    session::ExportRequest r = exportRequest(output, layoutName, a, lang, x.pseudonymize);
+    r.diagram = x.diagram;
+    r.diagram.focus = report::parseFocus(x.focus);
+    r.diagram.focus.radius = x.diagram.focus.radius;
+    session::exportNetwork(session::sourceFromInput(input, lang), r, printMessage);
     return 0;
 }
 
@@ -168,39 +99,8 @@ int runReport(const std::string& input, const std::string& output, const std::st
         std::cerr << "knp report: write .html or .md, not \"" << std::filesystem::path(output).extension().string() << "\"\n";
         return 2;
     }
-    const Pseudonymize privacy = pseudonymize == "-" ? Pseudonymize::None : parsePseudonymize(pseudonymize);
-    LoadedInput in = loadInput(input);
-    report::ReportOptions o;
-    o.lang = lang;
-    o.date = todayText(lang);
-    o.snapshots = projectSnapshots(input, in);
-    o.subtitle = snapshotSubtitle(input, in, lang);
-    std::vector<const Network*> all{&in.result.network};
-    for (const NetworkSnapshot& s : o.snapshots) all.push_back(&s.network);
-    const Pseudonymizer pseudonyms(privacy, lang, all);
-    const Network net = pseudonyms.apply(in.result.network);
-    for (NetworkSnapshot& s : o.snapshots) s.network = pseudonyms.apply(s.network);
-    bool allPlaced = true;
-    for (const Actor& actor : net.actors()) allPlaced = allPlaced && actor.placed;
-    const std::string engine = layoutName.empty() ? (allPlaced ? "keep" : "force") : layoutName;
-    std::vector<layout::Point> points;
-    if (engine != "keep") {
-        LayoutArgs args = a;
-        args.engine = engine;
-        points = layout::computeLayout(net, requestFor(args));
-    } else {
-        for (const Actor& actor : net.actors()) points.push_back({actor.x, actor.y});
-    }
-    const auto start = std::chrono::steady_clock::now();
-    const std::vector<std::string> written = report::writeReport(net, points, output, o);
-    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    std::cerr << "knp: wrote " << written.front() << " (" << net.actors().size() << " actors, layout " << engine << ", "
-              << static_cast<long>(ms + 0.5) << " ms)";
-    if (written.size() > 1) std::cerr << " and " << written.size() - 1 << " diagrams beside it";
-    std::cerr << "\n";
-    if (privacy != Pseudonymize::None)
-        std::cerr << "knp: " << (privacy == Pseudonymize::All ? "actor names, ids and contact persons" : "contact persons")
-                  << " replaced by pseudonyms; notes left out\n";
+    const session::ExportRequest r = exportRequest(output, layoutName, a, lang, pseudonymize);
+    session::writeReport(session::sourceFromInput(input, lang), r, printMessage);
     return 0;
 }
 

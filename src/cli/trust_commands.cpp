@@ -8,7 +8,7 @@
 #include "core/errors.hpp"
 #include "core/i18n.hpp"
 #include "core/validation.hpp"
-#include "io/file_output.hpp"
+#include "core/file_output.hpp"
 #include "store/backups.hpp"
 #include "store/project_file.hpp"
 

@@ -37,6 +37,12 @@ public:
     using StoreError::StoreError;
 };
 
+// Long work stopped because the person who started it cancelled it (nothing was written).
+class Cancelled : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
 // A foreign, newer or damaged file: it was not opened and not changed (exit code 3).
 class RefusedFileError : public StoreError {
 public:

@@ -4,12 +4,11 @@
 #include <cstdio>
 #include <filesystem>
 #include <set>
+#include <stdexcept>
 
-#include "analysis/graph_view.hpp"
-#include "analysis/metrics.hpp"
 #include "io/export_text.hpp"
 #include "io/field_mapping.hpp"
-#include "io/file_output.hpp"
+#include "core/file_output.hpp"
 
 namespace knp {
 
@@ -128,16 +127,15 @@ void exportCsv(const Network& net, const std::string& path, const CsvExportOptio
 
     // Metrics: NAME.metrics.csv, the columns of `knp metrics`.
     Writer metrics{links.delimiter, links.decimalComma};
-    const analysis::GraphView g = analysis::GraphView::build(net);
-    const analysis::MetricsTable table = analysis::computeMetrics(g);
+    if (!o.metrics) throw std::invalid_argument("exportCsv: the metrics are required (session::exportTables)");
     header = {"id", "label", "sector"};
-    for (const analysis::MetricColumn& c : table.columns) header.push_back(c.name);
+    for (const MetricColumn& c : *o.metrics) header.push_back(c.name);
     metrics.row(header);
     for (std::size_t i = 0; i < net.actors().size(); ++i) {
         const Actor& a = net.actors()[i];
         std::vector<std::string> cells{metrics.text(a.id), metrics.text(a.name),
                                        a.sector.empty() ? "" : metrics.text(t.labelOf(CategoryKind::Sector, a.sector, lang))};
-        for (const analysis::MetricColumn& c : table.columns)
+        for (const MetricColumn& c : *o.metrics)
             cells.push_back(c.integer && std::isfinite(c.values[i]) ? metrics.integer(std::llround(c.values[i])) : metrics.number(c.values[i]));
         metrics.row(cells);
     }

@@ -11,12 +11,14 @@
 #include <string>
 #include <vector>
 
+#include "core/metric_column.hpp"
 #include "core/network.hpp"
 
 namespace knp {
 
 struct CsvExportOptions {
     Lang lang = Lang::De;
+    const std::vector<MetricColumn>* metrics = nullptr;  // required: the metrics file's columns
 };
 
 // The files exportCsv writes for `path`, in that order.

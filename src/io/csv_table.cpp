@@ -11,7 +11,7 @@
 
 #include "core/errors.hpp"
 #include "core/taxonomy.hpp"
-#include "io/file_output.hpp"
+#include "core/file_output.hpp"
 #include "io/text_encoding.hpp"
 
 namespace knp {

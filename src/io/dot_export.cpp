@@ -4,7 +4,7 @@
 #include <cstdio>
 
 #include "io/export_text.hpp"
-#include "io/file_output.hpp"
+#include "core/file_output.hpp"
 
 namespace knp {
 
@@ -46,7 +46,7 @@ std::string number(double v) {
 
 }  // namespace
 
-void exportDot(const Network& net, const std::vector<layout::Point>& positions, const std::string& path, const DotExportOptions& o) {
+void exportDot(const Network& net, const std::vector<Point>& positions, const std::string& path, const DotExportOptions& o) {
     bool directed = false;
     for (const Link& l : net.links()) directed = directed || l.directed;
     const Taxonomy& t = net.taxonomy;
@@ -59,7 +59,7 @@ void exportDot(const Network& net, const std::vector<layout::Point>& positions, 
     out += "\tedge [arrowsize=0.6];\n";
     for (std::size_t i = 0; i < net.actors().size(); ++i) {
         const Actor& a = net.actors()[i];
-        const std::string inches = number(2 * layout::actorRadius(a) / 72.0);
+        const std::string inches = number(2 * actorRadius(a) / 72.0);
         const Category* sector = t.byKey(CategoryKind::Sector, a.sector);
         out += "\t" + quote(a.id) + " [xlabel=" + quoteLabel(a.name) + ", name=" + quote(a.name) + ", width=" + inches + ", height=" + inches +
                ", pos=\"" + number(positions[i].x) + "," + number(positions[i].y) + "\", fillcolor=" +

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "core/network.hpp"
-#include "layout/geometry.hpp"
+#include "core/geometry.hpp"
 
 namespace knp {
 
@@ -16,7 +16,7 @@ struct DotExportOptions {
 };
 
 // `positions` has one point per actor (from a layout or the stored positions).
-void exportDot(const Network& network, const std::vector<layout::Point>& positions, const std::string& path,
+void exportDot(const Network& network, const std::vector<Point>& positions, const std::string& path,
                const DotExportOptions& o = {});
 
 }  // namespace knp

@@ -16,10 +16,11 @@
 
 #include "core/errors.hpp"
 #include "io/field_mapping.hpp"
-#include "io/file_output.hpp"
+#include "core/file_output.hpp"
 #include "io/network_builder.hpp"
 #include "io/text_encoding.hpp"
-#include "layout/graphviz_guard.hpp"
+#include "graphviz/guard.hpp"
+#include "graphviz/handles.hpp"
 
 namespace knp {
 
@@ -37,10 +38,6 @@ bool drawingAttribute(const std::string& name) {
         "colorscheme", "showboxes", "sortv", "root", "pin"};
     return names.count(name) > 0;
 }
-
-struct GraphCloser {
-    void operator()(Agraph_t* g) const { agclose(g); }
-};
 
 // Attribute values of an object that differ from nothing: every declared attribute with a
 // non-empty value.
@@ -90,10 +87,10 @@ ImportResult parseDot(const std::string& input, const std::string& path) {
     const std::string text = decodeText(input, file).utf8;
     checkNesting(text, file, 256);
     ImportResult out;
-    std::unique_ptr<Agraph_t, GraphCloser> graph;
+    graphviz::Graph graph;
     {
         const GraphvizGuard guard;
-        graph.reset(agmemread(text.c_str()));
+        graph = graphviz::Graph::adopt(agmemread(text.c_str()));
         if (!graph) {
             std::string why = guard.messages();
             while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();

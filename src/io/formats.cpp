@@ -49,7 +49,7 @@ const ExportFormat* exportFormatFor(const std::string& path) {
     return nullptr;
 }
 
-void exportNetwork(const Network& network, const std::vector<layout::Point>* positions, const std::string& path, const ExportOptions& o) {
+void exportNetwork(const Network& network, const std::vector<Point>* positions, const std::string& path, const ExportOptions& o) {
     const ExportFormat* format = exportFormatFor(path);
     if (!format) {
         std::string known;
@@ -60,7 +60,7 @@ void exportNetwork(const Network& network, const std::vector<layout::Point>* pos
     if (format->name == "Graphviz DOT") {
         DotExportOptions d;
         d.lang = o.lang;
-        std::vector<layout::Point> own;
+        std::vector<Point> own;
         for (const Actor& a : network.actors()) own.push_back({a.x, a.y});
         exportDot(network, positions ? *positions : own, path, d);
         return;
@@ -92,10 +92,13 @@ void exportNetwork(const Network& network, const std::vector<layout::Point>* pos
     } else if (format->name.rfind("CSV", 0) == 0) {
         CsvExportOptions c;
         c.lang = o.lang;
+        c.metrics = o.metrics;
         exportCsv(placed, path, c);
     } else if (format->name == "Excel workbook") {
         XlsxExportOptions x;
         x.lang = o.lang;
+        x.metrics = o.metrics;
+        x.gaps = o.gaps;
         exportXlsx(placed, path, x);
     }
 }

@@ -5,8 +5,10 @@
 #include <utility>
 #include <vector>
 
+#include "core/metric_column.hpp"
 #include "core/network.hpp"
-#include "layout/geometry.hpp"
+#include "io/xlsx_export.hpp"
+#include "core/geometry.hpp"
 
 namespace knp {
 
@@ -31,13 +33,17 @@ struct ExportOptions {
     // them as a dynamic graph; the other formats write the current network only.
     std::vector<NetworkSnapshot> snapshots;
     std::string now;
+    // What CSV (its metrics file) and XLSX (its Metrics and Gaps sheets) write beside the
+    // network: required for those formats (session::exportTables computes them).
+    const std::vector<MetricColumn>* metrics = nullptr;
+    const GapTables* gaps = nullptr;
 };
 
 // Writes `network` to `path`, in the format its extension names, with the actors at
 // `positions` (one per actor, from a layout) or, when null, where they are; written to a
 // temporary file and renamed. Throws InputError for an extension no exporter has,
 // std::runtime_error when the file cannot be written.
-void exportNetwork(const Network& network, const std::vector<layout::Point>* positions, const std::string& path,
+void exportNetwork(const Network& network, const std::vector<Point>* positions, const std::string& path,
                    const ExportOptions& o = {});
 
 }  // namespace knp

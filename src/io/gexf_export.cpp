@@ -6,7 +6,7 @@
 
 #include "io/export_text.hpp"
 #include "io/field_mapping.hpp"
-#include "io/file_output.hpp"
+#include "core/file_output.hpp"
 
 namespace knp {
 

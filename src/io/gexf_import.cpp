@@ -9,7 +9,7 @@
 
 #include "core/errors.hpp"
 #include "io/field_mapping.hpp"
-#include "io/file_output.hpp"
+#include "core/file_output.hpp"
 #include "io/network_builder.hpp"
 #include "io/xml_reader.hpp"
 

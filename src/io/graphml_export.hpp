@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "core/network.hpp"
-#include "layout/geometry.hpp"
+#include "core/geometry.hpp"
 
 namespace knp {
 

@@ -6,13 +6,10 @@
 #include <set>
 #include <stdexcept>
 
-#include "analysis/gaps.hpp"
-#include "analysis/graph_view.hpp"
-#include "analysis/metrics.hpp"
 #include "core/i18n.hpp"
 #include "io/export_text.hpp"
 #include "io/field_mapping.hpp"
-#include "io/file_output.hpp"
+#include "core/file_output.hpp"
 
 namespace knp {
 
@@ -144,10 +141,10 @@ void writeWorkbook(lxw_workbook* book, const Network& net, const XlsxExportOptio
     links.finish(row);
 
     // Metrics, as `knp metrics` computes them.
-    const analysis::GraphView g = analysis::GraphView::build(net);
-    const analysis::MetricsTable metrics = analysis::computeMetrics(g);
+    if (!o.metrics || !o.gaps) throw std::invalid_argument("exportXlsx: the metrics and gaps are required (session::exportTables)");
+    const std::vector<MetricColumn>& metrics = *o.metrics;
     std::vector<std::string> metricHeader{"id", "label", tr(lang, "Sektor", "sector")};
-    for (const analysis::MetricColumn& c : metrics.columns) metricHeader.push_back(c.name);
+    for (const MetricColumn& c : metrics) metricHeader.push_back(c.name);
     Sheet m(book, tr(lang, "Kennzahlen", "Metrics"), bold);
     m.header(metricHeader);
     for (std::size_t i = 0; i < net.actors().size(); ++i) {
@@ -155,14 +152,12 @@ void writeWorkbook(lxw_workbook* book, const Network& net, const XlsxExportOptio
         m.text(i + 1, 0, a.id);
         m.text(i + 1, 1, a.name);
         if (!a.sector.empty()) m.text(i + 1, 2, t.labelOf(CategoryKind::Sector, a.sector, lang));
-        for (std::size_t c = 0; c < metrics.columns.size(); ++c) m.number(i + 1, 3 + c, metrics.columns[c].values[i]);
+        for (std::size_t c = 0; c < metrics.size(); ++c) m.number(i + 1, 3 + c, metrics[c].values[i]);
     }
     m.finish(net.actors().size());
 
     // Gaps: findings, fields of action, sector pairs; one table under the other.
-    analysis::GapOptions go;
-    go.lang = lang;
-    const analysis::GapReport gaps = analysis::analyseGaps(net, g, go);
+    const GapTables& gaps = *o.gaps;
     Sheet gapSheet(book, tr(lang, "Lücken", "Gaps"), bold);
     gapSheet.text(0, 0, tr(lang, "Befunde", "Findings"), bold);
     row = 0;
@@ -172,19 +167,19 @@ void writeWorkbook(lxw_workbook* book, const Network& net, const XlsxExportOptio
                                                      ? std::vector<std::string>{"field of action", "actors", "links", "coordinator", "status"}
                                                      : std::vector<std::string>{"Handlungsfeld", "Akteure", "Verbindungen", "Koordination", "Stand"};
     for (std::size_t c = 0; c < fieldHeader.size(); ++c) gapSheet.text(row, c, fieldHeader[c], bold);
-    for (const analysis::FieldCoverage& f : gaps.fields) {
+    for (const GapTables::Field& f : gaps.fields) {
         ++row;
         gapSheet.text(row, 0, t.labelOf(CategoryKind::Field, f.field, lang));
-        gapSheet.number(row, 1, static_cast<double>(f.actors.size()));
+        gapSheet.number(row, 1, static_cast<double>(f.actors));
         gapSheet.number(row, 2, static_cast<double>(f.links));
-        if (f.coordinator) gapSheet.text(row, 3, net.actors()[*f.coordinator].name);
+        gapSheet.text(row, 3, f.coordinator);
         gapSheet.text(row, 4, f.status);
     }
     row += 2;
     const std::vector<std::string> pairHeader = lang == Lang::En ? std::vector<std::string>{"sector", "sector", "links", "density"}
                                                                  : std::vector<std::string>{"Sektor", "Sektor", "Verbindungen", "Dichte"};
     for (std::size_t c = 0; c < pairHeader.size(); ++c) gapSheet.text(row, c, pairHeader[c], bold);
-    for (const analysis::SectorCell& cell : gaps.sectorMatrix) {
+    for (const GapTables::SectorPair& cell : gaps.sectorPairs) {
         ++row;
         gapSheet.text(row, 0, t.labelOf(CategoryKind::Sector, cell.from, lang));
         gapSheet.text(row, 1, t.labelOf(CategoryKind::Sector, cell.to, lang));

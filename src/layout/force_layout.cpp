@@ -6,8 +6,8 @@
 #include <numeric>
 #include <random>
 
-#include "analysis/parallel.hpp"
-#include "analysis/structure.hpp"
+#include "core/parallel.hpp"
+#include "core/graph_view.hpp"
 
 namespace knp::layout {
 
@@ -256,7 +256,7 @@ int refine(const Level& L, std::vector<Point>& pos, double K, double initialStep
     std::vector<double> fx(n), fy(n);
     double step = initialStep, energy0 = std::numeric_limits<double>::max();
     int progressCount = 0, it = 0;
-    const unsigned workers = n >= 512 ? analysis::workerCount(n) : 1;
+    const unsigned workers = n >= 512 ? workerCount(n) : 1;
     std::vector<std::vector<std::int32_t>> stacks(workers);
     QuadTree tree;
     for (; it < maxIterations; ++it) {
@@ -269,7 +269,7 @@ int refine(const Level& L, std::vector<Point>& pos, double K, double initialStep
         } else {
             tree.summarise(pos, L.mass);
         }
-        analysis::parallelSources(n, workers, [&](unsigned worker, std::size_t i) {
+        parallelSources(n, workers, [&](unsigned worker, std::size_t i) {
             double x = 0, y = 0;
             tree.repulsion(i, pos[i], L.mass[i], repulsionStrength, kTheta, x, y, stacks[worker]);
             for (std::uint32_t e = L.offsets[i]; e < L.offsets[i + 1]; ++e) {
@@ -318,7 +318,7 @@ void jitter(std::vector<Point>& pos, const std::vector<bool>& fixed, double amou
     }
 }
 
-Level levelOf(const analysis::GraphView& g, const std::vector<std::uint32_t>& nodes, const std::vector<bool>& pinned) {
+Level levelOf(const GraphView& g, const std::vector<std::uint32_t>& nodes, const std::vector<bool>& pinned) {
     Level L;
     L.n = nodes.size();
     std::vector<std::int64_t> local(g.n, -1);
@@ -486,7 +486,7 @@ void packGroups(std::vector<Point>& pos, const std::vector<double>& radius, cons
 
 // [SECTION] Entry point
 std::vector<Point> forceLayout(const LayoutInput& in, const ForceOptions& o, bool* cancelled) {
-    const analysis::GraphView& g = *in.graph;
+    const GraphView& g = *in.graph;
     const std::size_t n = g.n;
     std::vector<Point> pos(n);
     if (cancelled) *cancelled = false;
@@ -524,7 +524,7 @@ std::vector<Point> forceLayout(const LayoutInput& in, const ForceOptions& o, boo
         // Parts without pinned actors would drift away from each other (repulsion across the
         // gap): each goes back to where its placed actors were, so the picture stays put.
         std::uint32_t componentCount = 0;
-        const std::vector<std::uint32_t> comp = analysis::components(g, &componentCount);
+        const std::vector<std::uint32_t> comp = components(g, &componentCount);
         std::vector<double> sx(componentCount, 0), sy(componentCount, 0), ox(componentCount, 0), oy(componentCount, 0);
         std::vector<std::size_t> count(componentCount, 0);
         std::vector<bool> anchored(componentCount, false);
@@ -550,7 +550,7 @@ std::vector<Point> forceLayout(const LayoutInput& in, const ForceOptions& o, boo
 
     // Full layout: each component on its own, multilevel, then packed side by side.
     std::uint32_t componentCount = 0;
-    const std::vector<std::uint32_t> comp = analysis::components(g, &componentCount);
+    const std::vector<std::uint32_t> comp = components(g, &componentCount);
     std::vector<std::vector<std::uint32_t>> groups(componentCount);
     for (std::uint32_t u = 0; u < n; ++u) groups[comp[u]].push_back(u);
     std::size_t done = 0;

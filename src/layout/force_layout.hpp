@@ -13,8 +13,8 @@
 #include <functional>
 #include <vector>
 
-#include "analysis/graph_view.hpp"
-#include "layout/geometry.hpp"
+#include "core/graph_view.hpp"
+#include "core/geometry.hpp"
 
 namespace knp::layout {
 
@@ -28,7 +28,7 @@ struct ForceOptions {
 };
 
 struct LayoutInput {
-    const analysis::GraphView* graph = nullptr;
+    const GraphView* graph = nullptr;
     std::vector<double> radius;          // per actor
     std::vector<Point> initial;          // current positions (used when placed)
     std::vector<bool> placed;            // initial[i] is meaningful

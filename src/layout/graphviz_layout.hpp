@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "analysis/graph_view.hpp"
-#include "layout/geometry.hpp"
+#include "core/graph_view.hpp"
+#include "core/geometry.hpp"
 
 namespace knp::layout {
 
@@ -26,6 +26,6 @@ struct GraphvizOptions {
     std::vector<bool> pinned;
 };
 
-std::vector<Point> graphvizLayout(const analysis::GraphView& g, const GraphvizOptions& o);
+std::vector<Point> graphvizLayout(const GraphView& g, const GraphvizOptions& o);
 
 }  // namespace knp::layout

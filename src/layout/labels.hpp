@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "layout/geometry.hpp"
+#include "core/geometry.hpp"
 
 namespace knp::layout {
 

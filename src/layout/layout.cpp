@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <stdexcept>
 
-#include "analysis/metrics.hpp"
 #include "core/errors.hpp"
 #include "layout/force_layout.hpp"
 #include "layout/graphviz_layout.hpp"
@@ -34,7 +33,7 @@ std::vector<Point> computeLayout(const Network& network, const LayoutRequest& re
     }
     std::vector<Point> result;
     if (request.engine == "force") {
-        const analysis::GraphView g = analysis::GraphView::build(network);
+        const GraphView g = GraphView::build(network);
         LayoutInput in{&g, actorRadii(network), current, placed, pinned};
         ForceOptions o;
         o.seed = request.seed;
@@ -46,20 +45,15 @@ std::vector<Point> computeLayout(const Network& network, const LayoutRequest& re
         RingOptions o;
         o.grouping = request.grouping;
         if (request.ringRank != "influence") {
-            const analysis::GraphView g = analysis::GraphView::build(network);
-            analysis::MetricsOptions mo;
-            mo.names = {request.ringRank};
-            try {
-                o.rank = analysis::computeMetrics(g, mo).columns.at(0).values;
-            } catch (const std::invalid_argument& e) {
-                throw InputError(std::string("rings: ") + e.what());
-            }
+            if (request.ringRankValues.size() != n)
+                throw std::invalid_argument("computeLayout: rings by " + request.ringRank + " need one value per actor (session::computeLayout)");
+            o.rank = request.ringRankValues;
             for (double& v : o.rank)
                 if (v != v) v = -1;  // undefined values go outside
         }
         result = ringLayout(network, o).positions;
     } else if (std::find(graphvizEngines().begin(), graphvizEngines().end(), request.engine) != graphvizEngines().end()) {
-        const analysis::GraphView g = analysis::GraphView::build(network);
+        const GraphView g = GraphView::build(network);
         GraphvizOptions o;
         o.engine = request.engine;
         o.seed = request.seed;

@@ -1,13 +1,14 @@
 #pragma once
 // One entry for every layout engine: force (ours), rings (sector rings), and Graphviz's dot,
-// neato, fdp, sfdp, circo and twopi. Used by `knp layout`, `knp export --layout` and the view.
+// neato, fdp, sfdp, circo and twopi. Callers go through session::computeLayout (layout as a
+// step), which computes the metric that rings may be ranked by.
 #include <atomic>
 #include <functional>
 #include <string>
 #include <vector>
 
 #include "core/commands.hpp"
-#include "layout/geometry.hpp"
+#include "core/geometry.hpp"
 #include "layout/rings.hpp"
 
 namespace knp::layout {
@@ -20,6 +21,7 @@ struct LayoutRequest {
     bool incremental = false;          // force: from the current positions
     RingGrouping grouping = RingGrouping::Sector;
     std::string ringRank = "influence";  // rings: influence or a metric of knp metrics
+    std::vector<double> ringRankValues;  // rings by a metric: its value per actor (session::computeLayout fills it)
     const std::atomic<bool>* cancel = nullptr;
     std::function<void(double)> progress;
 };

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "core/network.hpp"
-#include "layout/geometry.hpp"
+#include "core/geometry.hpp"
 
 namespace knp::layout {
 

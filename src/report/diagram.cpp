@@ -1,6 +1,6 @@
 #include "report/diagram.hpp"
 
-#include <graphviz/gvc.h>
+#include "graphviz/handles.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -15,13 +15,13 @@
 #include <stdexcept>
 
 #include "analysis/gaps.hpp"
-#include "analysis/graph_view.hpp"
+#include "core/graph_view.hpp"
 #include "analysis/metrics.hpp"
 #include "core/errors.hpp"
 #include "core/i18n.hpp"
-#include "layout/isolation.hpp"
-#include "io/file_output.hpp"
-#include "layout/graphviz_guard.hpp"
+#include "graphviz/isolation.hpp"
+#include "core/file_output.hpp"
+#include "graphviz/guard.hpp"
 #include "layout/labels.hpp"
 #include "report/print_layout.hpp"
 
@@ -224,7 +224,7 @@ Scene selectScene(const Network& net, const DiagramOptions& o) {
     s.cutCount.assign(n, 0);
     const Taxonomy& t = net.taxonomy;
     const bool needGaps = o.suggested || o.focus.kind == FocusKind::CutPoints;
-    const analysis::GraphView g = analysis::GraphView::build(net);
+    const GraphView g = GraphView::build(net);
     std::optional<analysis::GapReport> gaps;
     if (needGaps) {
         analysis::GapOptions go;
@@ -368,7 +368,7 @@ Encoding encode(const Network& net, const Scene& s, const DiagramOptions& o, dou
     } else if (colorBy == "community") {
         analysis::MetricsOptions mo;
         mo.names = {"community"};
-        const analysis::MetricsTable m = analysis::computeMetrics(analysis::GraphView::build(net), mo);
+        const analysis::MetricsTable m = analysis::computeMetrics(GraphView::build(net), mo);
         const std::vector<double>& community = m.columns.at(0).values;
         // Largest groups (among the actors shown) first.
         std::map<long, std::size_t> sizes;
@@ -446,7 +446,7 @@ Encoding encode(const Network& net, const Scene& s, const DiagramOptions& o, dou
     } else if (sizeBy != "none") {
         analysis::MetricsOptions mo;
         mo.names = {sizeBy};
-        const analysis::MetricsTable m = analysis::computeMetrics(analysis::GraphView::build(net), mo);
+        const analysis::MetricsTable m = analysis::computeMetrics(GraphView::build(net), mo);
         const std::vector<double>& v = m.columns.at(0).values;
         double lo = 1e300, hi = -1e300;
         for (std::size_t i = 0; i < n; ++i)
@@ -505,20 +505,6 @@ Encoding encode(const Network& net, const Scene& s, const DiagramOptions& o, dou
     return e;
 }
 
-struct Gvc {
-    GVC_t* gvc = gvContext();
-    ~Gvc() { if (gvc) gvFreeContext(gvc); }
-};
-
-struct Graph {
-    Agraph_t* g = nullptr;
-    GVC_t* laidOutBy = nullptr;
-    ~Graph() {
-        if (g && laidOutBy) gvFreeLayout(laidOutBy, g);
-        if (g) agclose(g);
-    }
-};
-
 // An HTML-like label: a cell of fixed size with left-aligned text (entities only).
 void setHtmlLabel(Agraph_t* g, Agnode_t* n, const std::string& markup) {
     Agsym_t* label = agattr(g, AGNODE, const_cast<char*>("label"), nullptr);
@@ -529,7 +515,7 @@ void setHtmlLabel(Agraph_t* g, Agnode_t* n, const std::string& markup) {
 }
 
 // Builds the Graphviz graph of the diagram and hands it, laid out, to `render`.
-void drawDiagram(const Network& net, const std::vector<layout::Point>& positions, const DiagramOptions& o, const std::string& format,
+void drawDiagram(const Network& net, const std::vector<Point>& positions, const DiagramOptions& o, const std::string& format,
                  const std::function<void(GVC_t*, Agraph_t*, const GraphvizGuard&)>& render) {
     checkDiagramOptions(net, o);
     if (positions.size() != net.actors().size()) throw std::invalid_argument("renderDiagram: one position per actor");
@@ -542,13 +528,13 @@ void drawDiagram(const Network& net, const std::vector<layout::Point>& positions
     const Encoding enc = encode(net, scene, o, fs);
 
     const GraphvizGuard guard;
-    Gvc ctx;
-    if (!ctx.gvc) throw std::runtime_error("Graphviz could not be started");
+    graphviz::Context ctx;
+    if (!ctx) throw std::runtime_error("Graphviz could not be started");
     bool anyDirected = false;
     for (const Link& l : net.links()) anyDirected = anyDirected || l.directed;
-    Graph graph;
-    graph.g = agopen(const_cast<char*>("Netzwerk"), anyDirected ? Agdirected : Agundirected, nullptr);
-    Agraph_t* g = graph.g;
+    graphviz::Graph graph("Netzwerk", anyDirected);
+    if (!graph) throw std::runtime_error("Graphviz could not create a graph");
+    Agraph_t* g = graph.get();
     const std::string font = "DejaVu Sans";
     const double pageWpt = pageW * 72, pageHpt = pageH * 72;
     set(g, "fontname", font);
@@ -572,7 +558,7 @@ void drawDiagram(const Network& net, const std::vector<layout::Point>& positions
     std::vector<std::size_t> shown;
     for (std::size_t i = 0; i < n; ++i)
         if (scene.shown[i]) shown.push_back(i);
-    std::vector<layout::Point> pos;
+    std::vector<Point> pos;
     for (const std::size_t i : shown) pos.push_back(positions[i]);
     std::vector<std::size_t> degree(n, 0);
     for (const Link& l : net.links()) {
@@ -638,7 +624,7 @@ void drawDiagram(const Network& net, const std::vector<layout::Point>& positions
         std::snprintf(name, sizeof name, "a%zu", i);
         Agnode_t* node = agnode(g, name, 1);
         nodes[i] = node;
-        const layout::Point c = placed.centres[k];
+        const Point c = placed.centres[k];
         const bool faded = scene.faded[i];
         std::string fill = enc.fill[i];
         if (faded && !enc.wedged[i]) fill = colorHex(pale(parseColorHex(fill).value_or(kNoSectorColor)));
@@ -958,9 +944,8 @@ void drawDiagram(const Network& net, const std::vector<layout::Point>& positions
         set(c, "pos", corner[5] == 'u' ? "0,0" : num(pageWpt) + "," + num(pageHpt));
     }
 
-    if (gvLayout(ctx.gvc, g, "nop2") != 0) throw std::runtime_error("Graphviz could not place the diagram: " + guard.messages());
-    graph.laidOutBy = ctx.gvc;
-    render(ctx.gvc, g, guard);
+    if (graph.layout(ctx, "nop2") != 0) throw std::runtime_error("Graphviz could not place the diagram: " + guard.messages());
+    render(ctx.get(), g, guard);
 }
 
 }  // namespace
@@ -1023,7 +1008,7 @@ void checkDiagramOptions(const Network& net, const DiagramOptions& o) {
 namespace {
 // The diagram drawn by Graphviz in a child process with limits (layout/isolation.hpp): a crash
 // or hang there costs this diagram, not the caller.
-std::string drawIsolated(const Network& net, const std::vector<layout::Point>& positions, const DiagramOptions& o, const std::string& format) {
+std::string drawIsolated(const Network& net, const std::vector<Point>& positions, const DiagramOptions& o, const std::string& format) {
     checkDiagramOptions(net, o);  // usage errors before any work, in this process
     return runIsolated("Graphviz diagram (" + format + ")", [&] {
         std::string bytes;
@@ -1041,13 +1026,13 @@ std::string drawIsolated(const Network& net, const std::vector<layout::Point>& p
 }
 }  // namespace
 
-void renderDiagram(const Network& net, const std::vector<layout::Point>& positions, const std::string& path, const DiagramOptions& o) {
+void renderDiagram(const Network& net, const std::vector<Point>& positions, const std::string& path, const DiagramOptions& o) {
     const std::string format = extensionOf(path);
     if (!isDiagramPath(path)) throw InputError(path + ": diagrams are written as .svg, .pdf or .png");
     writeFileAtomically(path, drawIsolated(net, positions, o, format));
 }
 
-std::string renderDiagramSvg(const Network& net, const std::vector<layout::Point>& positions, const DiagramOptions& o) {
+std::string renderDiagramSvg(const Network& net, const std::vector<Point>& positions, const DiagramOptions& o) {
     const std::string svg = drawIsolated(net, positions, o, "svg");
     // Inline: from the <svg> element on (no XML declaration, doctype or comments before it).
     const std::size_t start = svg.find("<svg");

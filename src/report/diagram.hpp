@@ -17,7 +17,7 @@
 #include <vector>
 
 #include "core/network.hpp"
-#include "layout/geometry.hpp"
+#include "core/geometry.hpp"
 
 namespace knp::report {
 
@@ -63,9 +63,9 @@ DiagramFocus parseFocus(const std::string& text);
 void checkDiagramOptions(const Network& network, const DiagramOptions& o);
 
 // Writes the diagram to `path` (temporary file, then renamed). `positions`: one per actor.
-void renderDiagram(const Network& network, const std::vector<layout::Point>& positions, const std::string& path,
+void renderDiagram(const Network& network, const std::vector<Point>& positions, const std::string& path,
                    const DiagramOptions& o = {});
 // The diagram as SVG text without the XML declaration and doctype (to be inlined in HTML).
-std::string renderDiagramSvg(const Network& network, const std::vector<layout::Point>& positions, const DiagramOptions& o = {});
+std::string renderDiagramSvg(const Network& network, const std::vector<Point>& positions, const DiagramOptions& o = {});
 
 }  // namespace knp::report

@@ -15,7 +15,7 @@ struct Bounds {
     double minX = 1e300, minY = 1e300, maxX = -1e300, maxY = -1e300;
 };
 
-Bounds boxBounds(const std::vector<layout::Point>& c, const std::vector<PrintBox>& b) {
+Bounds boxBounds(const std::vector<Point>& c, const std::vector<PrintBox>& b) {
     Bounds r;
     for (std::size_t i = 0; i < c.size(); ++i) {
         r.minX = std::min(r.minX, c[i].x - b[i].halfWidth);
@@ -26,9 +26,9 @@ Bounds boxBounds(const std::vector<layout::Point>& c, const std::vector<PrintBox
     return r;
 }
 
-Bounds centreBounds(const std::vector<layout::Point>& c) {
+Bounds centreBounds(const std::vector<Point>& c) {
     Bounds r;
-    for (const layout::Point& p : c) {
+    for (const Point& p : c) {
         r.minX = std::min(r.minX, p.x);
         r.maxX = std::max(r.maxX, p.x);
         r.minY = std::min(r.minY, p.y);
@@ -39,7 +39,7 @@ Bounds centreBounds(const std::vector<layout::Point>& c) {
 
 // Calls f(i, j) for every pair whose boxes may overlap (grid cells as large as the largest box).
 template <class F>
-void forNearPairs(const std::vector<layout::Point>& c, const std::vector<PrintBox>& b, double pad, F&& f) {
+void forNearPairs(const std::vector<Point>& c, const std::vector<PrintBox>& b, double pad, F&& f) {
     double cell = 1;
     for (const PrintBox& x : b) cell = std::max({cell, 2 * x.halfWidth + pad, 2 * x.halfHeight + pad});
     std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> grid;
@@ -65,7 +65,7 @@ void forNearPairs(const std::vector<layout::Point>& c, const std::vector<PrintBo
 
 // Pushes overlapping boxes apart; returns whether any overlap was left after the last sweep.
 // `q` > 1 favours sideways moves (the area is wider than the boxes are placed), < 1 vertical ones.
-bool separate(std::vector<layout::Point>& c, const std::vector<PrintBox>& b, int sweeps, double q) {
+bool separate(std::vector<Point>& c, const std::vector<PrintBox>& b, int sweeps, double q) {
     for (int sweep = 0; sweep < sweeps; ++sweep) {
         bool moved = false;
         forNearPairs(c, b, kPad, [&](std::uint32_t i, std::uint32_t j) {
@@ -92,7 +92,7 @@ bool separate(std::vector<layout::Point>& c, const std::vector<PrintBox>& b, int
 
 }  // namespace
 
-bool boxesOverlap(const std::vector<layout::Point>& c, const std::vector<PrintBox>& b, double pad) {
+bool boxesOverlap(const std::vector<Point>& c, const std::vector<PrintBox>& b, double pad) {
     bool any = false;
     forNearPairs(c, b, pad, [&](std::uint32_t i, std::uint32_t j) {
         const double dx = c[j].x - c[i].x, dy = (c[j].y + b[j].dy) - (c[i].y + b[i].dy);
@@ -102,7 +102,7 @@ bool boxesOverlap(const std::vector<layout::Point>& c, const std::vector<PrintBo
     return any;
 }
 
-PrintPlacement placeForPrint(const std::vector<layout::Point>& positions, const std::vector<PrintBox>& boxes, double x0, double y0,
+PrintPlacement placeForPrint(const std::vector<Point>& positions, const std::vector<PrintBox>& boxes, double x0, double y0,
                              double x1, double y1) {
     PrintPlacement out;
     const std::size_t n = positions.size();
@@ -123,9 +123,9 @@ PrintPlacement placeForPrint(const std::vector<layout::Point>& positions, const 
     sx = std::min(sx, 1.6 * sy);
     sy = std::min(sy, 1.6 * sx);
     double q = 1.0;
-    std::vector<layout::Point> c;
+    std::vector<Point> c;
     // The best round: without overlaps if any, and closest to fitting the area.
-    std::vector<layout::Point> best;
+    std::vector<Point> best;
     bool bestClean = false;
     double bestFit = -1;
     const int sweeps = n > 5000 ? 20 : 200;
@@ -167,7 +167,7 @@ PrintPlacement placeForPrint(const std::vector<layout::Point>& positions, const 
         // Room to spare on both axes: spread the centres until the boxes just fit (no new overlaps).
         const double f = std::min(fx, fy);
         if (f > 1)
-            for (layout::Point& p : c) p = {p.x * f, p.y * f};
+            for (Point& p : c) p = {p.x * f, p.y * f};
     }
     out.centres = c;
     // Into the area, centred; what still reaches beyond it is compressed (overlaps may return).
@@ -178,11 +178,11 @@ PrintPlacement placeForPrint(const std::vector<layout::Point>& positions, const 
     if (bw > areaW + 1e-6 && cw > 1e-9) kx = std::max(0.0, (cw - (bw - areaW)) / cw);
     if (bh > areaH + 1e-6 && ch > 1e-9) ky = std::max(0.0, (ch - (bh - areaH)) / ch);
     const double k = std::min(kx, ky);
-    std::vector<layout::Point>& r = out.centres;
-    for (layout::Point& p : r) p = {p.x * k, p.y * k};
+    std::vector<Point>& r = out.centres;
+    for (Point& p : r) p = {p.x * k, p.y * k};
     const Bounds fb = boxBounds(r, boxes);
     const double shiftX = x0 + (areaW - (fb.maxX - fb.minX)) / 2 - fb.minX, shiftY = y0 + (areaH - (fb.maxY - fb.minY)) / 2 - fb.minY;
-    for (layout::Point& p : r) p = {p.x + shiftX, p.y + shiftY};
+    for (Point& p : r) p = {p.x + shiftX, p.y + shiftY};
     out.overlapsLeft = boxesOverlap(r, boxes);
     return out;
 }

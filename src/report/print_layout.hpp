@@ -8,7 +8,7 @@
 // repeated; neighbours are found through a uniform grid, O(n) per sweep for even boxes.
 #include <vector>
 
-#include "layout/geometry.hpp"
+#include "core/geometry.hpp"
 
 namespace knp::report {
 
@@ -18,16 +18,16 @@ struct PrintBox {
 };
 
 struct PrintPlacement {
-    std::vector<layout::Point> centres;  // actor positions in points, y up
+    std::vector<Point> centres;  // actor positions in points, y up
     bool overlapsLeft = false;           // the area was too small to keep every box apart
 };
 
 // Positions (any unit, y up) into [x0, x1] x [y0, y1] (points): every box inside the area,
 // boxes 2 points apart where the area allows.
-PrintPlacement placeForPrint(const std::vector<layout::Point>& positions, const std::vector<PrintBox>& boxes, double x0, double y0,
+PrintPlacement placeForPrint(const std::vector<Point>& positions, const std::vector<PrintBox>& boxes, double x0, double y0,
                              double x1, double y1);
 
 // True when two of the boxes at these centres overlap (for tests and the caller's checks).
-bool boxesOverlap(const std::vector<layout::Point>& centres, const std::vector<PrintBox>& boxes, double pad = 0);
+bool boxesOverlap(const std::vector<Point>& centres, const std::vector<PrintBox>& boxes, double pad = 0);
 
 }  // namespace knp::report

@@ -11,11 +11,11 @@
 
 #include "analysis/compare.hpp"
 #include "analysis/gaps.hpp"
-#include "analysis/graph_view.hpp"
+#include "core/graph_view.hpp"
 #include "analysis/metrics.hpp"
 #include "core/errors.hpp"
 #include "core/i18n.hpp"
-#include "io/file_output.hpp"
+#include "core/file_output.hpp"
 #include "report/diagram.hpp"
 
 namespace knp::report {
@@ -137,6 +137,7 @@ public:
         out_ += "</tbody>\n</table>\n";
     }
     void figure(const std::string& svg, const std::string& file, const std::string& caption, bool small = false) {
+        if (afterFigure) afterFigure();
         if (md_) {
             files_.push_back({file, svg});
             out_ += "![" + esc(caption) + "](" + file + ")\n\n";
@@ -151,6 +152,7 @@ public:
         return out_;
     }
     const std::vector<std::pair<std::string, std::string>>& files() const { return files_; }
+    std::function<void()> afterFigure;  // progress and cancel between the diagrams
     bool markdown() const { return md_; }
 
 private:
@@ -185,7 +187,7 @@ bool isReportPath(const std::string& path) {
     return ext == ".html" || ext == ".htm" || ext == ".md";
 }
 
-std::vector<std::string> writeReport(const Network& net, const std::vector<layout::Point>& positions, const std::string& path,
+std::vector<std::string> writeReport(const Network& net, const std::vector<Point>& positions, const std::string& path,
                                      const ReportOptions& o) {
     if (!isReportPath(path)) throw UsageError(path + ": reports are written as .html or .md");
     std::string ext = std::filesystem::path(path).extension().string();
@@ -195,8 +197,16 @@ std::vector<std::string> writeReport(const Network& net, const std::vector<layou
     const Taxonomy& t = net.taxonomy;
     const std::string stem = std::filesystem::path(path).stem().string();
 
-    const analysis::GraphView g = analysis::GraphView::build(net);
+    const GraphView g = GraphView::build(net);
     const analysis::GraphFigures figures = analysis::graphFigures(g);
+    // Progress: the overview, one diagram per field, cut points, suggestions, change.
+    const double expectedFigures = 4.0 + static_cast<double>(t.list(CategoryKind::Field).size()) + (o.snapshots.empty() ? 0 : 1);
+    std::size_t figuresDone = 0;
+    auto afterFigure = [&] {
+        if (o.cancel && o.cancel->load()) throw Cancelled("report cancelled");
+        ++figuresDone;
+        if (o.progress) o.progress(std::min(0.99, static_cast<double>(figuresDone) / expectedFigures));
+    };
     analysis::GapOptions go;
     go.lang = lang;
     const analysis::GapReport gaps = analysis::analyseGaps(net, g, go);
@@ -220,6 +230,7 @@ std::vector<std::string> writeReport(const Network& net, const std::vector<layou
     d.paper = "a4";
 
     Doc doc(md);
+    doc.afterFigure = afterFigure;
     const std::string title = std::string(tr(lang, "Netzwerkbericht: ", "Network report: ")) + net.name;
     std::string meta = std::string(tr(lang, "Stand ", "As of ")) + o.date;
     if (!o.subtitle.empty()) meta += " · " + o.subtitle;
@@ -473,7 +484,7 @@ std::vector<std::string> writeReport(const Network& net, const std::vector<layou
                 scene.network.replaceActor(a);
             }
             analysis::placeBesidePartners(scene.network, net.actors().size());
-            std::vector<layout::Point> pos;
+            std::vector<Point> pos;
             for (const Actor& a : scene.network.actors()) pos.push_back({a.x, a.y});
             DiagramOptions m = d;
             m.svgId = "bild-veraenderung";

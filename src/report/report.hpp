@@ -5,11 +5,13 @@
 // of action with its status and diagram, brokers and their roles, single points of failure,
 // parallel work, contact points, suggested links, what changed since the first snapshot, and a
 // method section for non-experts. Every user text is escaped for HTML (or Markdown).
+#include <atomic>
+#include <functional>
 #include <string>
 #include <vector>
 
 #include "core/network.hpp"
-#include "layout/geometry.hpp"
+#include "core/geometry.hpp"
 
 namespace knp::report {
 
@@ -18,11 +20,15 @@ struct ReportOptions {
     std::string date;      // e.g. 21.11.2026
     std::string subtitle;  // e.g. the snapshot shown
     std::vector<NetworkSnapshot> snapshots;  // oldest first; the first is compared with now
+    // Long reports: `progress` (0..1) after each diagram; a set `cancel` stops the report there
+    // with knp::Cancelled before anything is written.
+    std::function<void(double)> progress;
+    const std::atomic<bool>* cancel = nullptr;
 };
 
 // Writes REPORT.html or REPORT.md (and, for Markdown, REPORT_*.svg beside it). Returns the
 // paths written.
-std::vector<std::string> writeReport(const Network& network, const std::vector<layout::Point>& positions, const std::string& path,
+std::vector<std::string> writeReport(const Network& network, const std::vector<Point>& positions, const std::string& path,
                                      const ReportOptions& o);
 
 bool isReportPath(const std::string& path);

@@ -21,7 +21,7 @@
 
 #include "core/errors.hpp"
 #include "core/i18n.hpp"
-#include "io/input.hpp"
+#include "session/open.hpp"
 #include "layout/layout.hpp"
 #include "render/canvas_renderer.hpp"
 #include "render/map_renderer.hpp"
@@ -371,7 +371,7 @@ int runApp(const AppOptions& options) {
                 } else {
                     a.t = std::clamp((ImGui::GetTime() - a.started) / 0.45, 0.0, 1.0);
                     if (a.t >= 1.0) {
-                        const std::vector<layout::Point> to = a.to;
+                        const std::vector<Point> to = a.to;
                         state.animation.reset();
                         try {
                             commit(state, layout::cmdLayout(state.network(), to, kLiveLayout));

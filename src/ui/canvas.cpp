@@ -10,6 +10,7 @@
 
 #include "layout/labels.hpp"
 #include "layout/layout.hpp"
+#include "session/layout_step.hpp"
 #include "ui/compare_view.hpp"
 #include "ui/keys.hpp"
 
@@ -85,12 +86,12 @@ std::vector<bool> visibleActors(const AppState& s) {
     return visible;
 }
 
-std::optional<std::uint32_t> actorAt(const AppState& s, const layout::Point& w, const std::vector<double>& radius) {
+std::optional<std::uint32_t> actorAt(const AppState& s, const Point& w, const std::vector<double>& radius) {
     const Network& n = s.network();
     std::optional<std::uint32_t> best;
     double bestD = 1e300;
     for (std::uint32_t i = 0; i < n.actors().size(); ++i) {
-        const layout::Point p = shownPosition(s, i);
+        const Point p = shownPosition(s, i);
         const double d = std::hypot(p.x - w.x, p.y - w.y);
         const double slack = 3 / std::max(0.05f, s.canvas.view.scale);
         if (d <= radius[i] + slack && d < bestD) { bestD = d; best = i; }
@@ -98,7 +99,7 @@ std::optional<std::uint32_t> actorAt(const AppState& s, const layout::Point& w, 
     return best;
 }
 
-std::optional<std::string> linkAt(const AppState& s, const layout::Point& w) {
+std::optional<std::string> linkAt(const AppState& s, const Point& w) {
     const Network& n = s.network();
     const double tolerance = 5 / std::max(0.05f, s.canvas.view.scale);
     std::optional<std::string> best;
@@ -119,16 +120,16 @@ std::optional<std::string> linkAt(const AppState& s, const layout::Point& w) {
 
 }  // namespace
 
-layout::Point screenToWorld(const CanvasState& c, float sx, float sy, float width, float height) {
+Point screenToWorld(const CanvasState& c, float sx, float sy, float width, float height) {
     return {c.view.originX + (sx - width / 2) / c.view.scale, c.view.originY - (sy - height / 2) / c.view.scale};
 }
 
-void worldToScreen(const render::CanvasView& v, const layout::Point& p, float width, float height, float& sx, float& sy) {
+void worldToScreen(const render::CanvasView& v, const Point& p, float width, float height, float& sx, float& sy) {
     sx = static_cast<float>((p.x - v.originX) * v.scale + width / 2);
     sy = static_cast<float>(height / 2 - (p.y - v.originY) * v.scale);
 }
 
-void worldToScreen(const CanvasState& c, const layout::Point& p, float width, float height, float& sx, float& sy) {
+void worldToScreen(const CanvasState& c, const Point& p, float width, float height, float& sx, float& sy) {
     worldToScreen(c.view, p, width, height, sx, sy);
 }
 
@@ -148,9 +149,9 @@ void fitView(AppState& s, float width, float height) {
         s.canvas.view = {0, 0, 1};
         return;
     }
-    std::vector<layout::Point> pos;
+    std::vector<Point> pos;
     for (const Actor& a : n.actors()) pos.push_back({a.x, a.y});
-    const layout::Bounds b = layout::bounds(pos, displayRadii(s));
+    const Bounds b = bounds(pos, displayRadii(s));
     const float margin = 40;
     const float scale = std::min((width - 2 * margin) / static_cast<float>(std::max(1.0, b.width())),
                                  (height - 2 * margin) / static_cast<float>(std::max(1.0, b.height())));
@@ -164,7 +165,7 @@ void placeUnplacedActors(AppState& s) {
     try {
         layout::LayoutRequest r;
         r.incremental = std::any_of(n.actors().begin(), n.actors().end(), [](const Actor& a) { return a.placed; });
-        const Edit placing = layout::cmdLayout(n, layout::computeLayout(n, r), "force");
+        const Edit placing = layout::cmdLayout(n, session::computeLayout(n, r), "force");
         // A project: one undoable step on disk. Anything else (an imported file, a project shown
         // read-only): the positions are part of what was opened, not an edit of the user's.
         if (s.project) commit(s, placing);
@@ -182,7 +183,7 @@ void handleCanvasInput(AppState& s, float width, float height) {
     ImGuiIO& io = ImGui::GetIO();
     const Network& n = s.network();
     const std::vector<double> radius = displayRadii(s);
-    const layout::Point mouse = screenToWorld(s.canvas, io.MousePos.x, io.MousePos.y, width, height);
+    const Point mouse = screenToWorld(s.canvas, io.MousePos.x, io.MousePos.y, width, height);
     if (!io.WantCaptureMouse) {
         if (io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || ImGui::IsMouseClicked(ImGuiMouseButton_Left) || io.MouseWheel != 0) {
             s.canvas.hover = actorAt(s, mouse, radius);
@@ -260,7 +261,7 @@ void handleCanvasInput(AppState& s, float width, float height) {
     }
     if (s.canvas.boxSelecting && !ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
         s.canvas.boxSelecting = false;
-        const layout::Point a = screenToWorld(s.canvas, s.canvas.boxStart[0], s.canvas.boxStart[1], width, height);
+        const Point a = screenToWorld(s.canvas, s.canvas.boxStart[0], s.canvas.boxStart[1], width, height);
         const double x0 = std::min(a.x, mouse.x), x1 = std::max(a.x, mouse.x), y0 = std::min(a.y, mouse.y), y1 = std::max(a.y, mouse.y);
         for (const Actor& actor : n.actors())
             if (actor.x >= x0 && actor.x <= x1 && actor.y >= y0 && actor.y <= y1) s.selectedActors.insert(actor.id);
@@ -323,17 +324,17 @@ void buildInstances(const AppState& s, std::vector<render::NodeInstance>& nodes,
     const ImGuiIO& io = ImGui::GetIO();
     double dragX = 0, dragY = 0;
     if (s.canvas.dragging) {
-        const layout::Point m = screenToWorld(s.canvas, io.MousePos.x, io.MousePos.y, io.DisplaySize.x, io.DisplaySize.y);
+        const Point m = screenToWorld(s.canvas, io.MousePos.x, io.MousePos.y, io.DisplaySize.x, io.DisplaySize.y);
         dragX = m.x - s.canvas.dragStartWorld.x;
         dragY = m.y - s.canvas.dragStartWorld.y;
     }
-    std::vector<layout::Point> pos(n.actors().size());
+    std::vector<Point> pos(n.actors().size());
     nodes.clear();
     nodes.reserve(n.actors().size());
     for (std::size_t i = 0; i < n.actors().size(); ++i) {
         const Actor& a = n.actors()[i];
         const bool selected = s.selectedActors.count(a.id) > 0;
-        const layout::Point shown = shownPosition(s, i);
+        const Point shown = shownPosition(s, i);
         pos[i] = {shown.x + (selected && !a.pinned ? dragX : 0), shown.y + (selected && !a.pinned ? dragY : 0)};
         render::NodeInstance inst;
         inst.x = static_cast<float>(pos[i].x);
@@ -446,7 +447,7 @@ std::optional<render::NodeInstance> hoverInstance(const AppState& s) {
     const Category* sector = n.taxonomy.byKey(CategoryKind::Sector, a.sector);
     const std::vector<double>* colorMetric = metricColumn(s, s.options.colorBy);
     render::NodeInstance inst;
-    const layout::Point shown = shownPosition(s, i);
+    const Point shown = shownPosition(s, i);
     inst.x = static_cast<float>(shown.x);
     inst.y = static_cast<float>(shown.y);
     inst.radius = static_cast<float>(displayRadii(s)[i]);
@@ -474,7 +475,7 @@ void drawLabels(const AppState& s, const render::CanvasView& view, float width, 
     }
     std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return radius[a] > radius[b]; });
     if (order.size() > 600) order.resize(600);
-    std::vector<layout::Point> screen;
+    std::vector<Point> screen;
     std::vector<double> screenRadius, priority;
     std::vector<layout::LabelSize> size;
     std::vector<const char*> text;

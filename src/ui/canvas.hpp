@@ -12,9 +12,9 @@
 namespace knp::ui {
 
 // Screen (ImGui pixels, y down) <-> world (points, y up).
-layout::Point screenToWorld(const CanvasState& c, float sx, float sy, float width, float height);
-void worldToScreen(const CanvasState& c, const layout::Point& p, float width, float height, float& sx, float& sy);
-void worldToScreen(const render::CanvasView& v, const layout::Point& p, float width, float height, float& sx, float& sy);
+Point screenToWorld(const CanvasState& c, float sx, float sy, float width, float height);
+void worldToScreen(const CanvasState& c, const Point& p, float width, float height, float& sx, float& sy);
+void worldToScreen(const render::CanvasView& v, const Point& p, float width, float height, float& sx, float& sy);
 
 void fitView(AppState& s, float width, float height);
 // Places actors that have no position yet, whatever opened them (in a project one undoable

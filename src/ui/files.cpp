@@ -13,7 +13,7 @@
 #include "core/i18n.hpp"
 #include "io/csv_import.hpp"
 #include "io/formats.hpp"
-#include "io/input.hpp"
+#include "session/open.hpp"
 #include "store/backups.hpp"
 #include "ui/canvas.hpp"
 #include "ui/state.hpp"

@@ -12,8 +12,9 @@
 #include <string>
 
 #include "core/i18n.hpp"
-#include "io/file_output.hpp"
+#include "core/file_output.hpp"
 #include "layout/layout.hpp"
+#include "session/layout_step.hpp"
 #include "ui/compare_view.hpp"
 
 namespace knp::ui {
@@ -462,7 +463,7 @@ void startLayout(AppState& s, const std::string& engine, bool live) {
             r.incremental = t->live;  // live: from the current positions, small moves
             r.cancel = &t->cancel;
             r.progress = [t](double p) { t->progress = p; };
-            t->positions = layout::computeLayout(network, r);
+            t->positions = session::computeLayout(network, r);
         } catch (const std::exception& e) {
             t->error = e.what();
         }

@@ -47,7 +47,7 @@ void AnalysisWorker::run() {
         const auto start = std::chrono::steady_clock::now();
         auto result = std::make_shared<AnalysisResult>();
         result->version = job.second;
-        const analysis::GraphView g = analysis::GraphView::build(job.first);
+        const GraphView g = GraphView::build(job.first);
         result->metrics = analysis::computeMetrics(g);
         analysis::GapOptions o;
         o.lang = lang;
@@ -153,12 +153,12 @@ bool redo(AppState& s) {
     return true;
 }
 
-layout::Point shownPosition(const AppState& s, std::size_t i) {
+Point shownPosition(const AppState& s, std::size_t i) {
     const Actor& a = s.network().actors()[i];
     if (s.animation && s.animation->version == s.version && i < s.animation->to.size()) {
         const double t = s.animation->t, e = t * t * (3 - 2 * t);  // smoothstep
-        const layout::Point& f = s.animation->from[i];
-        const layout::Point& to = s.animation->to[i];
+        const Point& f = s.animation->from[i];
+        const Point& to = s.animation->to[i];
         return {f.x + (to.x - f.x) * e, f.y + (to.y - f.y) * e};
     }
     return {a.x, a.y};

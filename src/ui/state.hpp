@@ -17,7 +17,7 @@
 #include "analysis/gaps.hpp"
 #include "analysis/metrics.hpp"
 #include "core/commands.hpp"
-#include "layout/geometry.hpp"
+#include "core/geometry.hpp"
 #include "render/canvas_renderer.hpp"
 #include "store/backups.hpp"
 #include "store/project_file.hpp"
@@ -64,7 +64,7 @@ struct LayoutTask {
     std::atomic<bool> cancel{false};
     std::atomic<double> progress{0};
     std::atomic<bool> done{false};
-    std::vector<layout::Point> positions;
+    std::vector<Point> positions;
     std::string error;
     std::thread thread;
     ~LayoutTask() {
@@ -79,7 +79,7 @@ inline constexpr const char* kLiveLayout = "live";
 
 // Actors gliding from one layout to the next; the positions are committed when it ends.
 struct LayoutAnimation {
-    std::vector<layout::Point> from, to;
+    std::vector<Point> from, to;
     std::uint64_t version = 0;           // network version it belongs to (else dropped)
     double started = 0;                  // seconds (glfwGetTime)
     double t = 0;                        // 0..1, this frame
@@ -95,8 +95,8 @@ struct CanvasState {
     bool dragging = false;                     // moving the selection
     bool boxSelecting = false;
     float boxStart[2] = {0, 0};
-    layout::Point dragStartWorld;
-    std::vector<layout::Point> dragOffsets;    // per selected actor, while dragging
+    Point dragStartWorld;
+    std::vector<Point> dragOffsets;    // per selected actor, while dragging
     Tool tool = Tool::Select;
     std::optional<std::string> linkFrom;       // L: the actor the new link starts at
 };
@@ -106,7 +106,7 @@ struct NewActorPopup {
     bool focus = false;
     char name[256] = {};
     int sector = -1;  // index into the taxonomy's sectors, -1 none
-    layout::Point at;
+    Point at;
 };
 
 struct ViewOptions {
@@ -237,6 +237,6 @@ const SceneCache& sceneFor(const AppState& s);
 bool undo(AppState& s);
 bool redo(AppState& s);
 // Where actor i is drawn: its position, or on its way during a layout animation.
-layout::Point shownPosition(const AppState& s, std::size_t i);
+Point shownPosition(const AppState& s, std::size_t i);
 
 }  // namespace knp::ui

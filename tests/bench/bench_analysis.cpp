@@ -9,7 +9,7 @@
 
 #include "analysis/gaps.hpp"
 #include "analysis/metrics.hpp"
-#include "io/input.hpp"
+#include "session/open.hpp"
 
 int main(int argc, char** argv) {
     if (argc < 2) {
@@ -21,7 +21,7 @@ int main(int argc, char** argv) {
     std::vector<double> all, metricsOnly, gapsOnly;
     for (int i = 0; i < runs; ++i) {
         const auto t0 = std::chrono::steady_clock::now();
-        const knp::analysis::GraphView g = knp::analysis::GraphView::build(net);
+        const knp::GraphView g = knp::GraphView::build(net);
         const knp::analysis::MetricsTable t = knp::analysis::computeMetrics(g);
         const knp::analysis::GraphFigures f = knp::analysis::graphFigures(g);
         const auto t1 = std::chrono::steady_clock::now();

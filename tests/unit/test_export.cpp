@@ -16,7 +16,8 @@
 #include "io/gexf_import.hpp"
 #include "io/graphml_export.hpp"
 #include "io/graphml_import.hpp"
-#include "io/input.hpp"
+#include "session/export.hpp"
+#include "session/open.hpp"
 #include "io/csv_export.hpp"
 #include "io/csv_import.hpp"
 #include "io/json_format.hpp"
@@ -108,7 +109,7 @@ TEST_CASE("GraphML and GEXF and JSON export then import give the sample back", "
             const std::string path = dir.file(std::string(lang == Lang::De ? "de" : "en") + ext);
             ExportOptions o;
             o.lang = lang;
-            exportNetwork(sample, nullptr, path, o);
+            session::exportData(sample, nullptr, path, o);
             const ImportResult back = loadInput(path).result;  // the importer for the extension
             requireSame(sample, back.network);
             CHECK(back.warnings.empty());
@@ -220,7 +221,7 @@ TEST_CASE("CSV export then import gives the sample back in German and English", 
         const std::string path = dir.file(std::string(lang == Lang::De ? "de" : "en") + ".csv");
         ExportOptions o;
         o.lang = lang;
-        exportNetwork(sample, nullptr, path, o);
+        session::exportData(sample, nullptr, path, o);
         // NAME.csv is a link list; NAME.actors.csv beside it brings the actors back.
         const ImportResult back = loadInput(path).result;
         Network expected = sample;
@@ -258,7 +259,7 @@ TEST_CASE("XLSX export then import gives the sample back in German and English",
         const std::string path = dir.file(std::string(lang == Lang::De ? "de" : "en") + ".xlsx");
         ExportOptions o;
         o.lang = lang;
-        exportNetwork(sample, nullptr, path, o);
+        session::exportData(sample, nullptr, path, o);
         const ImportResult back = loadInput(path).result;
         // Excel keeps numbers to 15-16 significant digits (libxlsxwriter writes %.16G).
         requireSame(sample, back.network, Keeps{true, 1e-9});
@@ -311,12 +312,20 @@ TEST_CASE("GraphML and GEXF and JSON and XLSX and CSV round trips of seeded rand
         exportGexf(n, gexfPath);
         requireSame(n, importGexf(gexfPath).network);
         const std::string csvPath = dir.file("r" + std::to_string(seed) + ".csv");
-        exportCsv(n, csvPath, {seed % 2 ? Lang::De : Lang::En});
+        const Lang csvLang = seed % 2 ? Lang::De : Lang::En;
+        const session::ExportTables tables = session::exportTables(n, csvLang);
+        CsvExportOptions csvOptions;
+        csvOptions.lang = csvLang;
+        csvOptions.metrics = &tables.metrics;
+        exportCsv(n, csvPath, csvOptions);
         Network fromCsv = importCsvLinkList(csvPath).network;
         fromCsv.name = n.name;  // CSV names the network after the file
         requireSame(n, fromCsv);
         const std::string xlsxPath = dir.file("r" + std::to_string(seed) + ".xlsx");
-        exportXlsx(n, xlsxPath);
+        XlsxExportOptions xlsxOptions;
+        xlsxOptions.metrics = &tables.metrics;
+        xlsxOptions.gaps = &tables.gaps;
+        exportXlsx(n, xlsxPath, xlsxOptions);
         requireSame(n, importXlsx(xlsxPath).network, Keeps{true, 1e-9});
     }
 }
@@ -350,10 +359,10 @@ TEST_CASE("exports go through a temporary file and refuse unknown formats", "[ex
     TempDir dir;
     const Network sample = loadInput(kSample).result.network;
     const std::string path = dir.file("karte.graphml");
-    exportNetwork(sample, nullptr, path);
+    session::exportData(sample, nullptr, path, {});
     for (const auto& entry : std::filesystem::directory_iterator(dir.path()))
         CHECK(entry.path().filename().string().find(".part") == std::string::npos);
-    CHECK_THROWS_AS(exportNetwork(sample, nullptr, dir.file("karte.odt")), InputError);
+    CHECK_THROWS_AS(session::exportData(sample, nullptr, dir.file("karte.odt"), {}), InputError);
     CHECK_FALSE(std::filesystem::exists(dir.file("karte.odt")));
     CHECK(exportFormatFor("X.GraphML") != nullptr);
     CHECK(exportFormatFor("x.gv")->name == "Graphviz DOT");
@@ -467,8 +476,8 @@ TEST_CASE("bad JSON gives file line and what is wrong", "[import][json][bad]") {
 }
 
 namespace {
-std::vector<layout::Point> positionsOf(const Network& n) {
-    std::vector<layout::Point> p;
+std::vector<Point> positionsOf(const Network& n) {
+    std::vector<Point> p;
     for (const Actor& a : n.actors()) p.push_back({a.x, a.y});
     return p;
 }

@@ -13,7 +13,7 @@
 #include "io/csv_import.hpp"
 #include "io/gexf_import.hpp"
 #include "io/graphml_import.hpp"
-#include "io/input.hpp"
+#include "session/open.hpp"
 #include "io/text_encoding.hpp"
 #include "support/temp_dir.hpp"
 

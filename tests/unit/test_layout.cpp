@@ -100,9 +100,9 @@ TEST_CASE("force layout: components are packed side by side without overlapping"
     const Network n = severalComponents();
     const std::vector<Point> pos = computeLayout(n, LayoutRequest{});
     checkNoOverlap(n, pos);
-    const analysis::GraphView g = analysis::GraphView::build(n);
+    const GraphView g = GraphView::build(n);
     std::uint32_t count = 0;
-    const std::vector<std::uint32_t> comp = analysis::components(g, &count);
+    const std::vector<std::uint32_t> comp = components(g, &count);
     REQUIRE(count == 7);
     std::vector<std::vector<std::uint32_t>> members(count);
     for (std::uint32_t u = 0; u < g.n; ++u) members[comp[u]].push_back(u);
@@ -161,7 +161,7 @@ TEST_CASE("force layout: pinned actors do not move, new actors join near their p
 
 TEST_CASE("force layout can be cancelled", "[layout]") {
     const Network n = sample();
-    const analysis::GraphView g = analysis::GraphView::build(n);
+    const GraphView g = GraphView::build(n);
     std::atomic<bool> cancel{true};
     ForceOptions o;
     o.cancel = &cancel;

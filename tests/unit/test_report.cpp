@@ -27,7 +27,7 @@ std::vector<report::PrintBox> randomBoxes(std::mt19937& rng, std::size_t n) {
     return boxes;
 }
 
-bool inside(const std::vector<layout::Point>& c, const std::vector<report::PrintBox>& b, double x0, double y0, double x1, double y1) {
+bool inside(const std::vector<Point>& c, const std::vector<report::PrintBox>& b, double x0, double y0, double x1, double y1) {
     for (std::size_t i = 0; i < c.size(); ++i)
         if (c[i].x - b[i].halfWidth < x0 - 1e-6 || c[i].x + b[i].halfWidth > x1 + 1e-6 || c[i].y + b[i].dy - b[i].halfHeight < y0 - 1e-6 ||
             c[i].y + b[i].dy + b[i].halfHeight > y1 + 1e-6)
@@ -41,7 +41,7 @@ TEST_CASE("print placement keeps boxes apart and inside the area where it has ro
     std::mt19937 rng(7);
     for (int round = 0; round < 20; ++round) {
         const std::size_t n = 20 + rng() % 80;
-        std::vector<layout::Point> pos(n);
+        std::vector<Point> pos(n);
         // A dense core and a few far outliers: the case that crowds a plain fit.
         std::normal_distribution<double> core(0, 1);
         for (std::size_t i = 0; i < n; ++i) pos[i] = {core(rng), core(rng)};
@@ -60,7 +60,7 @@ TEST_CASE("print placement keeps boxes apart and inside the area where it has ro
 }
 
 TEST_CASE("print placement says when the area is too small", "[report]") {
-    std::vector<layout::Point> pos;
+    std::vector<Point> pos;
     for (int i = 0; i < 100; ++i) pos.push_back({double(i % 10), double(i / 10)});
     std::vector<report::PrintBox> boxes(100, report::PrintBox{40, 10, 0});
     const report::PrintPlacement p = report::placeForPrint(pos, boxes, 0, 0, 300, 200);  // room for about 7 boxes

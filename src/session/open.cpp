@@ -1,4 +1,4 @@
-#include "io/input.hpp"
+#include "session/open.hpp"
 
 #include <algorithm>
 #include <filesystem>

@@ -13,7 +13,7 @@
 
 #include "core/network.hpp"
 
-namespace knp::analysis {
+namespace knp {
 
 // Compressed sparse rows: the neighbours of u are targets[offsets[u] .. offsets[u+1]),
 // sorted by index, with one weight each.
@@ -54,9 +54,7 @@ struct GraphView {
     const Csr& backward() const { return directed ? in : undirected; }
 };
 
-// Options shared by the path-based measures.
-struct PathOptions {
-    bool weighted = false;  // a link's strength s becomes the distance 1/s
-};
+// Connected components of the undirected view (Boost.Graph): component index per actor.
+std::vector<std::uint32_t> components(const GraphView& g, std::uint32_t* count = nullptr);
 
-}  // namespace knp::analysis
+}  // namespace knp

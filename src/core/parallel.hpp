@@ -7,7 +7,7 @@
 #include <thread>
 #include <vector>
 
-namespace knp::analysis {
+namespace knp {
 
 inline unsigned workerCount(std::size_t items) {
     const unsigned hw = std::max(1u, std::thread::hardware_concurrency());
@@ -36,4 +36,4 @@ void parallelSources(std::size_t count, unsigned workers, Work&& work) {
     for (std::thread& t : threads) t.join();
 }
 
-}  // namespace knp::analysis
+}  // namespace knp

@@ -6,7 +6,7 @@
 
 #include "core/model.hpp"
 
-namespace knp::layout {
+namespace knp {
 
 struct Point {
     double x = 0, y = 0;
@@ -24,4 +24,4 @@ struct Bounds {
 // Bounding box of circles (centre, radius).
 Bounds bounds(const std::vector<Point>& pos, const std::vector<double>& radius, const std::vector<std::uint32_t>* subset = nullptr);
 
-}  // namespace knp::layout
+}  // namespace knp

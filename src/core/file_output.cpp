@@ -1,4 +1,4 @@
-#include "io/file_output.hpp"
+#include "core/file_output.hpp"
 
 #include <fcntl.h>
 #include <unistd.h>

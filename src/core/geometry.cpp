@@ -1,9 +1,9 @@
-#include "layout/geometry.hpp"
+#include "core/geometry.hpp"
 
 #include <algorithm>
 #include <limits>
 
-namespace knp::layout {
+namespace knp {
 
 Bounds bounds(const std::vector<Point>& pos, const std::vector<double>& radius, const std::vector<std::uint32_t>* subset) {
     Bounds b{std::numeric_limits<double>::max(), std::numeric_limits<double>::max(), std::numeric_limits<double>::lowest(),
@@ -20,4 +20,4 @@ Bounds bounds(const std::vector<Point>& pos, const std::vector<double>& radius, 
     return b;
 }
 
-}  // namespace knp::layout
+}  // namespace knp

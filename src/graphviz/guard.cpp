@@ -1,4 +1,4 @@
-#include "layout/graphviz_guard.hpp"
+#include "graphviz/guard.hpp"
 
 #include <graphviz/cgraph.h>
 

@@ -1,10 +1,13 @@
-#include "analysis/graph_view.hpp"
+#include "core/graph_view.hpp"
+
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/connected_components.hpp>
 
 #include <algorithm>
 #include <iterator>
 #include <tuple>
 
-namespace knp::analysis {
+namespace knp {
 
 bool Csr::hasArc(std::uint32_t u, std::uint32_t v) const {
     const auto nb = neighbors(u);
@@ -97,4 +100,16 @@ GraphView GraphView::induced(const std::vector<std::uint32_t>& nodes) const {
     return sub;
 }
 
-}  // namespace knp::analysis
+std::vector<std::uint32_t> components(const GraphView& g, std::uint32_t* count) {
+    using BoostGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
+    BoostGraph bg(g.n);
+    for (std::uint32_t u = 0; u < g.n; ++u)
+        for (const std::uint32_t v : g.undirected.neighbors(u))
+            if (u < v) boost::add_edge(u, v, bg);
+    std::vector<std::uint32_t> comp(g.n, 0);
+    const auto c = boost::connected_components(bg, boost::make_iterator_property_map(comp.begin(), boost::get(boost::vertex_index, bg)));
+    if (count) *count = static_cast<std::uint32_t>(c);
+    return comp;
+}
+
+}  // namespace knp

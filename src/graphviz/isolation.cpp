@@ -1,4 +1,4 @@
-#include "layout/isolation.hpp"
+#include "graphviz/isolation.hpp"
 
 #include <fcntl.h>
 #include <poll.h>
