@@ -214,6 +214,17 @@ struct Scene {
     std::size_t cutPoints = 0;
 };
 
+// The lowest and highest finite value among the actors shown (lo > hi when there is none).
+std::pair<double, double> shownRange(const std::vector<double>& v, const std::vector<char>& shown) {
+    double lo = 1e300, hi = -1e300;
+    for (std::size_t i = 0; i < v.size(); ++i)
+        if (shown[i] && std::isfinite(v[i])) {
+            lo = std::min(lo, v[i]);
+            hi = std::max(hi, v[i]);
+        }
+    return {lo, hi};
+}
+
 Scene selectScene(const Network& net, const DiagramOptions& o) {
     const std::size_t n = net.actors().size();
     Scene s;
@@ -298,6 +309,8 @@ Scene selectScene(const Network& net, const DiagramOptions& o) {
             if (s.shown[l.a] && s.shown[l.b]) s.suggested.push_back(l);
         if (s.focusTitle.empty()) s.focusTitle = tr(o.lang, "Vorgeschlagene Verbindungen", "Suggested links");
     }
+    if (!o.shownActors.empty())
+        for (std::size_t i = 0; i < n; ++i) s.shown[i] = s.shown[i] && o.shownActors[i];
     return s;
 }
 
@@ -389,6 +402,21 @@ Encoding encode(const Network& net, const Scene& s, const DiagramOptions& o, dou
             e.colorRows.push_back(swatch(std::string(tr(lang, "Gruppe ", "Group ")) + std::to_string(r + 1) + " (" + std::to_string(order[r].first) + ")",
                                          kPalette[r]));
         if (order.size() >= kPaletteSize) e.colorRows.push_back(swatch(tr(lang, "weitere Gruppen", "other groups"), kOther));
+    } else if (colorBy != "level" && !findAttribute(net, o.colorBy)) {
+        // A metric (as the view colours by one): viridis from the lowest to the highest shown.
+        analysis::MetricsOptions mo;
+        mo.names = {colorBy};
+        const std::vector<double> v = analysis::computeMetrics(GraphView::build(net), mo).columns.at(0).values;
+        e.colorRows.push_back({LegendRow::Heading, colorBy});
+        const auto [lo, hi] = shownRange(v, s.shown);
+        for (std::size_t i = 0; i < n; ++i)
+            if (s.shown[i] && std::isfinite(v[i])) e.fill[i] = colorHex(viridis(hi > lo ? (v[i] - lo) / (hi - lo) : 0.5));
+        char buf[64];
+        for (int k = 0; k <= 4 && lo <= hi; ++k) {
+            std::snprintf(buf, sizeof buf, "%.3g", lo + (hi - lo) * k / 4.0);
+            e.colorRows.push_back(swatch(buf, viridis(k / 4.0)));
+            if (hi <= lo) break;
+        }
     } else {
         const std::string attr = colorBy == "level" ? "level" : *findAttribute(net, o.colorBy);
         auto valueOf = [&](std::size_t i) -> std::string {
@@ -448,12 +476,7 @@ Encoding encode(const Network& net, const Scene& s, const DiagramOptions& o, dou
         mo.names = {sizeBy};
         const analysis::MetricsTable m = analysis::computeMetrics(GraphView::build(net), mo);
         const std::vector<double>& v = m.columns.at(0).values;
-        double lo = 1e300, hi = -1e300;
-        for (std::size_t i = 0; i < n; ++i)
-            if (s.shown[i] && std::isfinite(v[i])) {
-                lo = std::min(lo, v[i]);
-                hi = std::max(hi, v[i]);
-            }
+        const auto [lo, hi] = shownRange(v, s.shown);
         for (std::size_t i = 0; i < n; ++i)
             e.diameter[i] = (std::isfinite(v[i]) && hi > lo ? 6.0 + 16.0 * std::sqrt((v[i] - lo) / (hi - lo)) : 8.0) * fs;
         char buf[96];
@@ -703,6 +726,7 @@ void drawDiagram(const Network& net, const std::vector<Point>& positions, const 
         const Link& l = net.links()[k];
         const std::size_t s = *net.actorIndex(l.source), d = *net.actorIndex(l.target);
         if (!nodes[s] || !nodes[d]) continue;
+        if (o.hiddenLinkTypes.count(l.type) || o.hiddenStatuses.count(l.status)) continue;
         const std::uint8_t change = o.linkChange.empty() ? kSame : o.linkChange[k];
         linkChangeUsed[change & 3] = true;
         // Sector and ego diagrams: links among the pale context are left out.
@@ -977,7 +1001,9 @@ void checkDiagramOptions(const Network& net, const DiagramOptions& o) {
     const std::set<std::string> names = attributeNames(net);
     const std::vector<std::string> attrs(names.begin(), names.end());
     const std::string colorBy = lower(o.colorBy);
-    if (colorBy != "sector" && colorBy != "field" && colorBy != "community" && colorBy != "level" && !findAttribute(net, o.colorBy))
+    const auto& metricList = analysis::metricNames();
+    if (colorBy != "sector" && colorBy != "field" && colorBy != "community" && colorBy != "level" && !findAttribute(net, o.colorBy) &&
+        std::find(metricList.begin(), metricList.end(), colorBy) == metricList.end())
         throw UsageError("--color-by " + o.colorBy + ": not sector, field, community, level or an attribute of this network (attributes: " +
                          known(attrs) + ")");
     const std::string shapeBy = lower(o.shapeBy);

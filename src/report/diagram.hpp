@@ -13,6 +13,7 @@
 // Graphviz's escape sequences (\N, \G ...) are neutralised. Contact persons appear only when
 // asked for.
 #include <cstdint>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -36,7 +37,7 @@ struct DiagramOptions {
     std::string date;           // shown in the footer (e.g. 21.11.2026); empty: none
     std::string paper = "a4";   // a4, a3, a0: landscape page the drawing is fitted to
     int dpi = 300;              // PNG only
-    std::string colorBy = "sector";    // sector, field, community or an attribute's name
+    std::string colorBy = "sector";    // sector, field, community, an attribute's name or a metric of knp metrics
     std::string sizeBy = "influence";  // influence, none or a metric of knp metrics
     std::string shapeBy = "level";     // level, none or an attribute's name
     DiagramFocus focus;
@@ -49,6 +50,10 @@ struct DiagramOptions {
     // `changeSince` names the earlier state in the legend.
     std::vector<std::uint8_t> actorChange, linkChange;
     std::string changeSince;
+    // What a view shows now (its filters): by actor, 0 hidden (empty: every actor), and link
+    // types and statuses left out. Applied after the focus.
+    std::vector<char> shownActors;
+    std::set<std::string> hiddenLinkTypes, hiddenStatuses;
 };
 
 // The formats renderDiagram writes: "svg", "pdf", "png" (from the file's extension).

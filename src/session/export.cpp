@@ -77,6 +77,10 @@ std::string lowerExtension(const std::string& path) {
 
 }  // namespace
 
+std::vector<NetworkSnapshot> projectSnapshots(const std::string& project) {
+    return projectSnapshots(project, ProjectFile::open(project, OpenMode::ReadOnly).snapshots());
+}
+
 ExportSource sourceFromInput(const std::string& input, Lang lang) {
     LoadedInput in = loadInput(input);
     ExportSource source;

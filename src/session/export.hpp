@@ -27,6 +27,9 @@ struct ExportSource {
     std::string subtitle;  // PROJECT@SNAPSHOT: "Stand NAME, DATE" (diagrams, report)
 };
 
+// A project's snapshots, oldest first.
+std::vector<NetworkSnapshot> projectSnapshots(const std::string& project);
+
 // The source for an INPUT of CONTRACT.md (a project, PROJECT@SNAPSHOT or any importable file).
 ExportSource sourceFromInput(const std::string& input, Lang lang);
 

@@ -391,6 +391,13 @@ int runApp(const AppOptions& options) {
             if (io.KeyCtrl && letterPressed('q')) state.quit = true;
             if (!automated && io.KeyCtrl && !io.WantTextInput && letterPressed('o')) startFileDialog(state, FileAction::Open);
             if (!automated && io.KeyCtrl && !io.WantTextInput && letterPressed('n')) startFileDialog(state, FileAction::New);
+            if (!automated && !state.compare.active && io.KeyCtrl && !io.WantTextInput) {
+                const std::string stem = state.sourcePath.empty() ? "netzwerk" : std::filesystem::path(state.sourcePath).stem().string();
+                if (letterPressed('i')) startFileDialog(state, FileAction::Import);
+                if (letterPressed('p')) startFileDialog(state, FileAction::Diagram, stem + ".pdf");
+                if (letterPressed('b') && !state.exportTask) startFileDialog(state, FileAction::Report, stem + "-bericht.html");
+                if (letterPressed('e')) startFileDialog(state, FileAction::Export, stem + ".xlsx");
+            }
             if (!state.options.presentation) {
                 drawMenuBar(state);
                 const float u = state.contentScale;  // first-use layout in scaled pixels
@@ -409,6 +416,7 @@ int runApp(const AppOptions& options) {
             }
             drawNewActorPopup(state);
             drawFileDialog(state);
+            drawExportTask(state);
             drawNotice(state);
             drawBackupOffer(state);
             drawErasePerson(state);

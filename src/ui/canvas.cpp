@@ -53,39 +53,6 @@ std::vector<double> normalised(const std::vector<double>& v) {
     return out;
 }
 
-// Actors shown: sector filter, hidden isolates, ego network of the selected actor.
-std::vector<bool> visibleActors(const AppState& s) {
-    const Network& n = s.network();
-    const SceneCache& scene = sceneFor(s);
-    std::vector<bool> visible(n.actors().size(), true);
-    const auto& degree = scene.degree;
-    for (std::size_t i = 0; i < visible.size(); ++i) {
-        if (s.options.hiddenSectors.count(n.actors()[i].sector)) visible[i] = false;
-        const auto& fields = n.actors()[i].fields;
-        if (!s.options.hiddenFields.empty() && !fields.empty() &&
-            std::all_of(fields.begin(), fields.end(), [&](const std::string& f) { return s.options.hiddenFields.count(f) > 0; }))
-            visible[i] = false;
-        if (s.options.hideIsolates && degree[i] == 0) visible[i] = false;
-    }
-    // Compare mode: actors in neither the state compared with nor the one shown.
-    if (s.compare.active)
-        for (std::size_t i = 0; i < visible.size(); ++i) visible[i] = visible[i] && compareActorLook(s, i).alpha > 0.5f;
-    if (s.options.egoSteps > 0 && s.selectedActors.size() == 1) {
-        std::vector<int> dist(visible.size(), -1);
-        const auto centre = n.actorIndex(*s.selectedActors.begin());
-        if (centre) {
-            dist[*centre] = 0;
-            for (int step = 0; step < s.options.egoSteps; ++step)
-                for (const auto& [a, b] : scene.linkEnds) {
-                    if (dist[a] == step && dist[b] < 0) dist[b] = step + 1;
-                    if (dist[b] == step && dist[a] < 0) dist[a] = step + 1;
-                }
-            for (std::size_t i = 0; i < visible.size(); ++i) visible[i] = visible[i] && dist[i] >= 0;
-        }
-    }
-    return visible;
-}
-
 std::optional<std::uint32_t> actorAt(const AppState& s, const Point& w, const std::vector<double>& radius) {
     const Network& n = s.network();
     std::optional<std::uint32_t> best;
@@ -511,6 +478,38 @@ void drawLabels(const AppState& s, const render::CanvasView& view, float width, 
         if (rects) rects->push_back(ImVec4(lo.x - 1, lo.y - 1, hi.x + 1, hi.y + 1));
         dl.AddText(font, fontSize, tl, color, text[k]);
     }
+}
+
+std::vector<bool> visibleActors(const AppState& s) {
+    const Network& n = s.network();
+    const SceneCache& scene = sceneFor(s);
+    std::vector<bool> visible(n.actors().size(), true);
+    const auto& degree = scene.degree;
+    for (std::size_t i = 0; i < visible.size(); ++i) {
+        if (s.options.hiddenSectors.count(n.actors()[i].sector)) visible[i] = false;
+        const auto& fields = n.actors()[i].fields;
+        if (!s.options.hiddenFields.empty() && !fields.empty() &&
+            std::all_of(fields.begin(), fields.end(), [&](const std::string& f) { return s.options.hiddenFields.count(f) > 0; }))
+            visible[i] = false;
+        if (s.options.hideIsolates && degree[i] == 0) visible[i] = false;
+    }
+    // Compare mode: actors in neither the state compared with nor the one shown.
+    if (s.compare.active)
+        for (std::size_t i = 0; i < visible.size(); ++i) visible[i] = visible[i] && compareActorLook(s, i).alpha > 0.5f;
+    if (s.options.egoSteps > 0 && s.selectedActors.size() == 1) {
+        std::vector<int> dist(visible.size(), -1);
+        const auto centre = n.actorIndex(*s.selectedActors.begin());
+        if (centre) {
+            dist[*centre] = 0;
+            for (int step = 0; step < s.options.egoSteps; ++step)
+                for (const auto& [a, b] : scene.linkEnds) {
+                    if (dist[a] == step && dist[b] < 0) dist[b] = step + 1;
+                    if (dist[b] == step && dist[a] < 0) dist[a] = step + 1;
+                }
+            for (std::size_t i = 0; i < visible.size(); ++i) visible[i] = visible[i] && dist[i] >= 0;
+        }
+    }
+    return visible;
 }
 
 }  // namespace knp::ui

@@ -31,6 +31,8 @@ std::optional<render::NodeInstance> hoverInstance(const AppState& s);
 // `rects`, when given, receives each drawn label's rectangle (x0, y0, x1, y1).
 void drawLabels(const AppState& s, const render::CanvasView& view, float width, float height, ImDrawList& dl,
                 std::vector<ImVec4>* rects = nullptr);
+// Actors shown: sector and field filters, hidden isolates, ego network of the selected actor.
+std::vector<bool> visibleActors(const AppState& s);
 // Actor radius on the map, by influence or the chosen metric.
 std::vector<double> displayRadii(const AppState& s);
 

@@ -13,6 +13,11 @@
 #include "core/i18n.hpp"
 #include "io/csv_import.hpp"
 #include "io/formats.hpp"
+#include "analysis/metrics.hpp"
+#include "report/diagram.hpp"
+#include "report/report.hpp"
+#include "session/export.hpp"
+#include "session/import.hpp"
 #include "session/open.hpp"
 #include "store/backups.hpp"
 #include "ui/canvas.hpp"
@@ -39,7 +44,12 @@ bool hasZenity() {
     return false;
 }
 
-bool saving(FileAction a) { return a == FileAction::New || a == FileAction::Export || a == FileAction::SaveAsProject; }
+bool saving(FileAction a) {
+    return a == FileAction::New || a == FileAction::Export || a == FileAction::Diagram || a == FileAction::Report || a == FileAction::SaveAsProject;
+}
+
+// The extension an export gets when the name has none.
+const char* defaultExtension(FileAction a) { return a == FileAction::Diagram ? ".pdf" : a == FileAction::Report ? ".html" : ".dot"; }
 
 const char* titleKey(FileAction a) {
     switch (a) {
@@ -47,6 +57,8 @@ const char* titleKey(FileAction a) {
         case FileAction::New: return "file.new";
         case FileAction::Import: return "file.import";
         case FileAction::Export: return "file.export";
+        case FileAction::Diagram: return "file.diagram";
+        case FileAction::Report: return "file.report";
         case FileAction::SaveAsProject: return "menu.save_as_project";
     }
     return "file.open";
@@ -59,6 +71,8 @@ bool listed(FileAction a, const fs::path& p) {
         case FileAction::New:
         case FileAction::SaveAsProject: return ext == ".knp";
         case FileAction::Export: return exportFormatFor(p.string()) != nullptr;
+        case FileAction::Diagram: return report::isDiagramPath(p.string());
+        case FileAction::Report: return report::isReportPath(p.string());
         case FileAction::Open:
         case FileAction::Import: return std::find(importExtensions().begin(), importExtensions().end(), ext) != importExtensions().end();
     }
@@ -252,6 +266,128 @@ void drawBackupOffer(AppState& s) {
     }
 }
 
+// [SECTION] Import and export through the session's use cases (as knp import, export, report)
+namespace {
+
+// Datei > Importieren: what knp import does for an existing project: every input read first,
+// one undoable merge step, snapshots brought along added (projects only); then the newcomers
+// without a position are placed (then no live layout on top of it).
+void importInto(AppState& s, const std::string& path) {
+    const session::ImportedInputs in = session::readInputs({path});
+    std::vector<std::string> warnings = in.warnings;
+    if (!commit(s, session::importEdit(s.edited(), in, &warnings))) return;
+    std::size_t snapshots = 0;
+    if (s.project) {
+        snapshots = session::addImportedSnapshots(*s.project, in.snapshots, s.sourceName,
+                                                  [&](session::MessageLevel, const std::string& w) { warnings.push_back(w); });
+    }
+    placeUnplacedActors(s);
+    s.liveActors = s.liveLinks = SIZE_MAX;
+    s.status = std::string(T(s, "status.imported")) + " " + fs::path(path).filename().string();
+    if (snapshots > 0) s.status += " (" + std::to_string(snapshots) + " " + T(s, "status.snapshots") + ")";
+    if (!warnings.empty()) s.notice = std::string(T(s, "notice.import_warnings")) + "\n\n" + warnings.front() +
+                                      (warnings.size() > 1 ? "\n(+" + std::to_string(warnings.size() - 1) + ")" : "");
+}
+
+// What the map shows now, as the diagram's options: colouring, sizes, filters, the ego network.
+report::DiagramOptions diagramOfView(const AppState& s) {
+    report::DiagramOptions d;
+    const auto& names = analysis::metricNames();
+    auto metric = [&](int index) { return index > 0 && static_cast<std::size_t>(index - 1) < names.size() ? names[static_cast<std::size_t>(index - 1)] : ""; };
+    d.colorBy = s.options.colorBy > 0 ? metric(s.options.colorBy) : "sector";
+    d.sizeBy = s.options.sizeBy > 0 ? metric(s.options.sizeBy) : "influence";
+    if (d.colorBy.empty()) d.colorBy = "sector";
+    if (d.sizeBy.empty()) d.sizeBy = "influence";
+    d.suggested = s.options.showSuggestions;  // dashed, with their own legend row, as on the map
+    const std::vector<bool> visible = visibleActors(s);
+    if (std::find(visible.begin(), visible.end(), false) != visible.end()) d.shownActors.assign(visible.begin(), visible.end());
+    d.hiddenLinkTypes = s.options.hiddenLinkTypes;
+    d.hiddenStatuses = s.options.hiddenStatuses;
+    return d;
+}
+
+session::ExportSource sourceOfView(const AppState& s) {
+    session::ExportSource source;
+    source.network = s.edited();
+    if (s.project) {
+        const std::string path = s.sourcePath;
+        source.snapshots = [path] { return session::projectSnapshots(path); };
+    }
+    return source;
+}
+
+void exportView(AppState& s, FileAction action, const std::string& path) {
+    if (s.compare.active) throw InputError(std::string(T(s, "compare.view_only")));
+    session::ExportRequest r;
+    r.output = path;
+    r.layoutEngine = "keep";  // where the actors are on the map
+    r.lang = s.lang;
+    if (action == FileAction::Report || report::isReportPath(path)) {
+        if (!report::isReportPath(path)) throw InputError(std::string(T(s, "notice.report_formats")));
+        if (s.exportTask) return;
+        auto task = std::make_unique<ExportTask>();
+        task->path = path;
+        ExportTask* raw = task.get();
+        r.cancel = &raw->cancel;
+        r.progress = [raw](double p) { raw->progress = p; };
+        raw->thread = std::thread([raw, r, source = sourceOfView(s)] {
+            try {
+                raw->written = session::writeReport(source, r, {});
+            } catch (const Cancelled&) {
+                raw->cancelled = true;
+            } catch (const std::exception& e) {
+                raw->error = e.what();
+            }
+            raw->done = true;
+        });
+        s.exportTask = std::move(task);
+        return;
+    }
+    const bool drawing = report::isDiagramPath(path);
+    if (!drawing && !exportFormatFor(path)) throw InputError(std::string(T(s, "notice.export_formats")));
+    if (drawing) r.diagram = diagramOfView(s);
+    session::exportNetwork(sourceOfView(s), r, {});
+    s.status = std::string(T(s, "status.exported")) + " " + path;
+    if (drawing && s.openExported) openWithDesktop(s, path);
+}
+
+}  // namespace
+
+void openWithDesktop(const AppState& s, const std::string& path) {
+    if (s.automated || std::getenv("KNP_NO_OPEN")) return;
+    std::string quoted = "'";
+    for (const char c : path) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    quoted += "'";
+    const std::string command = "xdg-open " + quoted + " >/dev/null 2>&1 &";
+    if (std::system(command.c_str()) != 0) {}  // a desktop without a viewer: the file is written all the same
+}
+
+void drawExportTask(AppState& s) {
+    if (!s.exportTask) return;
+    ExportTask& task = *s.exportTask;
+    if (task.done) {
+        if (task.thread.joinable()) task.thread.join();
+        if (task.cancelled) s.status = T(s, "report.cancelled");
+        else if (!task.error.empty()) s.notice = task.error;
+        else {
+            s.status = std::string(T(s, "status.exported")) + " " + task.path;
+            if (s.openExported) openWithDesktop(s, task.path);
+        }
+        s.exportTask.reset();
+        return;
+    }
+    if (!ImGui::IsPopupOpen("##export_task")) ImGui::OpenPopup("##export_task");
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x / 2, vp->WorkPos.y + vp->WorkSize.y / 2), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    if (ImGui::BeginPopupModal("##export_task", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
+        ImGui::TextUnformatted(T(s, "report.writing"));
+        ImGui::TextDisabled("%s", fs::path(task.path).filename().string().c_str());
+        ImGui::ProgressBar(static_cast<float>(task.progress.load()), ImVec2(ImGui::GetFontSize() * 20, 0));
+        if (ImGui::Button(T(s, "report.cancel")) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) task.cancel = true;
+        ImGui::EndPopup();
+    }
+}
+
 void performFileAction(AppState& s, FileAction action, const std::string& chosen) {
     std::string path = chosen;
     try {
@@ -272,23 +408,12 @@ void performFileAction(AppState& s, FileAction action, const std::string& chosen
                 s.status.clear();
                 break;
             }
-            case FileAction::Import: {
-                LoadedInput in = loadInput(path);
-                // One undoable step: new actors and links come in, known ones are completed; the
-                // newcomers without a position are placed (then no live layout on top of it).
-                if (commit(s, cmdMerge(s.network(), in.result.network))) {
-                    placeUnplacedActors(s);
-                    s.liveActors = s.liveLinks = SIZE_MAX;
-                }
-                break;
-            }
-            case FileAction::Export: {
-                if (fs::path(path).extension().empty()) path += ".dot";
-                if (!exportFormatFor(path)) throw InputError(std::string(T(s, "notice.export_formats")));
-                ExportOptions o;
-                o.lang = s.lang;
-                exportNetwork(s.network(), nullptr, path, o);
-                s.status = std::string(T(s, "status.exported")) + " " + path;
+            case FileAction::Import: importInto(s, path); break;
+            case FileAction::Export:
+            case FileAction::Diagram:
+            case FileAction::Report: {
+                if (fs::path(path).extension().empty()) path += defaultExtension(action);
+                exportView(s, action, path);
                 break;
             }
         }
@@ -333,6 +458,8 @@ void startFileDialog(AppState& s, FileAction action, const std::string& suggesti
                 for (const std::string& e : f.extensions) command += " *" + e;
                 command += "'";
             }
+        if (action == FileAction::Diagram) command += " --file-filter='PDF | *.pdf' --file-filter='SVG | *.svg' --file-filter='PNG | *.png'";
+        if (action == FileAction::Report) command += " --file-filter='HTML | *.html *.htm' --file-filter='Markdown | *.md'";
         command += " --file-filter='* | *' 2>/dev/null";
         FileDialog* raw = d.get();
         d->thread = std::thread([raw, command, start] {
@@ -413,10 +540,11 @@ void drawFileDialog(AppState& s) {
         }
     }
     // Export over an existing file: ask first (zenity asks by itself).
-    if (chosen && d.action == FileAction::Export && *chosen != d.overwrite) {
+    if (chosen && (d.action == FileAction::Export || d.action == FileAction::Diagram || d.action == FileAction::Report) &&
+        *chosen != d.overwrite) {
         std::error_code ec;
         std::string target = *chosen;
-        if (fs::path(target).extension().empty()) target += ".dot";
+        if (fs::path(target).extension().empty()) target += defaultExtension(d.action);
         if (fs::exists(target, ec)) {
             d.overwrite = *chosen;
             chosen.reset();

@@ -31,7 +31,25 @@ Settings loadSettings(const std::string& dir);
 void saveSettings(const std::string& dir, const Settings& settings);  // never throws
 void addRecent(Settings& settings, const std::string& path);
 
-enum class FileAction { Open, New, Import, Export, SaveAsProject };
+// Export: data formats; Diagram: the map as it is shown (SVG, PDF, PNG); Report: the strategy
+// report (HTML, Markdown). All three go through session/export, as knp export and knp report.
+enum class FileAction { Open, New, Import, Export, Diagram, Report, SaveAsProject };
+
+// The strategy report being written off the UI thread, with progress and cancel.
+struct ExportTask {
+    std::string path;
+    std::thread thread;
+    std::atomic<double> progress{0};
+    std::atomic<bool> cancel{false};
+    std::atomic<bool> done{false};
+    std::string error;                  // "" when written (or cancelled: `cancelled`)
+    bool cancelled = false;
+    std::vector<std::string> written;
+    ~ExportTask() {
+        cancel = true;
+        if (thread.joinable()) thread.join();
+    }
+};
 
 // A file choice under way: zenity in a thread of its own, or the in-app browser.
 struct FileDialog {
@@ -63,6 +81,11 @@ void drawFileDialog(AppState& s);
 bool openDocument(AppState& s, const std::string& path);
 // Carries out `action` on `path` (tests and the dialogs).
 void performFileAction(AppState& s, FileAction action, const std::string& path);
+// The report's progress window while it is written; when it is done, the status line says so
+// and, when asked for, the desktop's viewer opens it.
+void drawExportTask(AppState& s);
+// Opens `path` in the desktop's program for it (xdg-open), not in automated runs.
+void openWithDesktop(const AppState& s, const std::string& path);
 // A message the user must acknowledge (a project open elsewhere, a file that cannot be read).
 void drawNotice(AppState& s);
 // A backup of the open project now (not in automated runs); the status line says so.

@@ -76,11 +76,13 @@ void drawMenuBar(AppState& s) {
             ImGui::EndMenu();
         }
         ImGui::Separator();
-        if (ImGui::MenuItem(T(s, "file.import"))) startFileDialog(s, FileAction::Import);
-        if (ImGui::MenuItem(T(s, "file.export"))) {
-            const std::filesystem::path source(s.sourcePath);
-            startFileDialog(s, FileAction::Export, source.empty() ? "netzwerk.dot" : source.stem().string() + ".dot");
-        }
+        if (ImGui::MenuItem(T(s, "file.import"), "Ctrl+I")) startFileDialog(s, FileAction::Import);
+        const std::string stem = s.sourcePath.empty() ? "netzwerk" : std::filesystem::path(s.sourcePath).stem().string();
+        if (ImGui::MenuItem(T(s, "file.diagram"), "Ctrl+P", false, !s.compare.active)) startFileDialog(s, FileAction::Diagram, stem + ".pdf");
+        if (ImGui::MenuItem(T(s, "file.report"), "Ctrl+B", false, !s.compare.active && !s.exportTask))
+            startFileDialog(s, FileAction::Report, stem + "-bericht.html");
+        if (ImGui::MenuItem(T(s, "file.export"), "Ctrl+E")) startFileDialog(s, FileAction::Export, stem + ".xlsx");
+        ImGui::MenuItem(T(s, "file.open_exported"), nullptr, &s.openExported);
         if (ImGui::MenuItem(T(s, "menu.save_as_project"), nullptr, false, !s.project.has_value())) {
             const std::filesystem::path source(s.sourcePath);
             startFileDialog(s, FileAction::SaveAsProject, source.empty() ? "projekt.knp" : source.stem().string() + ".knp");

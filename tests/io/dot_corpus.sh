@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Graphviz's own example graphs (Debian's graphviz-doc) are real DOT files of every kind:
-# knp reads each one, or refuses it with exit code 3 and a message; none crashes or hangs.
+# knp reads every one of the 55 that bookworm's graphviz-doc ships (none refused, none crashes
+# or hangs); a refusal is printed with its message and fails the test.
 # Usage: dot_corpus.sh BUILD_DIR
 set -uo pipefail
 build=$1
@@ -17,4 +18,4 @@ for f in $files; do
   esac
 done
 echo "Graphviz examples: $read read, $refused refused with a message, $failed failed"
-[ "$failed" -eq 0 ] && [ "$read" -ge $(( (read + refused) * 9 / 10 )) ]
+[ "$failed" -eq 0 ] && [ "$refused" -eq 0 ] && [ "$read" -ge 55 ]
