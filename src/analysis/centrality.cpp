@@ -245,17 +245,28 @@ BetweennessResult betweenness(const GraphView& g, const BetweennessOptions& o) {
     result.values.assign(g.n, 0);
     if (g.n < 3) return result;
     const Csr& fwd = g.forward();
-    const unsigned workers = workerCount(g.n);
+    // The same sums whatever the threads do: the sources are dealt into a fixed number of lanes
+    // (source s into lane s mod kLanes), each lane sums its sources in order on one thread, and
+    // the lanes are added in order. (Summing per thread made the last digits vary run to run.)
+    constexpr std::size_t kLanes = 32;
+    const std::size_t lanes = std::min(kLanes, g.n);
+    const unsigned workers = std::min<unsigned>(workerCount(g.n), static_cast<unsigned>(lanes));
     std::vector<SourceBuffers> buffers;
     buffers.reserve(workers);
     for (unsigned w = 0; w < workers; ++w) buffers.emplace_back(g.n, o.weighted ? 0 : fwd.arcCount());
-    parallelSources(g.n, workers, [&](unsigned worker, std::size_t s) {
-        if (o.weighted) brandesWeighted(fwd, static_cast<std::uint32_t>(s), buffers[worker]);
-        else brandesHops(fwd, static_cast<std::uint32_t>(s), buffers[worker]);
-    });
+    std::vector<std::vector<double>> laneSums(lanes, std::vector<double>(g.n, 0));
+    parallelSources(lanes, workers, [&](unsigned worker, std::size_t lane) {
+        SourceBuffers& b = buffers[worker];
+        std::swap(b.bc, laneSums[lane]);  // the Brandes steps add into b.bc
+        for (std::size_t s = lane; s < g.n; s += lanes) {
+            if (o.weighted) brandesWeighted(fwd, static_cast<std::uint32_t>(s), b);
+            else brandesHops(fwd, static_cast<std::uint32_t>(s), b);
+        }
+        std::swap(b.bc, laneSums[lane]);
+    }, 1);
     const double scale = normalisation(g.n);
-    for (const SourceBuffers& b : buffers)
-        for (std::size_t v = 0; v < g.n; ++v) result.values[v] += b.bc[v];
+    for (const std::vector<double>& lane : laneSums)
+        for (std::size_t v = 0; v < g.n; ++v) result.values[v] += lane[v];
     for (double& v : result.values) v *= scale;
     return result;
 }

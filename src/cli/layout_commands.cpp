@@ -1,23 +1,17 @@
-// knp layout and knp export: positions from any engine, stored as one undoable edit, and the
-// laid-out network written out (DOT for now; the formats and diagrams issues add the rest).
-#include <algorithm>
-#include <cctype>
+// knp layout, knp export and knp report: options parsed here, the work done by session/
+// (layout as a step, export of data and diagrams, the strategy report).
 #include <chrono>
-#include <optional>
 #include <filesystem>
 #include <iostream>
 
 #include "cli/commands.hpp"
-#include "core/errors.hpp"
 #include "core/privacy.hpp"
-#include "io/csv_export.hpp"
 #include "io/formats.hpp"
-#include "session/open.hpp"
 #include "layout/layout.hpp"
-#include "session/export.hpp"
-#include "session/layout_step.hpp"
 #include "report/diagram.hpp"
 #include "report/report.hpp"
+#include "session/export.hpp"
+#include "session/layout_step.hpp"
 #include "store/project_file.hpp"
 
 namespace knp::cli {

@@ -1,6 +1,6 @@
 #pragma once
-// parallelSources: runs work(worker, source) for every source 0..count-1 on all hardware
-// threads, handing out sources in small chunks; each worker has an index for its own buffers.
+// parallelSources: runs work(worker, source) for every source 0..count-1 on `workers` threads,
+// handing out sources in chunks of `chunk`; each worker has an index for its own buffers.
 #include <algorithm>
 #include <atomic>
 #include <cstddef>
@@ -15,18 +15,17 @@ inline unsigned workerCount(std::size_t items) {
 }
 
 template <class Work>
-void parallelSources(std::size_t count, unsigned workers, Work&& work) {
+void parallelSources(std::size_t count, unsigned workers, Work&& work, std::size_t chunk = 8) {
     if (workers <= 1) {
         for (std::size_t s = 0; s < count; ++s) work(0u, s);
         return;
     }
     std::atomic<std::size_t> next{0};
-    constexpr std::size_t kChunk = 8;
     auto run = [&](unsigned worker) {
         for (;;) {
-            const std::size_t begin = next.fetch_add(kChunk);
+            const std::size_t begin = next.fetch_add(chunk);
             if (begin >= count) return;
-            const std::size_t end = std::min(count, begin + kChunk);
+            const std::size_t end = std::min(count, begin + chunk);
             for (std::size_t s = begin; s < end; ++s) work(worker, s);
         }
     };

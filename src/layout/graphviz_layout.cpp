@@ -15,7 +15,7 @@ namespace knp::layout {
 
 namespace {
 
-void set(void* object, const char* name, const std::string& value) { graphviz::setAttribute(object, name, value); }
+constexpr auto set = &graphviz::setAttribute;
 
 }  // namespace
 

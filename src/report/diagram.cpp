@@ -36,9 +36,7 @@ std::string extensionOf(const std::string& path) {
     return ext.empty() ? ext : ext.substr(1);
 }
 
-void set(void* object, const char* name, const std::string& value) {
-    agsafeset(object, const_cast<char*>(name), const_cast<char*>(value.c_str()), const_cast<char*>(""));
-}
+constexpr auto set = &graphviz::setAttribute;
 
 // A label Graphviz shows as written: backslashes doubled, so that \N, \G, \E, \T, \H, \L and
 // \n are text, not escape sequences; line breaks become spaces.

@@ -42,10 +42,26 @@ std::string snapshotSubtitle(const std::string& input, Lang lang) {
     return "";
 }
 
-bool allPlaced(const Network& net) {
-    for (const Actor& actor : net.actors())
-        if (!actor.placed) return false;
-    return true;
+// Where the actors go: the stored positions ("keep", the default when every actor is placed)
+// or a layout engine's (the default otherwise). `positions` is empty for "keep".
+struct Placement {
+    std::string engine;
+    std::vector<Point> positions;
+    double milliseconds = 0;
+    bool allPlaced = true;
+};
+
+Placement placeActors(const Network& net, const ExportRequest& r) {
+    Placement p;
+    for (const Actor& actor : net.actors()) p.allPlaced = p.allPlaced && actor.placed;
+    p.engine = r.layoutEngine.empty() ? (p.allPlaced ? "keep" : "force") : r.layoutEngine;
+    if (p.engine == "keep") return p;
+    layout::LayoutRequest request = r.layout;
+    request.engine = p.engine;
+    const auto start = std::chrono::steady_clock::now();
+    p.positions = session::computeLayout(net, request);
+    p.milliseconds = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    return p;
 }
 
 std::vector<Point> storedPositions(const Network& net) {
@@ -135,19 +151,12 @@ std::vector<std::string> exportNetwork(const ExportSource& source, const ExportR
     std::vector<NetworkSnapshot> snapshots = (gexf || jsonOut) && source.snapshots ? source.snapshots() : std::vector<NetworkSnapshot>{};
     const Network net = pseudonymise(source.network, snapshots, r.privacy, r.lang);
     if (r.privacy != Pseudonymize::None) say(report, pseudonymNote(r.privacy));
-    const bool placed = allPlaced(net);
-    const std::string engine = r.layoutEngine.empty() ? (placed ? "keep" : "force") : r.layoutEngine;
-    std::optional<std::vector<Point>> pos;
-    if (engine != "keep") {
-        layout::LayoutRequest request = r.layout;
-        request.engine = engine;
-        const auto start = std::chrono::steady_clock::now();
-        pos = session::computeLayout(net, request);
-        const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-        say(report, "layout " + engine + " in " + std::to_string(static_cast<long>(ms + 0.5)) + " ms");
-    } else if (!placed) {
+    const Placement placement = placeActors(net, r);
+    const std::string& engine = placement.engine;
+    const std::vector<Point>* pos = engine == "keep" ? nullptr : &placement.positions;
+    if (pos) say(report, "layout " + engine + " in " + std::to_string(static_cast<long>(placement.milliseconds + 0.5)) + " ms");
+    else if (!placement.allPlaced)
         warn(report, "some actors have no position yet; DOT gets them at 0,0, other formats without one (use --layout force)");
-    }
     if (drawing) {
         report::DiagramOptions d = r.diagram;
         d.lang = r.lang;
@@ -168,7 +177,7 @@ std::vector<std::string> exportNetwork(const ExportSource& source, const ExportR
         if (gexf) say(report, std::to_string(o.snapshots.size()) + " snapshots written as a dynamic graph (spells from " + o.snapshots.front().created + ")");
         else say(report, std::to_string(o.snapshots.size()) + " snapshots written with the network");
     }
-    exportData(net, pos ? &*pos : nullptr, output, o);
+    exportData(net, pos, output, o);
     std::vector<std::string> written{output};
     std::string writtenText = output;
     if (format->name.rfind("CSV", 0) == 0) {
@@ -189,15 +198,9 @@ std::vector<std::string> writeReport(const ExportSource& source, const ExportReq
     o.progress = r.progress;
     o.cancel = r.cancel;
     const Network net = pseudonymise(source.network, o.snapshots, r.privacy, r.lang);
-    const std::string engine = r.layoutEngine.empty() ? (allPlaced(net) ? "keep" : "force") : r.layoutEngine;
-    std::vector<Point> points;
-    if (engine != "keep") {
-        layout::LayoutRequest request = r.layout;
-        request.engine = engine;
-        points = session::computeLayout(net, request);
-    } else {
-        points = storedPositions(net);
-    }
+    const Placement placement = placeActors(net, r);
+    const std::string& engine = placement.engine;
+    const std::vector<Point> points = engine == "keep" ? storedPositions(net) : placement.positions;
     const auto start = std::chrono::steady_clock::now();
     const std::vector<std::string> written = report::writeReport(net, points, r.output, o);
     const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();

@@ -391,12 +391,11 @@ int runApp(const AppOptions& options) {
             if (io.KeyCtrl && letterPressed('q')) state.quit = true;
             if (!automated && io.KeyCtrl && !io.WantTextInput && letterPressed('o')) startFileDialog(state, FileAction::Open);
             if (!automated && io.KeyCtrl && !io.WantTextInput && letterPressed('n')) startFileDialog(state, FileAction::New);
-            if (!automated && !state.compare.active && io.KeyCtrl && !io.WantTextInput) {
-                const std::string stem = state.sourcePath.empty() ? "netzwerk" : std::filesystem::path(state.sourcePath).stem().string();
+            if (!automated && io.KeyCtrl && !io.WantTextInput) {
                 if (letterPressed('i')) startFileDialog(state, FileAction::Import);
-                if (letterPressed('p')) startFileDialog(state, FileAction::Diagram, stem + ".pdf");
-                if (letterPressed('b') && !state.exportTask) startFileDialog(state, FileAction::Report, stem + "-bericht.html");
-                if (letterPressed('e')) startFileDialog(state, FileAction::Export, stem + ".xlsx");
+                if (letterPressed('p')) startExportDialog(state, FileAction::Diagram);
+                if (letterPressed('b')) startExportDialog(state, FileAction::Report);
+                if (letterPressed('e')) startExportDialog(state, FileAction::Export);
             }
             if (!state.options.presentation) {
                 drawMenuBar(state);
@@ -534,7 +533,7 @@ int runApp(const AppOptions& options) {
             const long hoverNow = state.canvas.hover ? static_cast<long>(*state.canvas.hover) : -1;
             const CompositorStats& cs = compositor.stats();
             const bool busy = state.analysis.busy() || !state.results || state.results->version != state.version || state.layoutTask ||
-                              state.animation;
+                              state.animation || state.exportTask;
             // Input keeps frames coming for a while: ImGui needs a few frames to act on some
             // (a window that appears, keyboard focus), and what they change may show later.
             bool input = keyQueue.activity || io.InputQueueCharacters.Size > 0 || io.MouseDelta.x != 0 || io.MouseDelta.y != 0 ||

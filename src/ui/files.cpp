@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -289,16 +290,18 @@ void importInto(AppState& s, const std::string& path) {
                                       (warnings.size() > 1 ? "\n(+" + std::to_string(warnings.size() - 1) + ")" : "");
 }
 
-// What the map shows now, as the diagram's options: colouring, sizes, filters, the ego network.
+// What the map shows now, as the diagram's options: colouring, sizes, filters, the ego network,
+// suggested links; the paper from the export settings.
 report::DiagramOptions diagramOfView(const AppState& s) {
     report::DiagramOptions d;
     const auto& names = analysis::metricNames();
-    auto metric = [&](int index) { return index > 0 && static_cast<std::size_t>(index - 1) < names.size() ? names[static_cast<std::size_t>(index - 1)] : ""; };
-    d.colorBy = s.options.colorBy > 0 ? metric(s.options.colorBy) : "sector";
-    d.sizeBy = s.options.sizeBy > 0 ? metric(s.options.sizeBy) : "influence";
-    if (d.colorBy.empty()) d.colorBy = "sector";
-    if (d.sizeBy.empty()) d.sizeBy = "influence";
+    auto metric = [&](int index, const char* otherwise) {
+        return index > 0 && static_cast<std::size_t>(index - 1) < names.size() ? names[static_cast<std::size_t>(index - 1)] : otherwise;
+    };
+    d.colorBy = metric(s.options.colorBy, "sector");
+    d.sizeBy = metric(s.options.sizeBy, "influence");
     d.suggested = s.options.showSuggestions;  // dashed, with their own legend row, as on the map
+    d.paper = s.exportSettings.paper;
     const std::vector<bool> visible = visibleActors(s);
     if (std::find(visible.begin(), visible.end(), false) != visible.end()) d.shownActors.assign(visible.begin(), visible.end());
     d.hiddenLinkTypes = s.options.hiddenLinkTypes;
@@ -316,42 +319,47 @@ session::ExportSource sourceOfView(const AppState& s) {
     return source;
 }
 
+// Data, map or report through session/export, as knp export and knp report do, on a thread of
+// its own: the view keeps drawing and shows the progress (drawExportTask).
 void exportView(AppState& s, FileAction action, const std::string& path) {
     if (s.compare.active) throw InputError(std::string(T(s, "compare.view_only")));
+    if (s.exportTask) return;
+    const bool reportFile = report::isReportPath(path), drawing = report::isDiagramPath(path);
+    if (action == FileAction::Report && !reportFile) throw InputError(std::string(T(s, "notice.report_formats")));
+    if (!reportFile && !drawing && !exportFormatFor(path)) throw InputError(std::string(T(s, "notice.export_formats")));
     session::ExportRequest r;
     r.output = path;
     r.layoutEngine = "keep";  // where the actors are on the map
     r.lang = s.lang;
-    if (action == FileAction::Report || report::isReportPath(path)) {
-        if (!report::isReportPath(path)) throw InputError(std::string(T(s, "notice.report_formats")));
-        if (s.exportTask) return;
-        auto task = std::make_unique<ExportTask>();
-        task->path = path;
-        ExportTask* raw = task.get();
-        r.cancel = &raw->cancel;
-        r.progress = [raw](double p) { raw->progress = p; };
-        raw->thread = std::thread([raw, r, source = sourceOfView(s)] {
-            try {
-                raw->written = session::writeReport(source, r, {});
-            } catch (const Cancelled&) {
-                raw->cancelled = true;
-            } catch (const std::exception& e) {
-                raw->error = e.what();
-            }
-            raw->done = true;
-        });
-        s.exportTask = std::move(task);
-        return;
-    }
-    const bool drawing = report::isDiagramPath(path);
-    if (!drawing && !exportFormatFor(path)) throw InputError(std::string(T(s, "notice.export_formats")));
+    r.privacy = s.exportSettings.privacy;
     if (drawing) r.diagram = diagramOfView(s);
-    session::exportNetwork(sourceOfView(s), r, {});
-    s.status = std::string(T(s, "status.exported")) + " " + path;
-    if (drawing && s.openExported) openWithDesktop(s, path);
+    auto task = std::make_unique<ExportTask>();
+    task->action = reportFile ? FileAction::Report : drawing ? FileAction::Diagram : FileAction::Export;
+    task->path = path;
+    ExportTask* raw = task.get();
+    r.cancel = &raw->cancel;
+    r.progress = [raw](double p) { raw->progress = p; };
+    raw->thread = std::thread([raw, r, reportFile, source = sourceOfView(s)] {
+        try {
+            raw->written = reportFile ? session::writeReport(source, r, {}) : session::exportNetwork(source, r, {});
+        } catch (const Cancelled&) {
+            raw->cancelled = true;
+        } catch (const std::exception& e) {
+            raw->error = e.what();
+        }
+        raw->done = true;
+    });
+    s.exportTask = std::move(task);
 }
 
 }  // namespace
+
+void startExportDialog(AppState& s, FileAction action) {
+    if (s.exportTask || s.compare.active) return;
+    const std::string stem = s.sourcePath.empty() ? "netzwerk" : fs::path(s.sourcePath).stem().string();
+    const char* suffix = action == FileAction::Diagram ? ".pdf" : action == FileAction::Report ? "-bericht.html" : ".xlsx";
+    startFileDialog(s, action, stem + suffix);
+}
 
 void openWithDesktop(const AppState& s, const std::string& path) {
     if (s.automated || std::getenv("KNP_NO_OPEN")) return;
@@ -365,27 +373,31 @@ void openWithDesktop(const AppState& s, const std::string& path) {
 void drawExportTask(AppState& s) {
     if (!s.exportTask) return;
     ExportTask& task = *s.exportTask;
-    if (task.done) {
-        if (task.thread.joinable()) task.thread.join();
-        if (task.cancelled) s.status = T(s, "report.cancelled");
-        else if (!task.error.empty()) s.notice = task.error;
-        else {
-            s.status = std::string(T(s, "status.exported")) + " " + task.path;
-            if (s.openExported) openWithDesktop(s, task.path);
-        }
-        s.exportTask.reset();
-        return;
-    }
-    if (!ImGui::IsPopupOpen("##export_task")) ImGui::OpenPopup("##export_task");
+    const bool done = task.done;
+    if (!done && !ImGui::IsPopupOpen("##export_task")) ImGui::OpenPopup("##export_task");
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x / 2, vp->WorkPos.y + vp->WorkSize.y / 2), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     if (ImGui::BeginPopupModal("##export_task", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
-        ImGui::TextUnformatted(T(s, "report.writing"));
+        if (done) ImGui::CloseCurrentPopup();
+        ImGui::TextUnformatted(T(s, task.cancellable() ? "report.writing" : "export.writing"));
         ImGui::TextDisabled("%s", fs::path(task.path).filename().string().c_str());
-        ImGui::ProgressBar(static_cast<float>(task.progress.load()), ImVec2(ImGui::GetFontSize() * 20, 0));
-        if (ImGui::Button(T(s, "report.cancel")) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) task.cancel = true;
+        // Data and maps report no steps: the bar runs round to show that work goes on.
+        const float shown = task.cancellable() ? static_cast<float>(task.progress.load()) : static_cast<float>(std::fmod(ImGui::GetTime() * 0.5, 1.0));
+        ImGui::ProgressBar(shown, ImVec2(ImGui::GetFontSize() * 20, 0), task.cancellable() ? nullptr : "");
+        if (task.cancellable() && (ImGui::Button(T(s, "report.cancel")) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))))
+            task.cancel = true;
         ImGui::EndPopup();
     }
+    if (!done) return;
+    if (task.thread.joinable()) task.thread.join();
+    if (task.cancelled) s.status = T(s, "report.cancelled");
+    else if (!task.error.empty()) s.notice = task.error;
+    else {
+        s.status = std::string(T(s, "status.exported")) + " " + task.path;
+        if (task.written.size() > 1) s.status += " (+" + std::to_string(task.written.size() - 1) + ")";
+        if (s.exportSettings.openWhenWritten && task.action != FileAction::Export) openWithDesktop(s, task.path);
+    }
+    s.exportTask.reset();
 }
 
 void performFileAction(AppState& s, FileAction action, const std::string& chosen) {

@@ -10,6 +10,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/privacy.hpp"
 #include "core/taxonomy.hpp"
 
 namespace knp::ui {
@@ -35,8 +36,19 @@ void addRecent(Settings& settings, const std::string& path);
 // report (HTML, Markdown). All three go through session/export, as knp export and knp report.
 enum class FileAction { Open, New, Import, Export, Diagram, Report, SaveAsProject };
 
-// The strategy report being written off the UI thread, with progress and cancel.
+// What knp export and knp report take as options and the view keeps for its exports: the
+// paper diagrams are fitted to (--size), pseudonyms (--pseudonymize), and whether the written
+// map or report opens in the desktop's viewer.
+struct ExportSettings {
+    std::string paper = "a4";
+    Pseudonymize privacy = Pseudonymize::None;
+    bool openWhenWritten = true;
+};
+
+// An export being written off the UI thread (data, map or report), with progress; the report
+// can be cancelled between its diagrams.
 struct ExportTask {
+    FileAction action = FileAction::Export;
     std::string path;
     std::thread thread;
     std::atomic<double> progress{0};
@@ -45,6 +57,7 @@ struct ExportTask {
     std::string error;                  // "" when written (or cancelled: `cancelled`)
     bool cancelled = false;
     std::vector<std::string> written;
+    bool cancellable() const { return action == FileAction::Report; }
     ~ExportTask() {
         cancel = true;
         if (thread.joinable()) thread.join();
@@ -74,6 +87,9 @@ struct FileDialog {
 
 // `suggestion`: a file name offered for saving.
 void startFileDialog(AppState& s, FileAction action, const std::string& suggestion = "");
+// The dialog for Export, Diagram or Report, offering a name after the open file (musterstadt.pdf,
+// musterstadt-bericht.html, musterstadt.xlsx); nothing while an export is being written.
+void startExportDialog(AppState& s, FileAction action);
 // Draws the in-app browser or collects zenity's answer, then carries out the action.
 void drawFileDialog(AppState& s);
 // Opens a project (for writing; read-only with a notice when another window has it) or any
@@ -81,8 +97,8 @@ void drawFileDialog(AppState& s);
 bool openDocument(AppState& s, const std::string& path);
 // Carries out `action` on `path` (tests and the dialogs).
 void performFileAction(AppState& s, FileAction action, const std::string& path);
-// The report's progress window while it is written; when it is done, the status line says so
-// and, when asked for, the desktop's viewer opens it.
+// The progress window while an export is written; when it is done, the status line says so
+// and, when asked for, the desktop's viewer opens the map or report.
 void drawExportTask(AppState& s);
 // Opens `path` in the desktop's program for it (xdg-open), not in automated runs.
 void openWithDesktop(const AppState& s, const std::string& path);

@@ -77,12 +77,26 @@ void drawMenuBar(AppState& s) {
         }
         ImGui::Separator();
         if (ImGui::MenuItem(T(s, "file.import"), "Ctrl+I")) startFileDialog(s, FileAction::Import);
-        const std::string stem = s.sourcePath.empty() ? "netzwerk" : std::filesystem::path(s.sourcePath).stem().string();
-        if (ImGui::MenuItem(T(s, "file.diagram"), "Ctrl+P", false, !s.compare.active)) startFileDialog(s, FileAction::Diagram, stem + ".pdf");
-        if (ImGui::MenuItem(T(s, "file.report"), "Ctrl+B", false, !s.compare.active && !s.exportTask))
-            startFileDialog(s, FileAction::Report, stem + "-bericht.html");
-        if (ImGui::MenuItem(T(s, "file.export"), "Ctrl+E")) startFileDialog(s, FileAction::Export, stem + ".xlsx");
-        ImGui::MenuItem(T(s, "file.open_exported"), nullptr, &s.openExported);
+        const bool exportable = !s.compare.active && !s.exportTask;
+        if (ImGui::MenuItem(T(s, "file.diagram"), "Ctrl+P", false, exportable)) startExportDialog(s, FileAction::Diagram);
+        if (ImGui::MenuItem(T(s, "file.report"), "Ctrl+B", false, exportable)) startExportDialog(s, FileAction::Report);
+        if (ImGui::MenuItem(T(s, "file.export"), "Ctrl+E", false, exportable)) startExportDialog(s, FileAction::Export);
+        if (ImGui::BeginMenu(T(s, "file.export_settings"))) {
+            ExportSettings& e = s.exportSettings;
+            ImGui::TextDisabled("%s", T(s, "file.paper"));
+            for (const char* paper : {"a4", "a3", "a0"}) {
+                const std::string label = std::string(1, 'A') + (paper + 1);
+                if (ImGui::MenuItem(label.c_str(), nullptr, e.paper == paper)) e.paper = paper;
+            }
+            ImGui::Separator();
+            ImGui::TextDisabled("%s", T(s, "file.pseudonyms"));
+            if (ImGui::MenuItem(T(s, "file.pseudo_none"), nullptr, e.privacy == Pseudonymize::None)) e.privacy = Pseudonymize::None;
+            if (ImGui::MenuItem(T(s, "file.pseudo_contacts"), nullptr, e.privacy == Pseudonymize::ContactPersons)) e.privacy = Pseudonymize::ContactPersons;
+            if (ImGui::MenuItem(T(s, "file.pseudo_all"), nullptr, e.privacy == Pseudonymize::All)) e.privacy = Pseudonymize::All;
+            ImGui::Separator();
+            ImGui::MenuItem(T(s, "file.open_exported"), nullptr, &e.openWhenWritten);
+            ImGui::EndMenu();
+        }
         if (ImGui::MenuItem(T(s, "menu.save_as_project"), nullptr, false, !s.project.has_value())) {
             const std::filesystem::path source(s.sourcePath);
             startFileDialog(s, FileAction::SaveAsProject, source.empty() ? "projekt.knp" : source.stem().string() + ".knp");

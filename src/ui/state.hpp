@@ -193,8 +193,8 @@ struct AppState {
     Settings settings;                   // loaded at start, saved when they change
     bool automated = false;              // --screenshot / --bench-frames: no settings, no dialogs
     std::unique_ptr<FileDialog> fileDialog;
-    std::unique_ptr<ExportTask> exportTask;  // the strategy report under way
-    bool openExported = true;            // open diagrams and reports in the desktop's viewer when written
+    std::unique_ptr<ExportTask> exportTask;  // an export under way
+    ExportSettings exportSettings;
     std::string notice;                  // a message the user must acknowledge (modal)
     bool lockedElsewhere = false;
     float contentScale = 1;              // HiDPI: window content scale        // a project shown read-only: another window has it

@@ -48,13 +48,8 @@ wait_for() {
   for _ in $(seq 300); do [ -s "$1" ] && return 0; sleep 0.2; done
   fail "$1 was not written"
 }
-# write KEY PATH: the shortcut's browser, PATH, and the file written; a key lost while the
-# window was busy (seen once under load) is pressed once more after 20 s, and said so.
+# write KEY PATH: the shortcut's browser, PATH, and the file written.
 write() {
-  choose "$1" "$2"
-  for _ in $(seq 100); do [ -s "$2" ] && return 0; sleep 0.2; done
-  echo "note: $2 not there after 20 s; $1 once more"
-  xdotool key Escape
   choose "$1" "$2"
   wait_for "$2"
 }

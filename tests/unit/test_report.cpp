@@ -1,11 +1,15 @@
 // Print placement and pseudonyms: properties on seeded random maps, hand-checked small cases.
 #include <catch2/catch.hpp>
 
+#include <atomic>
+#include <filesystem>
 #include <random>
 
 #include "core/errors.hpp"
 #include "core/privacy.hpp"
 #include "report/print_layout.hpp"
+#include "session/export.hpp"
+#include "support/temp_dir.hpp"
 
 // GCC 12 at -O2 reports a two-letter std::string member copied in the pseudonym test as "may be
 // used uninitialized" (a known false positive of its SSO analysis); CI builds with -Werror.
@@ -125,4 +129,33 @@ TEST_CASE("pseudonyms are stable, consistent across networks and keep links join
     CHECK(parsePseudonymize("") == Pseudonymize::ContactPersons);
     CHECK(parsePseudonymize("all") == Pseudonymize::All);
     CHECK_THROWS_AS(parsePseudonymize("some"), UsageError);
+}
+
+TEST_CASE("the report reports its progress and stops when cancelled and writes nothing then", "[report][session]") {
+    const test::TempDir dir;
+    const session::ExportSource source = session::sourceFromInput(std::string(KNP_DATASETS) + "/musterstadt", Lang::De);
+    session::ExportRequest r;
+    r.output = dir.file("bericht.md");
+    r.layoutEngine = "rings";
+    std::vector<double> steps;
+    r.progress = [&](double p) { steps.push_back(p); };
+    // Progress: after each diagram, rising, below 1 until the report is written.
+    const std::vector<std::string> written = session::writeReport(source, r, {});
+    CHECK(written.size() == steps.size() + 1);  // the report and one SVG per diagram (Markdown)
+    REQUIRE(steps.size() >= 10);
+    for (std::size_t i = 1; i < steps.size(); ++i) CHECK(steps[i] > steps[i - 1]);
+    CHECK(steps.front() > 0);
+    CHECK(steps.back() < 1);
+    // Cancelled after the third diagram: Cancelled, and no file of this report on disk.
+    std::atomic<bool> cancel{false};
+    r.output = dir.file("abgebrochen.md");
+    r.cancel = &cancel;
+    std::size_t seen = 0;
+    r.progress = [&](double) {
+        if (++seen == 3) cancel = true;
+    };
+    CHECK_THROWS_AS(session::writeReport(source, r, {}), Cancelled);
+    CHECK(seen == 3);
+    for (const auto& entry : std::filesystem::directory_iterator(dir.path()))
+        CHECK(entry.path().filename().string().rfind("abgebrochen", 0) != 0);
 }
