@@ -4,7 +4,7 @@
 # Every package the build, the tests and the desktop view need (Debian bookworm).
 KNP_PACKAGES=(
   build-essential cmake ninja-build pkg-config
-  libboost-graph-dev libgraphviz-dev graphviz graphviz-doc
+  libboost-graph-dev libboost-locale-dev gettext libgraphviz-dev graphviz graphviz-doc
   libsqlite3-dev libexpat1-dev libcsv-dev libzip-dev libxlsxwriter-dev nlohmann-json3-dev libcli11-dev catch2
   libimgui-dev libglfw3-dev libgl-dev libepoxy-dev libstb-dev libfontconfig-dev fonts-dejavu-core
   libx11-dev libxext-dev

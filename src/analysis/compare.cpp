@@ -240,7 +240,7 @@ struct StateAnalysis {
     std::vector<double> betweenness, degree, brokerage;
 };
 
-StateAnalysis analyse(const Network& n, Lang lang) {
+StateAnalysis analyse(const Network& n) {
     const GraphView g = GraphView::build(n);
     StateAnalysis s;
     MetricsOptions mo;
@@ -250,28 +250,164 @@ StateAnalysis analyse(const Network& n, Lang lang) {
     // Sampled betweenness (over 50,000 actors) is good for ranking, not for the centralization.
     s.figures = graphFigures(g, false, t.betweennessInfo.approximate ? nullptr : &s.betweenness);
     GapOptions o;
-    o.lang = lang;
     o.suggestionLimit = 0;
     s.gaps = analyseGaps(n, g, o);
     for (const BrokerageCounts& b : s.gaps.brokerage) s.brokerage.push_back(static_cast<double>(b.total()));
     return s;
 }
 
-std::string count(std::size_t n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
+Finding change(const char* kind, std::vector<std::string> texts, std::vector<double> numbers = {}) {
+    Finding f;
+    f.kind = kind;
+    f.texts = std::move(texts);
+    f.numbers = std::move(numbers);
+    return f;
+}
 
-// At most `limit` items, then "and N more".
-std::string someOf(const std::vector<std::string>& items, std::size_t limit, Lang lang) {
-    if (items.size() <= limit) return joinList(items, lang);
-    std::vector<std::string> head(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(limit));
-    head.push_back(std::to_string(items.size() - limit) + tr(lang, " weitere", " more"));
-    return joinList(head, lang);
+// [SECTION] Gaps closed and opened
+// Sector pairs and fields by their labels in `lang` (two files with their own keys compare
+// alike), cut points and isolates by actor; in the order the lists show them.
+void gapChanges(const Network& before, const Network& after, const StateAnalysis& sb, const StateAnalysis& sa, Lang lang, Comparison& c) {
+    const Matching& m = c.matching;
+    const auto& ba = before.actors();
+    const auto& aa = after.actors();
+    auto sectorLabel = [&](const Network& n, const std::string& key) { return sectorName(n.taxonomy.labelOf(CategoryKind::Sector, key, lang), lang); };
+    // Sector pairs by their labels: linked or not.
+    auto pairs = [&](const Network& n, const GapReport& r) {
+        std::map<std::pair<std::string, std::string>, bool> out;
+        for (const SectorCell& cell : r.sectorMatrix) {
+            if (cell.from == cell.to) continue;
+            std::string x = sectorLabel(n, cell.from), y = sectorLabel(n, cell.to);
+            if (y < x) std::swap(x, y);
+            out[{x, y}] = cell.links > 0;
+        }
+        return out;
+    };
+    const auto pb = pairs(before, sb.gaps), pa = pairs(after, sa.gaps);
+    for (const auto& [p, linked] : pb) c.unlinkedPairsBefore += !linked;
+    for (const auto& [p, linked] : pa) c.unlinkedPairsAfter += !linked;
+    for (const auto& [p, linked] : pa) {
+        const auto it = pb.find(p);
+        if (it == pb.end() || it->second == linked) continue;
+        (linked ? c.gapsClosed : c.gapsOpened).push_back(change(linked ? "pair_linked" : "pair_unlinked", {p.first, p.second}));
+    }
+    // Fields of action by label.
+    std::map<std::string, std::string> fb, fa;
+    for (const FieldCoverage& f : sb.gaps.fields) fb[before.taxonomy.labelOf(CategoryKind::Field, f.field, lang)] = f.status;
+    for (const FieldCoverage& f : sa.gaps.fields) fa[after.taxonomy.labelOf(CategoryKind::Field, f.field, lang)] = f.status;
+    for (const auto& [label, status] : fa) {
+        const auto it = fb.find(label);
+        if (it == fb.end() || (it->second == "coordinated") == (status == "coordinated")) continue;
+        if (status == "coordinated") c.gapsClosed.push_back(change("field_coordinated", {label}));
+        else c.gapsOpened.push_back(change("field_lost", {label, status}));
+    }
+    // Single points of failure and isolates, by actor (before index -> after index).
+    std::vector<char> cutB(ba.size(), 0), cutA(aa.size(), 0), isoB(ba.size(), 0), isoA(aa.size(), 0);
+    std::vector<std::size_t> cutOffA(aa.size(), 0);
+    for (const CutPoint& p : sb.gaps.singlePointsOfFailure) cutB[p.actor] = 1;
+    for (const CutPoint& p : sa.gaps.singlePointsOfFailure) {
+        cutA[p.actor] = 1;
+        cutOffA[p.actor] = p.cutOff.size();
+    }
+    for (const std::uint32_t u : sb.gaps.isolates) isoB[u] = 1;
+    for (const std::uint32_t u : sa.gaps.isolates) isoA[u] = 1;
+    for (std::size_t i = 0; i < ba.size(); ++i) {
+        if (!m.actor[i]) continue;
+        const std::size_t j = *m.actor[i];
+        if (cutB[i] && !cutA[j]) c.gapsClosed.push_back(change("cut_gone", {aa[j].name}));
+        if (isoB[i] && !isoA[j]) c.gapsClosed.push_back(change("isolate_gone", {aa[j].name}));
+    }
+    std::vector<char> wasCut(aa.size(), 0), wasIso(aa.size(), 0), existed(aa.size(), 0);
+    for (std::size_t i = 0; i < ba.size(); ++i)
+        if (m.actor[i]) {
+            wasCut[*m.actor[i]] = cutB[i];
+            wasIso[*m.actor[i]] = isoB[i];
+            existed[*m.actor[i]] = 1;
+        }
+    for (std::size_t j = 0; j < aa.size(); ++j) {
+        if (cutA[j] && !wasCut[j]) c.gapsOpened.push_back(change("cut_new", {aa[j].name}, {static_cast<double>(cutOffA[j])}));
+        if (isoA[j] && !wasIso[j]) c.gapsOpened.push_back(change(existed[j] ? "isolate_now" : "isolate_new", {aa[j].name}));
+    }
+}
+
+// [SECTION] Findings
+// The names of every gap change of the kinds given, in the list's order.
+std::vector<std::string> textsOf(const std::vector<Finding>& changes, std::initializer_list<std::string_view> kinds) {
+    std::vector<std::string> out;
+    for (const Finding& f : changes)
+        if (std::find(kinds.begin(), kinds.end(), f.kind) != kinds.end()) out.push_back(f.texts.front());
+    return out;
+}
+
+std::vector<Finding> comparisonFindings(const Comparison& c) {
+    std::vector<Finding> F;
+    if (c.empty()) {
+        F.push_back(change("nothing_changed", {c.beforeName, c.afterName}));
+        return F;
+    }
+    F.push_back(change("summary", {c.beforeName},
+                       {static_cast<double>(c.linksAdded.size()), static_cast<double>(c.linksRemoved.size()),
+                        static_cast<double>(c.actorsAdded.size()), static_cast<double>(c.actorsRemoved.size()),
+                        static_cast<double>(c.actorsChanged.size() + c.linksChanged.size())}));
+    // Sector pairs: a sentence each, the first three.
+    for (const auto& [list, kind, more] : {std::tuple{&c.gapsClosed, "pair_linked", "pairs_linked_more"},
+                                           std::tuple{&c.gapsOpened, "pair_unlinked", "pairs_unlinked_more"}}) {
+        std::size_t shown = 0, all = 0;
+        for (const Finding& f : *list)
+            if (f.kind == kind && all++ < 3) {
+                F.push_back(change(kind, f.texts));
+                ++shown;
+            }
+        if (all > shown) {
+            Finding f = change(more, {});
+            f.more = all - shown;
+            F.push_back(f);
+        }
+    }
+    // Fields, cut points and isolates: one sentence per kind, naming the first few.
+    struct Group {
+        const std::vector<Finding>* list;
+        std::initializer_list<std::string_view> kinds;
+        const char* finding;
+        std::size_t limit;
+    };
+    for (const Group& g : {Group{&c.gapsClosed, {"field_coordinated"}, "fields_coordinated", 4}, Group{&c.gapsOpened, {"field_lost"}, "fields_lost", 4},
+                           Group{&c.gapsClosed, {"cut_gone"}, "cuts_gone", 3}, Group{&c.gapsOpened, {"cut_new"}, "cuts_new", 3},
+                           Group{&c.gapsClosed, {"isolate_gone"}, "isolates_gone", 3},
+                           Group{&c.gapsOpened, {"isolate_now", "isolate_new"}, "isolates_new", 3}}) {
+        const std::vector<std::string> names = textsOf(*g.list, g.kinds);
+        if (names.empty()) continue;
+        Finding f = change(g.finding, {});
+        f.texts.assign(names.begin(), names.begin() + static_cast<std::ptrdiff_t>(std::min(g.limit, names.size())));
+        f.more = names.size() > g.limit ? names.size() - g.limit : 0;
+        F.push_back(f);
+    }
+    // Density and components, when they moved.
+    const GraphFigures& x = c.figuresBefore;
+    const GraphFigures& y = c.figuresAfter;
+    if (std::fabs(x.density - y.density) >= 0.0005) F.push_back(change(y.density > x.density ? "density_rose" : "density_fell", {}, {x.density, y.density}));
+    if (x.components != y.components) {
+        if (y.components == 1) F.push_back(change("connected", {}));
+        else F.push_back(change("components", {}, {static_cast<double>(y.components), static_cast<double>(x.components)}));
+    }
+    // The largest riser and faller as a broker.
+    const MetricChange* up = nullptr;
+    const MetricChange* down = nullptr;
+    for (const MetricChange& mc : c.metrics) {
+        if (mc.metric != "betweenness" || std::fabs(mc.delta()) < 0.01) continue;
+        if (mc.delta() > 0 && (!up || mc.delta() > up->delta())) up = &mc;
+        if (mc.delta() < 0 && (!down || mc.delta() < down->delta())) down = &mc;
+    }
+    if (up) F.push_back(change("broker_up", {up->label}, {up->before, up->after}));
+    if (down) F.push_back(change("broker_down", {down->label}, {down->before, down->after}));
+    return F;
 }
 
 }  // namespace
 
 // [SECTION] State summaries
 StateSummary summarise(const Network& network) {
-    const StateAnalysis a = analyse(network, Lang::De);
+    const StateAnalysis a = analyse(network);
     StateSummary s;
     s.figures = a.figures;
     s.isolates = a.gaps.isolates.size();
@@ -286,8 +422,8 @@ StateSummary summarise(const Network& network) {
 Comparison compareNetworks(const Network& before, const Network& after, const CompareOptions& o) {
     const Lang lang = o.lang;
     Comparison c;
-    c.beforeName = o.beforeName.empty() ? std::string(tr(lang, "vorher", "before")) : o.beforeName;
-    c.afterName = o.afterName.empty() ? std::string(tr(lang, "nachher", "after")) : o.afterName;
+    c.beforeName = o.beforeName.empty() ? std::string(tr(lang, "compare.before_2")) : o.beforeName;
+    c.afterName = o.afterName.empty() ? std::string(tr(lang, "compare.after_2")) : o.afterName;
     c.matching = matchNetworks(before, after);
     const Matching& m = c.matching;
     const auto& ba = before.actors();
@@ -318,7 +454,7 @@ Comparison compareNetworks(const Network& before, const Network& after, const Co
     }
     if (!o.analyses) return c;
 
-    const StateAnalysis sb = analyse(before, lang), sa = analyse(after, lang);
+    const StateAnalysis sb = analyse(before), sa = analyse(after);
     c.figuresBefore = sb.figures;
     c.figuresAfter = sa.figures;
     c.isolatesBefore = sb.gaps.isolates.size();
@@ -345,193 +481,8 @@ Comparison compareNetworks(const Network& before, const Network& after, const Co
         c.metrics.insert(c.metrics.end(), list.begin(), list.end());
     }
 
-    // [SECTION] Gaps closed and opened
-    auto sectorLabel = [&](const Network& n, const std::string& key) { return sectorName(n.taxonomy.labelOf(CategoryKind::Sector, key, lang), lang); };
-    // Sector pairs by their labels: linked or not.
-    auto pairs = [&](const Network& n, const GapReport& r) {
-        std::map<std::pair<std::string, std::string>, bool> out;
-        for (const SectorCell& cell : r.sectorMatrix) {
-            if (cell.from == cell.to) continue;
-            std::string x = sectorLabel(n, cell.from), y = sectorLabel(n, cell.to);
-            if (y < x) std::swap(x, y);
-            out[{x, y}] = cell.links > 0;
-        }
-        return out;
-    };
-    const auto pb = pairs(before, sb.gaps), pa = pairs(after, sa.gaps);
-    for (const auto& [p, linked] : pb) c.unlinkedPairsBefore += !linked;
-    for (const auto& [p, linked] : pa) c.unlinkedPairsAfter += !linked;
-    std::vector<std::string> pairsLinked, pairsUnlinked;
-    for (const auto& [p, linked] : pa) {
-        const auto it = pb.find(p);
-        if (it == pb.end() || it->second == linked) continue;
-        const std::string text = p.first + tr(lang, " und ", " and ") + p.second;
-        if (linked) {
-            c.gapsClosed.push_back(text + tr(lang, ": nun miteinander verbunden", ": now linked with each other"));
-            pairsLinked.push_back(text);
-        } else {
-            c.gapsOpened.push_back(text + tr(lang, ": keine Verbindung mehr", ": no longer linked"));
-            pairsUnlinked.push_back(text);
-        }
-    }
-    // Fields of action by label.
-    std::map<std::string, std::string> fb, fa;
-    for (const FieldCoverage& f : sb.gaps.fields) fb[before.taxonomy.labelOf(CategoryKind::Field, f.field, lang)] = f.status;
-    for (const FieldCoverage& f : sa.gaps.fields) fa[after.taxonomy.labelOf(CategoryKind::Field, f.field, lang)] = f.status;
-    std::vector<std::string> fieldsCoordinated, fieldsLost;
-    for (const auto& [label, status] : fa) {
-        const auto it = fb.find(label);
-        if (it == fb.end() || (it->second == "coordinated") == (status == "coordinated")) continue;
-        const std::string field = std::string(tr(lang, "Handlungsfeld ", "Field of action ")) + quoted(label, lang);
-        if (status == "coordinated") {
-            c.gapsClosed.push_back(field + tr(lang, ": nun koordiniert", ": now coordinated"));
-            fieldsCoordinated.push_back(quoted(label, lang));
-        } else {
-            c.gapsOpened.push_back(field + tr(lang, ": nicht mehr koordiniert (", ": no longer coordinated (") + fieldStatusText(status, lang) + ")");
-            fieldsLost.push_back(quoted(label, lang));
-        }
-    }
-    // Single points of failure and isolates, by actor (before index -> after index).
-    std::vector<char> cutB(ba.size(), 0), cutA(aa.size(), 0), isoB(ba.size(), 0), isoA(aa.size(), 0);
-    std::vector<std::size_t> cutOffA(aa.size(), 0);
-    for (const CutPoint& p : sb.gaps.singlePointsOfFailure) cutB[p.actor] = 1;
-    for (const CutPoint& p : sa.gaps.singlePointsOfFailure) {
-        cutA[p.actor] = 1;
-        cutOffA[p.actor] = p.cutOff.size();
-    }
-    for (const std::uint32_t u : sb.gaps.isolates) isoB[u] = 1;
-    for (const std::uint32_t u : sa.gaps.isolates) isoA[u] = 1;
-    std::vector<std::string> cutGone, cutNew, isoGone, isoNew;
-    for (std::size_t i = 0; i < ba.size(); ++i) {
-        if (!m.actor[i]) continue;
-        const std::size_t j = *m.actor[i];
-        const std::string name = quoted(aa[j].name, lang);
-        if (cutB[i] && !cutA[j]) {
-            c.gapsClosed.push_back(name + tr(lang, ": kein Schnittpunkt mehr (fällt er weg, bleibt das Netz verbunden)",
-                                             ": no longer a single point of failure"));
-            cutGone.push_back(name);
-        }
-        if (isoB[i] && !isoA[j]) {
-            c.gapsClosed.push_back(name + tr(lang, ": nun eingebunden", ": now linked"));
-            isoGone.push_back(name);
-        }
-    }
-    std::vector<char> wasCut(aa.size(), 0), wasIso(aa.size(), 0), existed(aa.size(), 0);
-    for (std::size_t i = 0; i < ba.size(); ++i)
-        if (m.actor[i]) {
-            wasCut[*m.actor[i]] = cutB[i];
-            wasIso[*m.actor[i]] = isoB[i];
-            existed[*m.actor[i]] = 1;
-        }
-    for (std::size_t j = 0; j < aa.size(); ++j) {
-        const std::string name = quoted(aa[j].name, lang);
-        if (cutA[j] && !wasCut[j]) {
-            const bool one = cutOffA[j] == 1;
-            c.gapsOpened.push_back(name + tr(lang, ": neuer Schnittpunkt (fällt er weg, ", ": new single point of failure (if it drops out, ") +
-                                   (lang == Lang::En ? count(cutOffA[j], "actor", "actors") + (one ? " is" : " are") + " cut off)"
-                                                     : std::string(one ? "ist " : "sind ") + count(cutOffA[j], "Akteur", "Akteure") + " abgeschnitten)"));
-            cutNew.push_back(name);
-        }
-        if (isoA[j] && !wasIso[j]) {
-            c.gapsOpened.push_back(name + (existed[j] ? tr(lang, ": keine Verbindung mehr", ": no link any more")
-                                                      : tr(lang, ": neu, noch ohne Verbindung", ": new, no link yet")));
-            isoNew.push_back(name);
-        }
-    }
-
-    // [SECTION] Findings
-    auto& F = c.findings;
-    const std::string since = std::string(tr(lang, "Seit ", "Since ")) + quoted(c.beforeName, lang);
-    if (c.empty()) {
-        F.push_back(std::string(tr(lang, "Zwischen ", "Between ")) + quoted(c.beforeName, lang) + tr(lang, " und ", " and ") +
-                    quoted(c.afterName, lang) + tr(lang, " hat sich nichts geändert.", " nothing changed."));
-        return c;
-    }
-    {
-        std::vector<std::string> parts;
-        const std::size_t la = c.linksAdded.size(), lr = c.linksRemoved.size(), na = c.actorsAdded.size(), nr = c.actorsRemoved.size();
-        if (lang == Lang::En) {
-            if (la) parts.push_back(count(la, "link was", "links were") + " added");
-            if (lr) parts.push_back(count(lr, "link was", "links were") + " dropped");
-            if (na) parts.push_back(count(na, "actor joined", "actors joined"));
-            if (nr) parts.push_back(count(nr, "actor is", "actors are") + " no longer there");
-        } else {
-            // Verb second in the first clause: "Seit „A“ sind 14 Verbindungen hinzugekommen, 3 Akteure sind neu dabei ...".
-            struct Clause { std::string subject, verb, rest; };
-            std::vector<Clause> clauses;
-            auto clause = [&](std::size_t n, const char* one, const char* many, const char* rest, bool werden = false) {
-                if (n) clauses.push_back({std::to_string(n) + " " + (n == 1 ? one : many), n == 1 ? (werden ? "wurde" : "ist") : (werden ? "wurden" : "sind"), rest});
-            };
-            clause(la, "Verbindung", "Verbindungen", "hinzugekommen");
-            clause(lr, "Verbindung", "Verbindungen", "weggefallen");
-            clause(na, "Akteur", "Akteure", "neu dabei");
-            clause(nr, "Akteur", "Akteure", "nicht mehr dabei");
-            clause(c.actorsChanged.size() + c.linksChanged.size(), "Eintrag", "Einträge", "geändert", true);
-            for (std::size_t i = 0; i < clauses.size(); ++i)
-                parts.push_back(i == 0 ? clauses[i].verb + " " + clauses[i].subject + " " + clauses[i].rest
-                                       : clauses[i].subject + " " + clauses[i].verb + " " + clauses[i].rest);
-        }
-        const std::size_t changed = c.actorsChanged.size() + c.linksChanged.size();
-        if (changed && lang == Lang::En) parts.push_back(std::to_string(changed) + (changed == 1 ? " entry was" : " entries were") + " changed");
-        if (!parts.empty()) {
-            F.push_back(since + (lang == Lang::En ? ", " : " ") + joinList(parts, lang) + ".");
-        }
-    }
-    // Sector pairs: a sentence each, the first three.
-    for (std::size_t i = 0; i < pairsLinked.size() && i < 3; ++i)
-        F.push_back(pairsLinked[i] + tr(lang, " sind nun miteinander verbunden.", " are now linked with each other."));
-    if (pairsLinked.size() > 3)
-        F.push_back(std::to_string(pairsLinked.size() - 3) + tr(lang, " weitere Sektorpaare sind nun verbunden.", " more pairs of sectors are now linked."));
-    for (std::size_t i = 0; i < pairsUnlinked.size() && i < 3; ++i)
-        F.push_back(std::string(tr(lang, "Zwischen ", "Between ")) + pairsUnlinked[i] + tr(lang, " gibt es keine Verbindung mehr.", " there is no link any more."));
-    if (pairsUnlinked.size() > 3)
-        F.push_back(std::to_string(pairsUnlinked.size() - 3) + tr(lang, " weitere Sektorpaare haben keine Verbindung mehr.", " more pairs of sectors lost their last link."));
-    if (!fieldsCoordinated.empty())
-        F.push_back(lang == Lang::En ? "Now coordinated (all actors of the field reach each other): " + someOf(fieldsCoordinated, 4, lang) + "."
-                                     : "Nun koordiniert (alle Akteure des Feldes erreichen einander): " + someOf(fieldsCoordinated, 4, lang) + ".");
-    if (!fieldsLost.empty())
-        F.push_back(lang == Lang::En ? "No longer coordinated: " + someOf(fieldsLost, 4, lang) + "."
-                                     : "Nicht mehr koordiniert: " + someOf(fieldsLost, 4, lang) + ".");
-    if (!cutGone.empty())
-        F.push_back(lang == Lang::En ? "No longer single points of failure: " + someOf(cutGone, 3, lang) + "."
-                                     : "Keine Schnittpunkte mehr (ihr Wegfall trennt niemanden mehr ab): " + someOf(cutGone, 3, lang) + ".");
-    if (!cutNew.empty())
-        F.push_back(lang == Lang::En ? "New single points of failure: " + someOf(cutNew, 3, lang) + "."
-                                     : "Neue Schnittpunkte (fallen sie weg, sind andere abgeschnitten): " + someOf(cutNew, 3, lang) + ".");
-    if (!isoGone.empty())
-        F.push_back(lang == Lang::En ? "Linked now, alone before: " + someOf(isoGone, 3, lang) + "."
-                                     : "Nun eingebunden, vorher ohne Verbindung: " + someOf(isoGone, 3, lang) + ".");
-    if (!isoNew.empty())
-        F.push_back(lang == Lang::En ? "Without any link: " + someOf(isoNew, 3, lang) + "."
-                                     : "Ohne jede Verbindung: " + someOf(isoNew, 3, lang) + ".");
-    // Density and components, when they moved.
-    const GraphFigures& x = c.figuresBefore;
-    const GraphFigures& y = c.figuresAfter;
-    if (std::fabs(x.density - y.density) >= 0.0005)
-        F.push_back(std::string(tr(lang, "Die Dichte ", "Density ")) + (y.density > x.density ? tr(lang, "stieg", "rose") : tr(lang, "sank", "fell")) +
-                    tr(lang, " von ", " from ") + formatNumber(x.density, 3, lang) + tr(lang, " auf ", " to ") + formatNumber(y.density, 3, lang) +
-                    tr(lang, " (Anteil der verbundenen Paare).", " (share of linked pairs)."));
-    if (x.components != y.components) {
-        if (y.components == 1)
-            F.push_back(tr(lang, "Das Netz hängt nun zusammen: jeder erreicht jeden.", "The network is now connected: everyone reaches everyone."));
-        else
-            F.push_back(lang == Lang::En ? "The network now falls into " + std::to_string(y.components) + " parts (before " + std::to_string(x.components) + ")."
-                                         : "Das Netz zerfällt nun in " + std::to_string(y.components) + " Teilnetze (vorher " + std::to_string(x.components) + ").");
-    }
-    // The largest riser and faller as a broker.
-    const MetricChange* up = nullptr;
-    const MetricChange* down = nullptr;
-    for (const MetricChange& mc : c.metrics) {
-        if (mc.metric != "betweenness" || std::fabs(mc.delta()) < 0.01) continue;
-        if (mc.delta() > 0 && (!up || mc.delta() > up->delta())) up = &mc;
-        if (mc.delta() < 0 && (!down || mc.delta() < down->delta())) down = &mc;
-    }
-    if (up)
-        F.push_back(quoted(up->label, lang) + tr(lang, " ist als Brücke am stärksten gewachsen (Betweenness ", " grew most as a broker (betweenness ") +
-                    formatNumber(up->before, 3, lang) + " \u2192 " + formatNumber(up->after, 3, lang) + ").");
-    if (down)
-        F.push_back(quoted(down->label, lang) + tr(lang, " verbindet weniger als vorher (Betweenness ", " brokers less than before (betweenness ") +
-                    formatNumber(down->before, 3, lang) + " \u2192 " + formatNumber(down->after, 3, lang) + ").");
+    gapChanges(before, after, sb, sa, lang, c);
+    c.findings = comparisonFindings(c);
     return c;
 }
 

@@ -2,7 +2,8 @@
 // Two states of a network compared (`knp compare`, the report's change section, the view's
 // compare mode): which actors and links were added, removed or changed (field by field), the
 // network-level figures before and after, per-actor metric changes, gaps closed and opened,
-// and findings in plain German or English.
+// and findings as data (report/phrasing.hpp words them). Labels of categories are compared,
+// and kept, in the language asked for.
 //
 // Matching: actors by id when their names agree, then by normalised name (case, umlauts and
 // their ae/oe/ue spellings, ß/ss, spaces and dashes do not matter), then by id alone (a
@@ -15,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analysis/findings.hpp"
 #include "analysis/structure.hpp"
 #include "core/network.hpp"
 
@@ -72,8 +74,8 @@ struct Comparison {
     std::size_t uncoveredBefore = 0, uncoveredAfter = 0;           // fields not coordinated
     std::size_t unlinkedPairsBefore = 0, unlinkedPairsAfter = 0;   // sector pairs without a link
     std::vector<MetricChange> metrics;  // matched actors whose value changed; by metric, largest change first
-    std::vector<std::string> gapsClosed, gapsOpened;
-    std::vector<std::string> findings;
+    std::vector<Finding> gapsClosed, gapsOpened;  // kinds: compare.gap.<kind> (report/phrasing.hpp words them)
+    std::vector<Finding> findings;                // kinds: compare.finding.<kind>
     bool empty() const {
         return actorsAdded.empty() && actorsRemoved.empty() && actorsChanged.empty() && linksAdded.empty() && linksRemoved.empty() &&
                linksChanged.empty();

@@ -8,7 +8,6 @@
 
 #include "analysis/centrality.hpp"
 #include "analysis/structure.hpp"
-#include "core/i18n.hpp"
 
 namespace knp::analysis {
 
@@ -17,32 +16,11 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr std::uint16_t kFar = std::numeric_limits<std::uint16_t>::max();
 
-// [SECTION] Wording helpers
-std::string fmt(std::string_view templ, const std::vector<std::string>& args) {
-    std::string out;
-    for (std::size_t i = 0; i < templ.size(); ++i) {
-        if (templ[i] == '{' && i + 2 < templ.size() && templ[i + 2] == '}' && templ[i + 1] >= '0' && templ[i + 1] <= '9') {
-            const auto k = static_cast<std::size_t>(templ[i + 1] - '0');
-            if (k < args.size()) out += args[k];
-            i += 2;
-        } else {
-            out += templ[i];
-        }
-    }
-    return out;
-}
-
-std::string number(double value, int decimals, Lang lang) { return formatNumber(value, decimals, lang); }
-
 // [SECTION] Shared structure
 struct Context {
     const Network& net;
     const GraphView& g;
-    Lang lang;
     std::vector<int> sectorOf;  // index into taxonomy.sectors, -1 without sector
-    std::string actorName(std::uint32_t u) const { return net.actors()[u].name; }
-    std::string sectorLabel(std::size_t s) const { return net.taxonomy.sectors[s].label(lang); }
-    std::string fieldLabel(const std::string& key) const { return net.taxonomy.labelOf(CategoryKind::Field, key, lang); }
     bool hasField(std::uint32_t u, const std::string& field) const {
         const auto& f = net.actors()[u].fields;
         return std::find(f.begin(), f.end(), field) != f.end();
@@ -122,6 +100,140 @@ double efficiencyGain(const std::vector<std::uint16_t>& d, std::size_t n, std::u
     return gain;
 }
 
+// [SECTION] Findings
+Finding finding(const char* kind, Severity severity, std::vector<std::uint32_t> actors = {}) {
+    Finding f;
+    f.kind = kind;
+    f.severity = severity;
+    f.actors = std::move(actors);
+    return f;
+}
+
+Finding reason(const char* kind, std::vector<std::uint32_t> actors) { return finding(kind, Severity::Notice, std::move(actors)); }
+
+// At most `limit` actors named; the rest counted in `more`.
+void nameSome(Finding& f, const std::vector<std::uint32_t>& actors, std::size_t limit) {
+    f.actors.insert(f.actors.end(), actors.begin(), actors.begin() + static_cast<std::ptrdiff_t>(std::min(limit, actors.size())));
+    f.more = actors.size() > limit ? actors.size() - limit : 0;
+}
+
+// What stands out, most important first: the strongest brokers, sectors without a link and
+// sectors among themselves, cut points, pendants and isolates, fields of action, parallel
+// work, fields with many contact points, the best suggested links.
+std::vector<Finding> gapFindings(const Network& net, const GraphView& g, const GapReport& r, const std::vector<double>& bc,
+                                 const std::vector<Category>& sectors, const std::vector<std::size_t>& sectorSize) {
+    std::vector<Finding> F;
+    if (g.n >= 3) {
+        std::vector<std::uint32_t> order(g.n);
+        std::iota(order.begin(), order.end(), 0u);
+        std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return bc[a] > bc[b]; });
+        if (bc[order[0]] > 0) {
+            Finding f = finding("broker", Severity::Info, {order[0]});
+            f.numbers = {100 * bc[order[0]]};
+            F.push_back(f);
+            if (g.n > 3 && bc[order[1]] > 0) {
+                Finding second = finding("broker2", Severity::Info, {order[1]});
+                second.numbers = {100 * bc[order[1]]};
+                F.push_back(second);
+            }
+        }
+    }
+    {
+        std::vector<const SectorCell*> silent;
+        for (const SectorCell& c : r.sectorMatrix)
+            if (c.from != c.to && c.links == 0) silent.push_back(&c);
+        auto sizeOf = [&](const std::string& key) {
+            for (std::size_t k = 0; k < sectors.size(); ++k)
+                if (sectors[k].key == key) return sectorSize[k];
+            return std::size_t{0};
+        };
+        std::stable_sort(silent.begin(), silent.end(), [&](const SectorCell* a, const SectorCell* b) {
+            return sizeOf(a->from) * sizeOf(a->to) > sizeOf(b->from) * sizeOf(b->to);
+        });
+        for (std::size_t i = 0; i < silent.size() && i < 3; ++i) {
+            Finding f = finding("no_link", Severity::Warning);
+            f.sectors = {silent[i]->from, silent[i]->to};
+            // The smaller group first: it is the one not reached.
+            if (sizeOf(f.sectors[0]) > sizeOf(f.sectors[1])) std::swap(f.sectors[0], f.sectors[1]);
+            F.push_back(f);
+        }
+        if (silent.size() > 3) {
+            Finding f = finding("no_link_more", Severity::Warning);
+            f.more = silent.size() - 3;
+            F.push_back(f);
+        }
+    }
+    for (std::size_t k = 0; k < sectors.size(); ++k) {
+        auto it = r.eiIndex.find(sectors[k].key);
+        if (it != r.eiIndex.end() && sectorSize[k] >= 3 && !std::isnan(it->second) && it->second <= -0.3) {
+            Finding f = finding("inward", Severity::Notice);
+            f.sectors = {sectors[k].key};
+            f.numbers = {it->second};
+            F.push_back(f);
+        }
+    }
+    for (const CutPoint& cp : r.singlePointsOfFailure) {
+        if (cp.cutOff.size() < 2) continue;
+        Finding f = finding("cut", Severity::Warning, {cp.actor});
+        nameSome(f, cp.cutOff, cp.cutOff.size() > 6 ? 5 : 6);
+        F.push_back(f);
+    }
+    {
+        std::size_t pendants = 0;
+        for (std::uint32_t u = 0; u < g.n; ++u) pendants += g.undirected.degree(u) == 1 ? 1 : 0;
+        if (pendants > 0) {
+            Finding f = finding(pendants == 1 ? "pendant" : "pendants", Severity::Notice);
+            f.numbers = {static_cast<double>(pendants)};
+            F.push_back(f);
+        }
+    }
+    if (!r.isolates.empty()) {
+        Finding f = finding(r.isolates.size() == 1 ? "isolate" : "isolates", Severity::Warning);
+        nameSome(f, r.isolates, 5);
+        F.push_back(f);
+    }
+    for (const FieldCoverage& fc : r.fields) {
+        Finding f;
+        if (fc.status == "no_actor") {
+            f = finding("field_empty", Severity::Warning);
+        } else if (fc.status == "one_actor") {
+            f = finding("field_one", Severity::Warning, {fc.actors[0]});
+        } else if (fc.status == "not_connected") {
+            f = finding("field_split", Severity::Warning);
+            f.numbers = {static_cast<double>(fc.actors.size()), static_cast<double>(fc.parts)};
+        } else if (fc.coordinator) {
+            f = finding("field_coordinated", Severity::Info, {*fc.coordinator});
+        } else {
+            continue;
+        }
+        f.fields = {fc.field};
+        F.push_back(f);
+    }
+    for (std::size_t i = 0; i < r.parallelWork.size() && i < 3; ++i) {
+        Finding f = finding("parallel", Severity::Notice, {r.parallelWork[i].a, r.parallelWork[i].b});
+        f.fields = {r.parallelWork[i].field};
+        F.push_back(f);
+    }
+    if (r.parallelWork.size() > 3) {
+        Finding f = finding("parallel_more", Severity::Notice);
+        f.more = r.parallelWork.size() - 3;
+        F.push_back(f);
+    }
+    for (const FieldCoverage& fc : r.fields) {
+        Finding f = finding("contact_points", Severity::Notice);
+        for (const std::uint32_t u : fc.actors)
+            if (net.actors()[u].contactPoint) f.actors.push_back(u);
+        f.fields = {fc.field};
+        if (f.actors.size() >= 3) F.push_back(f);
+    }
+    for (std::size_t i = 0; i < r.suggestedLinks.size() && i < 3; ++i) {
+        Finding f = finding("suggestion", Severity::Notice, {r.suggestedLinks[i].a, r.suggestedLinks[i].b});
+        f.reasons = r.suggestedLinks[i].reasons;
+        F.push_back(f);
+    }
+    return F;
+}
+
 }  // namespace
 
 // [SECTION] Brokerage
@@ -152,7 +264,7 @@ std::vector<BrokerageCounts> brokerage(const Network& network, const GraphView& 
 
 GapReport analyseGaps(const Network& net, const GraphView& g, const GapOptions& o) {
     GapReport r;
-    Context ctx{net, g, o.lang, std::vector<int>(g.n, -1)};
+    Context ctx{net, g, std::vector<int>(g.n, -1)};
     const auto& sectors = net.taxonomy.sectors;
     std::vector<std::size_t> sectorSize(sectors.size(), 0);
     for (std::uint32_t u = 0; u < g.n; ++u)
@@ -275,7 +387,7 @@ GapReport analyseGaps(const Network& net, const GraphView& g, const GapOptions& 
 
     // [SECTION] Brokerage
     r.brokerage = brokerage(net, g);
-    const std::vector<double> bc = betweenness(g).values;
+    const std::vector<double> bc = o.betweenness && o.betweenness->size() == g.n ? *o.betweenness : betweenness(g).values;
 
     // [SECTION] Suggested links
     if (g.n >= 3 && g.n <= o.suggestionLimit) {
@@ -291,14 +403,14 @@ GapReport analyseGaps(const Network& net, const GraphView& g, const GapOptions& 
         std::stable_sort(hubs.begin(), hubs.end(), [&](std::uint32_t a, std::uint32_t b) { return closenessRank[a] > closenessRank[b]; });
         std::map<std::pair<std::uint32_t, std::uint32_t>, SuggestedLink> best;
         // A pair found for several purposes keeps its best gain and names every purpose.
-        std::map<std::pair<std::uint32_t, std::uint32_t>, std::vector<std::string>> purposes;
-        auto consider = [&](std::uint32_t a, std::uint32_t b, double gain, const std::string& kind, const std::string& reason) {
+        std::map<std::pair<std::uint32_t, std::uint32_t>, std::vector<Finding>> purposes;
+        auto consider = [&](std::uint32_t a, std::uint32_t b, double gain, const std::string& kind, const Finding& reason) {
             if (a == b || adjacent(g, a, b)) return;
             const auto key = std::minmax(a, b);
-            auto& texts = purposes[key];
-            if (std::find(texts.begin(), texts.end(), reason) == texts.end()) texts.push_back(reason);
+            auto& all = purposes[key];
+            if (std::find(all.begin(), all.end(), reason) == all.end()) all.push_back(reason);
             auto it = best.find(key);
-            if (it == best.end() || gain > it->second.gain) best[key] = SuggestedLink{key.first, key.second, gain, kind, reason};
+            if (it == best.end() || gain > it->second.gain) best[key] = SuggestedLink{key.first, key.second, gain, kind, {reason}};
         };
         // Partners for an actor: those sharing a field, else the best-connected actors.
         auto partners = [&](std::uint32_t a, const std::vector<bool>& allowed) {
@@ -323,9 +435,7 @@ GapReport analyseGaps(const Network& net, const GraphView& g, const GapOptions& 
             const bool isolate = g.undirected.degree(u) == 0;
             for (const std::uint32_t m : partners(u, inMain)) {
                 const double gain = efficiencyGain(d, n, u, m) / pairs;
-                const std::string reason = isolate ? fmt(tr(o.lang, "gaps.reason.isolate"), {ctx.actorName(u)})
-                                                   : fmt(tr(o.lang, "gaps.reason.component"), {ctx.actorName(u)});
-                consider(u, m, gain, isolate ? "isolate" : "component", reason);
+                consider(u, m, gain, isolate ? "isolate" : "component", reason(isolate ? "isolate" : "component", {u}));
             }
         }
         // b) Links around the largest single points of failure.
@@ -335,15 +445,14 @@ GapReport analyseGaps(const Network& net, const GraphView& g, const GapOptions& 
             std::vector<bool> rest(n, false);
             for (std::uint32_t u = 0; u < n; ++u) rest[u] = comp[u] == comp[cp.actor] && u != cp.actor;
             for (const std::uint32_t c : cp.cutOff) rest[c] = false;
-            std::vector<std::string> names;
-            for (const std::uint32_t c : cp.cutOff) names.push_back(ctx.actorName(c));
-            const std::string reason = fmt(tr(o.lang, "gaps.reason.reconnect"), {ctx.actorName(cp.actor), joinList(names, o.lang)});
+            Finding why = reason("reconnect", {cp.actor});
+            why.actors.insert(why.actors.end(), cp.cutOff.begin(), cp.cutOff.end());
             std::vector<std::uint32_t> from = cp.cutOff;
             std::stable_sort(from.begin(), from.end(), [&](std::uint32_t a, std::uint32_t b) { return g.undirected.degree(a) > g.undirected.degree(b); });
             if (from.size() > 5) from.resize(5);
             for (const std::uint32_t c : from)
                 for (const std::uint32_t m : partners(c, rest))
-                    consider(c, m, (efficiencyGain(d, n, c, m) + efficiencyGain(dv, n, c, m, cp.actor)) / pairs, "reconnect", reason);
+                    consider(c, m, (efficiencyGain(d, n, c, m) + efficiencyGain(dv, n, c, m, cp.actor)) / pairs, "reconnect", why);
         }
         // c) The first link between two sectors that have none.
         for (const SectorCell& cell : r.sectorMatrix) {
@@ -353,9 +462,8 @@ GapReport analyseGaps(const Network& net, const GraphView& g, const GapOptions& 
                 if (net.actors()[u].sector == cell.from && inMain[u]) inA.push_back(u);
                 if (net.actors()[u].sector == cell.to && inMain[u]) inB.push_back(u);
             }
-            const Category* A = net.taxonomy.byKey(CategoryKind::Sector, cell.from);
-            const Category* B = net.taxonomy.byKey(CategoryKind::Sector, cell.to);
-            const std::string reason = fmt(tr(o.lang, "gaps.reason.sectors"), {sectorName(A->label(o.lang), o.lang), sectorName(B->label(o.lang), o.lang)});
+            Finding why = reason("sectors", {});
+            why.sectors = {cell.from, cell.to};
             std::vector<std::pair<std::uint32_t, std::uint32_t>> candidates;
             for (const std::uint32_t a : inA)
                 for (const std::uint32_t b : inB)
@@ -374,17 +482,15 @@ GapReport analyseGaps(const Network& net, const GraphView& g, const GapOptions& 
                 return closenessRank[x.first] + closenessRank[x.second] > closenessRank[y.first] + closenessRank[y.second];
             });
             if (candidates.size() > 12) candidates.resize(12);
-            for (const auto& [a, b] : candidates) consider(a, b, efficiencyGain(d, n, a, b) / pairs, "sectors", reason);
+            for (const auto& [a, b] : candidates) consider(a, b, efficiencyGain(d, n, a, b) / pairs, "sectors", why);
         }
         // d) Actors doing the same work without knowing each other (all their shared fields).
         for (std::size_t i = 0; i < r.parallelWork.size() && i < 20; ++i) {
             const ParallelPair& p = r.parallelWork[i];
-            std::vector<std::string> fields;
+            Finding why = reason("parallel", {});
             for (const ParallelPair& q : r.parallelWork)
-                if (q.a == p.a && q.b == p.b) fields.push_back(quoted(ctx.fieldLabel(q.field), o.lang));
-            const std::string reason = fields.size() == 1 ? fmt(tr(o.lang, "gaps.reason.parallel"), {fields[0]})
-                                                          : fmt(tr(o.lang, "gaps.reason.parallel_many"), {joinList(fields, o.lang)});
-            consider(p.a, p.b, efficiencyGain(d, n, p.a, p.b) / pairs, "parallel", reason);
+                if (q.a == p.a && q.b == p.b) why.fields.push_back(q.field);
+            consider(p.a, p.b, efficiencyGain(d, n, p.a, p.b) / pairs, "parallel", why);
         }
         // e) The most remote actors of the main part linked to a central one.
         std::vector<std::uint32_t> remote;
@@ -395,121 +501,34 @@ GapReport analyseGaps(const Network& net, const GraphView& g, const GapOptions& 
             std::size_t reach = 0;
             for (std::uint32_t v = 0; v < n; ++v)
                 if (v != u && d[u * n + v] != kFar) { sum += d[u * n + v]; ++reach; }
-            const std::string reason = fmt(tr(o.lang, "gaps.reason.distance"), {ctx.actorName(u), number(reach ? sum / static_cast<double>(reach) : 0, 1, o.lang)});
-            for (const std::uint32_t m : partners(u, inMain)) consider(u, m, efficiencyGain(d, n, u, m) / pairs, "distance", reason);
+            Finding why = reason("distance", {u});
+            why.numbers = {reach ? sum / static_cast<double>(reach) : 0};
+            for (const std::uint32_t m : partners(u, inMain)) consider(u, m, efficiencyGain(d, n, u, m) / pairs, "distance", why);
         }
         for (auto& [key, link] : best) {
             // The primary purpose first, then the others.
-            std::string all = link.reason;
-            for (const std::string& text : purposes[key])
-                if (text != link.reason) all += "; " + text;
+            const Finding primary = link.reasons.front();
             r.suggestedLinks.push_back(link);
-            r.suggestedLinks.back().reason = all;
+            for (const Finding& why : purposes[key])
+                if (!(why == primary)) r.suggestedLinks.back().reasons.push_back(why);
         }
         std::stable_sort(r.suggestedLinks.begin(), r.suggestedLinks.end(),
                          [](const SuggestedLink& a, const SuggestedLink& b) { return a.gain > b.gain; });
         // One suggestion per reason (the best partner), the strongest gains first.
         std::vector<SuggestedLink> chosen;
-        std::set<std::string> reasons;
+        std::vector<Finding> primaries;
         for (const SuggestedLink& l : r.suggestedLinks)
-            if (chosen.size() < o.maxSuggestions && reasons.insert(l.reason.substr(0, l.reason.find("; "))).second) chosen.push_back(l);
+            if (chosen.size() < o.maxSuggestions && std::find(primaries.begin(), primaries.end(), l.reasons.front()) == primaries.end()) {
+                primaries.push_back(l.reasons.front());
+                chosen.push_back(l);
+            }
         r.suggestedLinks = std::move(chosen);
     }
 
     // [SECTION] Findings
-    const Lang lang = o.lang;
-    auto& F = r.findings;
-    if (g.n >= 3) {
-        std::vector<std::uint32_t> order(g.n);
-        std::iota(order.begin(), order.end(), 0u);
-        std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return bc[a] > bc[b]; });
-        if (bc[order[0]] > 0) {
-            F.push_back(fmt(tr(lang, "gaps.finding.broker"), {ctx.actorName(order[0]), number(100 * bc[order[0]], 0, lang)}));
-            if (g.n > 3 && bc[order[1]] > 0)
-                F.push_back(fmt(tr(lang, "gaps.finding.broker2"), {ctx.actorName(order[1]), number(100 * bc[order[1]], 0, lang)}));
-        }
-    }
-    {
-        std::vector<const SectorCell*> silent;
-        for (const SectorCell& c : r.sectorMatrix)
-            if (c.from != c.to && c.links == 0) silent.push_back(&c);
-        auto sizeOf = [&](const std::string& key) {
-            for (std::size_t k = 0; k < sectors.size(); ++k)
-                if (sectors[k].key == key) return sectorSize[k];
-            return std::size_t{0};
-        };
-        std::stable_sort(silent.begin(), silent.end(), [&](const SectorCell* a, const SectorCell* b) {
-            return sizeOf(a->from) * sizeOf(a->to) > sizeOf(b->from) * sizeOf(b->to);
-        });
-        for (std::size_t i = 0; i < silent.size() && i < 3; ++i) {
-            std::string a = silent[i]->from, b = silent[i]->to;
-            if (sizeOf(a) > sizeOf(b)) std::swap(a, b);  // the smaller group first: it is the one not reached
-            F.push_back(fmt(tr(lang, "gaps.finding.no_link"), {sectorName(net.taxonomy.byKey(CategoryKind::Sector, a)->label(lang), lang),
-                                                               sectorName(net.taxonomy.byKey(CategoryKind::Sector, b)->label(lang), lang)}));
-        }
-        if (silent.size() > 3) F.push_back(fmt(tr(lang, "gaps.finding.no_link_more"), {std::to_string(silent.size() - 3)}));
-    }
-    for (std::size_t k = 0; k < sectors.size(); ++k) {
-        auto it = r.eiIndex.find(sectors[k].key);
-        if (it != r.eiIndex.end() && sectorSize[k] >= 3 && !std::isnan(it->second) && it->second <= -0.3)
-            F.push_back(fmt(tr(lang, "gaps.finding.inward"), {sectorName(ctx.sectorLabel(k), lang), number(it->second, 2, lang)}));
-    }
-    for (const CutPoint& cp : r.singlePointsOfFailure) {
-        if (cp.cutOff.size() < 2) continue;
-        std::vector<std::string> names;
-        for (const std::uint32_t c : cp.cutOff) names.push_back(ctx.actorName(c));
-        if (names.size() > 6) {
-            const std::size_t more = names.size() - 5;
-            names.resize(5);
-            names.push_back(fmt(tr(lang, "gaps.more_actors"), {std::to_string(more)}));
-        }
-        F.push_back(fmt(tr(lang, "gaps.finding.cut"), {ctx.actorName(cp.actor), joinList(names, lang)}));
-    }
-    {
-        std::size_t pendants = 0;
-        for (std::uint32_t u = 0; u < g.n; ++u) pendants += g.undirected.degree(u) == 1 ? 1 : 0;
-        if (pendants == 1) F.push_back(std::string(tr(lang, "gaps.finding.pendant")));
-        else if (pendants > 1) F.push_back(fmt(tr(lang, "gaps.finding.pendants"), {std::to_string(pendants)}));
-    }
-    if (!r.isolates.empty()) {
-        std::vector<std::string> names;
-        for (std::size_t i = 0; i < r.isolates.size() && i < 5; ++i) names.push_back(ctx.actorName(r.isolates[i]));
-        if (r.isolates.size() > 5) names.push_back(fmt(tr(lang, "gaps.more_actors"), {std::to_string(r.isolates.size() - 5)}));
-        F.push_back(fmt(tr(lang, r.isolates.size() == 1 ? "gaps.finding.isolate" : "gaps.finding.isolates"), {joinList(names, lang)}));
-    }
-    for (const FieldCoverage& fc : r.fields) {
-        const std::string label = quoted(ctx.fieldLabel(fc.field), lang);
-        if (fc.status == "no_actor") F.push_back(fmt(tr(lang, "gaps.finding.field_empty"), {label}));
-        else if (fc.status == "one_actor") F.push_back(fmt(tr(lang, "gaps.finding.field_one"), {label, ctx.actorName(fc.actors[0])}));
-        else if (fc.status == "not_connected")
-            F.push_back(fmt(tr(lang, "gaps.finding.field_split"), {label, std::to_string(fc.actors.size()), std::to_string(fc.parts)}));
-        else if (fc.coordinator)
-            F.push_back(fmt(tr(lang, "gaps.finding.field_coordinated"), {label, ctx.actorName(*fc.coordinator)}));
-    }
-    for (std::size_t i = 0; i < r.parallelWork.size() && i < 3; ++i) {
-        const ParallelPair& p = r.parallelWork[i];
-        F.push_back(fmt(tr(lang, "gaps.finding.parallel"), {ctx.actorName(p.a), ctx.actorName(p.b), quoted(ctx.fieldLabel(p.field), lang)}));
-    }
-    if (r.parallelWork.size() > 3) F.push_back(fmt(tr(lang, "gaps.finding.parallel_more"), {std::to_string(r.parallelWork.size() - 3)}));
-    for (const FieldCoverage& fc : r.fields) {
-        std::vector<std::string> names;
-        for (const std::uint32_t u : fc.actors)
-            if (net.actors()[u].contactPoint) names.push_back(ctx.actorName(u));
-        if (names.size() >= 3)
-            F.push_back(fmt(tr(lang, "gaps.finding.contact_points"), {quoted(ctx.fieldLabel(fc.field), lang), std::to_string(names.size()), joinList(names, lang)}));
-    }
-    for (std::size_t i = 0; i < r.suggestedLinks.size() && i < 3; ++i) {
-        const SuggestedLink& l = r.suggestedLinks[i];
-        F.push_back(fmt(tr(lang, "gaps.finding.suggestion"), {ctx.actorName(l.a), ctx.actorName(l.b), l.reason}));
-    }
+    r.findings = gapFindings(net, g, r, bc, sectors, sectorSize);
     return r;
 }
 
-std::string fieldStatusText(const std::string& status, Lang lang) {
-    if (status == "no_actor") return tr(lang, "kein Akteur", "no actor");
-    if (status == "one_actor") return tr(lang, "nur ein Akteur", "only one actor");
-    if (status == "not_connected") return tr(lang, "nicht verbunden", "not connected");
-    return tr(lang, "koordiniert", "coordinated");
-}
 
 }  // namespace knp::analysis

@@ -2,7 +2,8 @@
 // Gap analyses (`knp gaps`, CONTRACT.md): which sectors do not talk, which fields nobody
 // coordinates, who is a single point of failure, who works in parallel, who brokers between
 // sectors, how many contact points each field has, which new links would help most, and
-// findings in plain German or English. Pure functions over the network and its GraphView.
+// findings as data (analysis/findings.hpp; report/phrasing.hpp words them). Pure functions over
+// the network and its GraphView, the same in every language.
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "core/graph_view.hpp"
+#include "analysis/findings.hpp"
 #include "core/network.hpp"
 
 namespace knp::analysis {
@@ -48,8 +50,8 @@ struct BrokerageCounts {
 struct SuggestedLink {
     std::uint32_t a = 0, b = 0;
     double gain = 0;     // increase in efficiency (mean 1/distance over pairs), plus what it keeps
-    std::string kind;    // reconnect, isolate, component, sectors, parallel, distance
-    std::string reason;  // in the chosen language
+    std::string kind;              // reconnect, isolate, component, sectors, parallel, distance
+    std::vector<Finding> reasons;  // what it is for, the primary purpose first
 };
 
 struct GapReport {
@@ -63,22 +65,19 @@ struct GapReport {
     std::vector<BrokerageCounts> brokerage;  // by actor
     std::map<std::string, std::size_t> contactPoints;  // by field key
     std::vector<SuggestedLink> suggestedLinks;
-    std::vector<std::string> findings;
+    std::vector<Finding> findings;  // most important first
 };
 
 struct GapOptions {
-    Lang lang = Lang::De;
     std::size_t maxSuggestions = 10;
     std::size_t suggestionLimit = 3000;  // above this many actors no links are suggested
+    const std::vector<double>* betweenness = nullptr;  // the actors' exact betweenness, when the caller has it
 };
 
 // Krackhardt and Stern (1988) E-I index; Gould and Fernandez (1989) brokerage with sectors as
 // groups (paths a->b->c without a->c, undirected links both ways, as R's sna::brokerage);
 // articulation points by Hopcroft-Tarjan. O(n m) for the suggestions on up to 3,000 actors.
 GapReport analyseGaps(const Network& network, const GraphView& g, const GapOptions& o = {});
-
-// A field's coverage status (FieldCoverage::status) in a few words.
-std::string fieldStatusText(const std::string& status, Lang lang);
 
 // Brokerage roles alone (used by the report and the view).
 std::vector<BrokerageCounts> brokerage(const Network& network, const GraphView& g);

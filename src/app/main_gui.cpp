@@ -3,6 +3,8 @@
 
 #include <chrono>
 #include <cstdio>
+#include <string>
+#include <vector>
 
 #include "core/i18n.hpp"
 #include "knp/version.hpp"
@@ -23,7 +25,11 @@ int main(int argc, char** argv) {
     cli.add_option("--bench-frames", options.benchFrames, "Render N frames, print median and p95 frame time in ms")->check(CLI::PositiveNumber);
     CLI::Option* compareOption =
         cli.add_option("--compare", options.compareWith, "Open in compare mode against this snapshot of the project (timeline at today)");
-    CLI::Option* langOption = cli.add_option("--lang", lang, "Interface language: de (default) or en")->check(CLI::IsMember({"de", "en"}));
+    std::vector<std::string> codes;
+    for (const knp::Lang l : knp::languages()) codes.emplace_back(knp::langCode(l));
+    CLI::Option* langOption = cli.add_option("--lang", lang, "Interface language: de (default), en or another catalogue's")->check(CLI::IsMember(codes));
+    cli.add_option("--color-by", options.colorBy, "Colour the actors by a metric of knp metrics (as Ansicht > Farbe nach)");
+    cli.add_option("--size-by", options.sizeBy, "Size the actors by a metric of knp metrics (as Ansicht > Größe nach)");
     try {
         cli.parse(argc, argv);
     } catch (const CLI::Success& e) {

@@ -11,6 +11,7 @@
 #include "cli/commands.hpp"
 #include "core/errors.hpp"
 #include "core/i18n.hpp"
+#include "report/phrasing.hpp"
 #include "session/open.hpp"
 
 namespace knp::cli {
@@ -188,10 +189,10 @@ json gapsJson(const Network& net, const GapReport& r, Lang lang) {
     for (const Category& f : net.taxonomy.fields) contact[f.label(lang)] = r.contactPoints.at(f.key);
     json suggested = json::array();
     for (const SuggestedLink& l : r.suggestedLinks)
-        suggested.push_back({{"a", id(l.a)}, {"b", id(l.b)}, {"gain", l.gain}, {"reason", l.reason}, {"kind", l.kind}});
+        suggested.push_back({{"a", id(l.a)}, {"b", id(l.b)}, {"gain", l.gain}, {"reason", report::phraseReasons(l.reasons, net, lang)}, {"kind", l.kind}});
     return {{"sector_matrix", matrix}, {"ei_index", ei}, {"fields", fields}, {"uncovered_fields", uncovered},
             {"single_points_of_failure", spof}, {"isolates", isolates}, {"parallel_work", parallel}, {"brokerage", brokerage},
-            {"contact_points", contact}, {"suggested_links", suggested}, {"findings", r.findings}};
+            {"contact_points", contact}, {"suggested_links", suggested}, {"findings", report::phrase(r.findings, net, lang)}};
 }
 
 void printGapsText(const Network& net, const GapReport& r, Lang lang, bool markdown) {
@@ -202,7 +203,7 @@ void printGapsText(const Network& net, const GapReport& r, Lang lang, bool markd
     auto name = [&](std::uint32_t u) { return net.actors()[u].name; };
     std::cout << (markdown ? "# " : "") << (en ? "Gaps in " : "Lücken in ") << net.name << "\n";
     heading("Befunde", "Findings");
-    for (const std::string& f : r.findings) std::cout << "- " << f << "\n";
+    for (const std::string& f : report::phrase(r.findings, net, lang)) std::cout << "- " << f << "\n";
     heading("Handlungsfelder", "Fields of action");
     if (markdown) std::cout << (en ? "| Field | Actors | Links | Coordinator | Status |\n|---|---|---|---|---|\n"
                                    : "| Handlungsfeld | Akteure | Verbindungen | Koordination | Status |\n|---|---|---|---|---|\n");
@@ -210,10 +211,10 @@ void printGapsText(const Network& net, const GapReport& r, Lang lang, bool markd
         const std::string coordinator = f.coordinator ? name(*f.coordinator) : "–";
         if (markdown)
             std::cout << "| " << fieldLabel(net, f.field, lang) << " | " << f.actors.size() << " | " << f.links << " | " << coordinator
-                      << " | " << fieldStatusText(f.status, lang) << " |\n";
+                      << " | " << report::fieldStatusText(f.status, lang) << " |\n";
         else
             std::cout << "  " << fieldLabel(net, f.field, lang) << ": " << f.actors.size() << (en ? " actors, " : " Akteure, ")
-                      << f.links << (en ? " links, " : " Verbindungen, ") << fieldStatusText(f.status, lang) << " (" << coordinator << ")\n";
+                      << f.links << (en ? " links, " : " Verbindungen, ") << report::fieldStatusText(f.status, lang) << " (" << coordinator << ")\n";
     }
     heading("Sektoren ohne Verbindung", "Sectors without a link");
     for (const SectorCell& c : r.sectorMatrix)
@@ -223,7 +224,7 @@ void printGapsText(const Network& net, const GapReport& r, Lang lang, bool markd
     for (const SuggestedLink& l : r.suggestedLinks) {
         char gain[32];
         std::snprintf(gain, sizeof gain, "%.4f", l.gain);
-        std::cout << (markdown ? "- " : "  ") << name(l.a) << " – " << name(l.b) << ": " << l.reason << " (+" << gain << ")\n";
+        std::cout << (markdown ? "- " : "  ") << name(l.a) << " – " << name(l.b) << ": " << report::phraseReasons(l.reasons, net, lang) << " (+" << gain << ")\n";
     }
 }
 
@@ -256,11 +257,9 @@ void registerAnalysisCommands(CLI::App& app, std::function<Lang()> lang, std::fu
                 LoadedInput in = loadInput(*input);
                 const Network& net = in.result.network;
                 const GraphView g = GraphView::build(net);
-                GapOptions o;
-                o.lang = lang();
-                const GapReport r = analyseGaps(net, g, o);
-                if (*format == "json") std::cout << gapsJson(net, r, o.lang).dump(2) << "\n";
-                else printGapsText(net, r, o.lang, *format == "md");
+                const GapReport r = analyseGaps(net, g);
+                if (*format == "json") std::cout << gapsJson(net, r, lang()).dump(2) << "\n";
+                else printGapsText(net, r, lang(), *format == "md");
                 return 0;
             };
         });

@@ -16,6 +16,7 @@
 #include "layout/layout.hpp"
 #include "session/export.hpp"
 #include "session/layout_step.hpp"
+#include "report/phrasing.hpp"
 #include "report/diagram.hpp"
 
 namespace knp::cli {
@@ -49,32 +50,27 @@ void nameStates(std::vector<State>& states, Lang lang, bool table) {
         for (const State& o : states)
             if (&o != &s && o.in.kind == "snapshot" && std::filesystem::equivalent(projectOf(o.spec, o.in), s.spec)) sameProject = true;
         if (s.in.kind == "project" && sameProject)
-            s.name = table && !s.in.result.network.name.empty() ? s.in.result.network.name + tr(lang, " (heute)", " (today)") : tr(lang, "heute", "today");
+            s.name = table && !s.in.result.network.name.empty() ? s.in.result.network.name + tr(lang, "compare_cli.today") : tr(lang, "compare_cli.today_2");
         else if (!s.in.result.network.name.empty()) s.name = s.in.result.network.name;
         else s.name = std::filesystem::path(s.spec).stem().string();
     }
     if (states.size() == 2 && states[0].name == states[1].name) {
-        states[0].name += tr(lang, " (vorher)", " (before)");
-        states[1].name += tr(lang, " (nachher)", " (after)");
+        states[0].name += tr(lang, "compare_cli.before");
+        states[1].name += tr(lang, "compare_cli.after");
     }
 }
 
 // [SECTION] Words for fields and figures
 std::string fieldWord(const std::string& field, Lang lang) {
     if (field.rfind("attr:", 0) == 0) return field.substr(5);
-    static const std::vector<std::tuple<const char*, const char*, const char*>> words = {
-        {"name", "Name", "name"},          {"short_name", "Kurzname", "short name"}, {"sector", "Sektor", "sector"},
-        {"fields", "Handlungsfelder", "fields of action"}, {"level", "Ebene", "level"}, {"influence", "Einfluss", "influence"},
-        {"contact_point", "Anlaufstelle", "contact point"}, {"tags", "Schlagworte", "tags"}, {"note", "Notiz", "note"},
-        {"type", "Art", "type"},           {"strength", "Stärke", "strength"},       {"directed", "gerichtet", "directed"},
-        {"status", "Status", "status"}};
-    for (const auto& [key, de, en] : words)
-        if (field == key) return tr(lang, de, en);
+    static const std::vector<const char*> words = {"name", "short_name", "sector", "fields", "level", "influence", "contact_point", "tags", "note", "type", "strength", "directed", "status"};
+    for (const char* key : words)
+        if (field == key) return tr(lang, "field_name." + field);
     return field;
 }
 
 std::string valueText(const std::string& field, const std::string& v, Lang lang) {
-    if (field == "contact_point" || field == "directed") return v == "1" ? tr(lang, "ja", "yes") : tr(lang, "nein", "no");
+    if (field == "contact_point" || field == "directed") return v == "1" ? tr(lang, "compare_cli.yes") : tr(lang, "compare_cli.no");
     return v.empty() ? "–" : v;
 }
 
@@ -94,28 +90,28 @@ json valueJson(const std::string& field, const std::string& v) {
 
 struct Figure {
     const char* key;
-    const char *de, *en;
+    const char* label;  // catalogue key
     bool integer;
 };
 
 const std::vector<Figure>& figureList() {
     static const std::vector<Figure> list = {
-        {"nodes", "Akteure", "actors", true},
-        {"links", "Verbindungen", "links", true},
-        {"edges", "verbundene Paare", "linked pairs", true},
-        {"density", "Dichte", "density", false},
-        {"components", "Teilnetze", "components", true},
-        {"transitivity", "Transitivität", "transitivity", false},
-        {"modularity", "Modularität", "modularity", false},
-        {"diameter", "Durchmesser", "diameter", true},
-        {"average_path_length", "mittlere Pfadlänge", "average path length", false},
-        {"degree_centralization", "Zentralisierung (Grad)", "degree centralization", false},
-        {"betweenness_centralization", "Zentralisierung (Betweenness)", "betweenness centralization", false},
-        {"bridges", "Brücken", "bridges", true},
-        {"articulation_points", "Schnittpunkte", "cut points", true},
-        {"isolates", "ohne Verbindung", "isolates", true},
-        {"uncovered_fields", "nicht koordinierte Handlungsfelder", "fields not coordinated", true},
-        {"unlinked_sector_pairs", "Sektorpaare ohne Verbindung", "sector pairs without a link", true},
+        {"nodes", "figure.nodes", true},
+        {"links", "figure.links", true},
+        {"edges", "figure.edges", true},
+        {"density", "figure.density", false},
+        {"components", "figure.components", true},
+        {"transitivity", "figure.transitivity", false},
+        {"modularity", "figure.modularity", false},
+        {"diameter", "figure.diameter", true},
+        {"average_path_length", "figure.average_path_length", false},
+        {"degree_centralization", "figure.degree_centralization", false},
+        {"betweenness_centralization", "figure.betweenness_centralization", false},
+        {"bridges", "figure.bridges", true},
+        {"articulation_points", "figure.articulation_points", true},
+        {"isolates", "figure.isolates", true},
+        {"uncovered_fields", "figure.uncovered_fields", true},
+        {"unlinked_sector_pairs", "figure.unlinked_sector_pairs", true},
     };
     return list;
 }
@@ -149,13 +145,13 @@ std::string numberText(double v, bool integer, Lang lang) { return formatNumber(
 std::string changeText(double v, bool integer, Lang lang) { return formatChange(v, integer ? 0 : 3, lang); }
 
 std::string metricWord(const std::string& metric, Lang lang) {
-    if (metric == "degree") return tr(lang, "Grad (Verbindungen)", "degree (links)");
-    if (metric == "brokerage") return tr(lang, "Vermittlerrollen (Gould–Fernandez)", "brokerage roles (Gould–Fernandez)");
+    if (metric == "degree") return tr(lang, "compare_cli.degree_links");
+    if (metric == "brokerage") return tr(lang, "compare_cli.brokerage_roles_gould_fernandez");
     return "Betweenness";
 }
 
 // [SECTION] Output of one comparison
-json comparisonJson(const Comparison& c) {
+json comparisonJson(const Comparison& c, Lang lang) {
     auto changed = [](const std::vector<ElementChange>& list) {
         json out = json::array();
         for (const ElementChange& e : list) {
@@ -184,25 +180,25 @@ json comparisonJson(const Comparison& c) {
             {"links", {{"added", c.linksAdded}, {"removed", c.linksRemoved}, {"changed", changed(c.linksChanged)}}},
             {"graph", graph},
             {"metrics", metrics},
-            {"gaps", {{"closed", c.gapsClosed}, {"opened", c.gapsOpened}}},
-            {"findings", c.findings}};
+            {"gaps", {{"closed", report::phraseGapChanges(c.gapsClosed, lang)}, {"opened", report::phraseGapChanges(c.gapsOpened, lang)}}},
+            {"findings", report::phraseComparison(c.findings, lang)}};
 }
 
 void printComparison(const Comparison& c, const Network& before, const Network& after, Lang lang, bool md) {
     std::ostream& out = std::cout;
     auto heading = [&](const std::string& text) { out << "\n" << (md ? "## " : "") << text << (md ? "\n\n" : "\n"); };
     auto item = [&](const std::string& text) { out << (md ? "- " : "  ") << text << "\n"; };
-    out << (md ? "# " : "") << tr(lang, "Vergleich: ", "Comparison: ") << quoted(c.beforeName, lang) << " \u2192 " << quoted(c.afterName, lang) << "\n";
-    heading(tr(lang, "Befunde", "Findings"));
-    for (const std::string& f : c.findings) out << "- " << f << "\n";
+    out << (md ? "# " : "") << tr(lang, "compare_cli.comparison") << quoted(c.beforeName, lang) << " \u2192 " << quoted(c.afterName, lang) << "\n";
+    heading(tr(lang, "compare_cli.findings"));
+    for (const std::string& f : report::phraseComparison(c.findings, lang)) out << "- " << f << "\n";
 
-    heading(tr(lang, "Kennzahlen", "Figures"));
-    const std::string b = tr(lang, "vorher", "before"), a = tr(lang, "nachher", "after"), d = tr(lang, "Differenz", "change");
-    if (md) out << "| " << tr(lang, "Kennzahl", "Figure") << " | " << b << " | " << a << " | " << d << " |\n|---|---:|---:|---:|\n";
+    heading(tr(lang, "compare_cli.figures"));
+    const std::string b = tr(lang, "compare_cli.before_2"), a = tr(lang, "compare_cli.after_2"), d = tr(lang, "compare_cli.change");
+    if (md) out << "| " << tr(lang, "compare_cli.figure") << " | " << b << " | " << a << " | " << d << " |\n|---|---:|---:|---:|\n";
     for (const Figure& f : figureList()) {
         const double vb = figureValue(c.figuresBefore, c.isolatesBefore, c.uncoveredBefore, c.unlinkedPairsBefore, f.key);
         const double va = figureValue(c.figuresAfter, c.isolatesAfter, c.uncoveredAfter, c.unlinkedPairsAfter, f.key);
-        const std::string label = tr(lang, f.de, f.en);
+        const std::string label = tr(lang, f.label);
         if (md)
             out << "| " << label << " | " << numberText(vb, f.integer, lang) << " | " << numberText(va, f.integer, lang) << " | "
                 << changeText(va - vb, f.integer, lang) << " |\n";
@@ -236,32 +232,32 @@ void printComparison(const Comparison& c, const Network& before, const Network& 
         out << (md ? "\n### " : "\n ") << title << " (" << items.size() << ")" << (md ? "\n\n" : "\n");
         for (const std::string& s : items) item(s);
     };
-    heading(tr(lang, "Akteure", "Actors"));
+    heading(tr(lang, "compare_cli.actors"));
     std::vector<std::string> list;
     for (const std::string& id : c.actorsAdded) list.push_back(actorName(after, id));
-    block(tr(lang, "neu", "new"), list);
+    block(tr(lang, "compare_cli.new"), list);
     list.clear();
     for (const std::string& id : c.actorsRemoved) list.push_back(actorName(before, id));
-    block(tr(lang, "nicht mehr dabei", "gone"), list);
+    block(tr(lang, "compare_cli.gone"), list);
     list.clear();
     for (const ElementChange& e : c.actorsChanged) list.push_back(changes(e));
-    block(tr(lang, "geändert", "changed"), list);
+    block(tr(lang, "compare_cli.changed"), list);
     if (c.matching.actorsByName > 0)
         out << (md ? "\n" : " ") << c.matching.actorsByName
-            << tr(lang, " Akteure über ihren Namen zugeordnet (die Kennungen unterscheiden sich).", " actors matched by their names (their ids differ).") << "\n";
+            << tr(lang, "compare_cli.actors_matched_by_their_names_their") << "\n";
 
-    heading(tr(lang, "Verbindungen", "Links"));
+    heading(tr(lang, "compare_cli.links"));
     list.clear();
     for (const std::string& id : c.linksAdded) list.push_back(linkName(after, id));
-    block(tr(lang, "neu", "new"), list);
+    block(tr(lang, "compare_cli.new"), list);
     list.clear();
     for (const std::string& id : c.linksRemoved) list.push_back(linkName(before, id));
-    block(tr(lang, "weggefallen", "gone"), list);
+    block(tr(lang, "compare_cli.gone_2"), list);
     list.clear();
     for (const ElementChange& e : c.linksChanged) list.push_back(changes(e));
-    block(tr(lang, "geändert", "changed"), list);
+    block(tr(lang, "compare_cli.changed"), list);
 
-    heading(tr(lang, "Größte Veränderungen je Akteur", "Largest changes per actor"));
+    heading(tr(lang, "compare_cli.largest_changes_per_actor"));
     for (const char* metric : {"betweenness", "degree", "brokerage"}) {
         std::vector<const MetricChange*> up, down;
         for (const MetricChange& m : c.metrics) {
@@ -271,7 +267,7 @@ void printComparison(const Comparison& c, const Network& before, const Network& 
         }
         const bool integer = std::string(metric) != "betweenness";
         out << (md ? "\n### " : "\n ") << metricWord(metric, lang) << (md ? "\n\n" : "\n");
-        if (up.empty() && down.empty()) item(tr(lang, "keine Veränderung", "no change"));
+        if (up.empty() && down.empty()) item(tr(lang, "compare_cli.no_change"));
         auto show = [&](const char* word, const std::vector<const MetricChange*>& v) {
             if (v.empty()) return;
             std::string text = std::string(word) + ": ";
@@ -279,14 +275,14 @@ void printComparison(const Comparison& c, const Network& before, const Network& 
                 text += (i ? ", " : "") + v[i]->label + " " + numberText(v[i]->before, integer, lang) + " \u2192 " + numberText(v[i]->after, integer, lang);
             item(text);
         };
-        show(tr(lang, "gestiegen", "rose"), up);
-        show(tr(lang, "gesunken", "fell"), down);
+        show(tr(lang, "compare_cli.rose"), up);
+        show(tr(lang, "compare_cli.fell"), down);
     }
 
-    heading(std::string(tr(lang, "Lücken geschlossen", "Gaps closed")) + " (" + std::to_string(c.gapsClosed.size()) + ")");
-    for (const std::string& g : c.gapsClosed) item(g);
-    heading(std::string(tr(lang, "Lücken neu", "Gaps opened")) + " (" + std::to_string(c.gapsOpened.size()) + ")");
-    for (const std::string& g : c.gapsOpened) item(g);
+    heading(std::string(tr(lang, "compare_cli.gaps_closed")) + " (" + std::to_string(c.gapsClosed.size()) + ")");
+    for (const std::string& g : report::phraseGapChanges(c.gapsClosed, lang)) item(g);
+    heading(std::string(tr(lang, "compare_cli.gaps_opened")) + " (" + std::to_string(c.gapsOpened.size()) + ")");
+    for (const std::string& g : report::phraseGapChanges(c.gapsOpened, lang)) item(g);
 }
 
 // [SECTION] The compare diagram
@@ -307,7 +303,7 @@ void drawComparison(const Comparison& c, const Network& before, const Network& a
     }
     report::DiagramOptions d;
     d.lang = lang;
-    d.title = title.empty() ? std::string(tr(lang, "Was hat sich verändert?", "What changed?")) : title;
+    d.title = title.empty() ? std::string(tr(lang, "compare_cli.what_changed")) : title;
     d.subtitle = quoted(c.beforeName, lang) + " \u2192 " + quoted(c.afterName, lang);
     d.date = session::todayText(lang);
     d.changeSince = c.beforeName;
@@ -325,7 +321,7 @@ int printTable(const std::vector<State>& states, const std::string& format, Lang
     for (const State& s : states) rows.push_back(summarise(s.in.result.network));
     struct Column {
         const char* key;
-        const char *de, *en;
+        const char* label;  // catalogue key
         bool integer;
         std::function<double(const StateSummary&)> value;
     };
@@ -333,14 +329,14 @@ int printTable(const std::vector<State>& states, const std::string& format, Lang
     for (const Figure& f : figureList()) {
         const std::string key = f.key;
         if (key == "isolates" || key == "uncovered_fields" || key == "unlinked_sector_pairs") continue;
-        cols.push_back({f.key, f.de, f.en, f.integer, [key](const StateSummary& s) { return figureValue(s.figures, 0, 0, 0, key); }});
+        cols.push_back({f.key, f.label, f.integer, [key](const StateSummary& s) { return figureValue(s.figures, 0, 0, 0, key); }});
     }
-    cols.push_back({"isolates", "ohne Verbindung", "isolates", true, [](const StateSummary& s) { return static_cast<double>(s.isolates); }});
-    cols.push_back({"uncovered_fields", "nicht koordinierte Felder", "fields not coordinated", true,
+    cols.push_back({"isolates", "figure_column.isolates", true, [](const StateSummary& s) { return static_cast<double>(s.isolates); }});
+    cols.push_back({"uncovered_fields", "figure_column.uncovered_fields", true,
                     [](const StateSummary& s) { return static_cast<double>(s.uncoveredFields); }});
-    cols.push_back({"unlinked_sector_pairs", "Sektorpaare ohne Verbindung", "sector pairs without a link", true,
+    cols.push_back({"unlinked_sector_pairs", "figure_column.unlinked_sector_pairs", true,
                     [](const StateSummary& s) { return static_cast<double>(s.unlinkedSectorPairs); }});
-    cols.push_back({"parallel_work", "parallele Arbeit (Paare)", "parallel work (pairs)", true,
+    cols.push_back({"parallel_work", "figure_column.parallel_work", true,
                     [](const StateSummary& s) { return static_cast<double>(s.parallelWork); }});
     auto csv = [](const std::string& s) {
         if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
@@ -378,8 +374,8 @@ int printTable(const std::vector<State>& states, const std::string& format, Lang
         }
     } else {
         // Markdown (and text): one row per input, the figures as columns.
-        std::cout << "| " << tr(lang, "Netz", "Network");
-        for (const Column& c : cols) std::cout << " | " << tr(lang, c.de, c.en);
+        std::cout << "| " << tr(lang, "compare_cli.network");
+        for (const Column& c : cols) std::cout << " | " << tr(lang, c.label);
         std::cout << " |\n|---";
         for (std::size_t i = 0; i < cols.size(); ++i) std::cout << "|---:";
         std::cout << "|\n";
@@ -421,7 +417,7 @@ int runCompare(const CompareArgs& a, Lang lang) {
     o.beforeName = states[0].name;
     o.afterName = states[1].name;
     const Comparison c = compareNetworks(before, after, o);
-    if (a.format == "json") std::cout << comparisonJson(c).dump(2) << "\n";
+    if (a.format == "json") std::cout << comparisonJson(c, lang).dump(2) << "\n";
     else printComparison(c, before, after, lang, a.format == "md");
     if (!a.output.empty()) drawComparison(c, before, after, a.output, a.title, lang);
     return 0;

@@ -1,6 +1,8 @@
 #pragma once
-// The one translation table for user-visible words (German default, English on switch), shared
-// by the desktop view and knp's human-readable output.
+// User-visible text from the message catalogues (i18n/<language>.po, compiled by msgfmt at build
+// time and embedded; German default, English on switch, more by adding a .po file), shared by
+// the desktop view, knp's human-readable output, the report and the diagrams. Code names a key
+// ("report.findings"); the catalogues hold the words, numbers' and lists' rules included.
 #include <string>
 #include <string_view>
 #include <vector>
@@ -9,17 +11,23 @@
 
 namespace knp {
 
-// Text for `key` in `lang`; the key itself when the table has no entry (a visible defect).
-std::string_view tr(Lang lang, std::string_view key);
-// "de" or "en" (also "deutsch", "english"); throws InputError otherwise.
+// Text for `key` in `lang`, else in English, else the key itself (a visible defect; the
+// catalogue test finds such keys). The text lives as long as the program.
+const char* tr(Lang lang, const char* key);
+const char* tr(Lang lang, const std::string& key);
+// Every language with a catalogue: German, English, then the others by code.
+std::vector<Lang> languages();
+// "de", "en", …: the catalogue's file name.
+std::string_view langCode(Lang lang);
+// A language by its code ("de", "en", …; also "deutsch", "english"); throws InputError otherwise.
 Lang parseLang(std::string_view text);
 // A number for people: fixed decimals, decimal comma in German, a real minus sign; "–" when
 // not finite.
 std::string formatNumber(double value, int decimals, Lang lang);
 // A difference: "+1,5", "−2", "±0" (when it rounds to zero at `decimals`).
 std::string formatChange(double delta, int decimals, Lang lang);
-// One of two words written in place (for sentences built in code, not looked up in the table).
-inline const char* tr(Lang lang, const char* de, const char* en) { return lang == Lang::En ? en : de; }
+// A catalogue text with its placeholders {0} … {9} filled in ("schneidet {0} ab").
+std::string fill(std::string_view templ, const std::vector<std::string>& args);
 // "A, B und C" / "A, B and C".
 std::string joinList(const std::vector<std::string>& items, Lang lang);
 // „text“ in German, “text” in English.

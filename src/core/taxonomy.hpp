@@ -10,7 +10,9 @@
 
 namespace knp {
 
-enum class Lang { De, En };
+// A language: its index among the message catalogues (core/i18n.hpp). German and English are
+// always there; further languages come from further catalogues, without a name here.
+enum class Lang : std::uint8_t { De = 0, En = 1 };
 
 enum class LineStyle { Solid, Dashed, Dotted };
 
@@ -21,7 +23,7 @@ struct Category {
     std::uint32_t color = 0x808080;   // 0xRRGGBB
     LineStyle line = LineStyle::Solid;  // link types only
 
-    const std::string& label(Lang lang) const { return lang == Lang::En ? labelEn : labelDe; }
+    const std::string& label(Lang lang) const { return lang == Lang::De ? labelDe : labelEn; }
     bool operator==(const Category&) const = default;
 };
 

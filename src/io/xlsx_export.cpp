@@ -85,7 +85,7 @@ void writeWorkbook(lxw_workbook* book, const Network& net, const XlsxExportOptio
                          : std::vector<std::string>{"Kennung", "Name", "Kurzname", "Sektor", "Handlungsfelder", "Ebene", "Einfluss", "Anlaufstelle", "Schlagworte", "Notiz", "x", "y", "fixiert"};
     const std::set<std::string> reservedActor(actorHeader.begin(), actorHeader.end());
     for (const std::string& name : actorAttrs) actorHeader.push_back(exportedAttributeName(name, true, reservedActor));
-    Sheet actors(book, tr(lang, "Akteure", "Actors"), bold);
+    Sheet actors(book, tr(lang, "xlsx.actors"), bold);
     actors.header(actorHeader);
     std::size_t row = 0;
     for (const Actor& a : net.actors()) {
@@ -118,7 +118,7 @@ void writeWorkbook(lxw_workbook* book, const Network& net, const XlsxExportOptio
                          : std::vector<std::string>{"Kennung", "Von", "Nach", "Art", "Stärke", "gerichtet", "Status", "Handlungsfelder", "Notiz"};
     const std::set<std::string> reservedLink(linkHeader.begin(), linkHeader.end());
     for (const std::string& name : linkAttrs) linkHeader.push_back(exportedAttributeName(name, false, reservedLink));
-    Sheet links(book, tr(lang, "Verbindungen", "Links"), bold);
+    Sheet links(book, tr(lang, "xlsx.links"), bold);
     links.header(linkHeader);
     row = 0;
     for (const Link& l : net.links()) {
@@ -143,9 +143,9 @@ void writeWorkbook(lxw_workbook* book, const Network& net, const XlsxExportOptio
     // Metrics, as `knp metrics` computes them.
     if (!o.metrics || !o.gaps) throw std::invalid_argument("exportXlsx: the metrics and gaps are required (session::exportTables)");
     const std::vector<MetricColumn>& metrics = *o.metrics;
-    std::vector<std::string> metricHeader{"id", "label", tr(lang, "Sektor", "sector")};
+    std::vector<std::string> metricHeader{"id", "label", tr(lang, "xlsx.sector")};
     for (const MetricColumn& c : metrics) metricHeader.push_back(c.name);
-    Sheet m(book, tr(lang, "Kennzahlen", "Metrics"), bold);
+    Sheet m(book, tr(lang, "xlsx.metrics"), bold);
     m.header(metricHeader);
     for (std::size_t i = 0; i < net.actors().size(); ++i) {
         const Actor& a = net.actors()[i];
@@ -158,8 +158,8 @@ void writeWorkbook(lxw_workbook* book, const Network& net, const XlsxExportOptio
 
     // Gaps: findings, fields of action, sector pairs; one table under the other.
     const GapTables& gaps = *o.gaps;
-    Sheet gapSheet(book, tr(lang, "Lücken", "Gaps"), bold);
-    gapSheet.text(0, 0, tr(lang, "Befunde", "Findings"), bold);
+    Sheet gapSheet(book, tr(lang, "xlsx.gaps"), bold);
+    gapSheet.text(0, 0, tr(lang, "xlsx.findings"), bold);
     row = 0;
     for (const std::string& f : gaps.findings) gapSheet.text(++row, 0, f);
     row += 2;

@@ -18,6 +18,7 @@
 #include "core/graph_view.hpp"
 #include "analysis/metrics.hpp"
 #include "core/errors.hpp"
+#include "core/encoding.hpp"
 #include "core/i18n.hpp"
 #include "graphviz/isolation.hpp"
 #include "core/file_output.hpp"
@@ -106,38 +107,8 @@ std::pair<double, double> paperInches(const std::string& paper) {
     return {11.69, 8.27};
 }
 
-// Distinct colours for categories without colours of their own (communities, attribute values):
-// Tableau 10 and two more, readable on white and in greyscale print apart from their neighbours.
-constexpr std::uint32_t kPalette[] = {0x4E79A7, 0xF28E2B, 0xE15759, 0x76B7B2, 0x59A14F, 0xEDC948,
-                                      0xB07AA1, 0xFF9DA7, 0x9C755F, 0xBAB0AC, 0x86BCB6, 0xD37295};
-constexpr std::size_t kPaletteSize = sizeof kPalette / sizeof kPalette[0];
-constexpr std::uint32_t kOther = 0xDDDDDD;
-constexpr std::uint32_t kAlarm = 0xD62728;
-constexpr std::uint32_t kSuggested = 0xE7298A;  // magenta: apart from every link type
-// Comparison marks: green for what is new, red for what is gone, orange for what changed.
-constexpr std::uint32_t kAdded = 0x1A9641, kRemoved = 0xD7191C, kChanged = 0xF28C00;
+// How an element is marked in a comparison drawing (DiagramOptions::actorChange, linkChange).
 constexpr std::uint8_t kSame = 0, kIsAdded = 1, kIsRemoved = 2, kIsChanged = 3;
-
-// Viridis, five stops: a sequential scale that prints in greyscale and reads for colour-blind eyes.
-std::uint32_t viridis(double t) {
-    static const std::uint32_t stops[] = {0x440154, 0x3B528B, 0x21918C, 0x5DC863, 0xFDE725};
-    t = std::clamp(t, 0.0, 1.0) * 4;
-    const int i = std::min(3, static_cast<int>(t));
-    const double f = t - i;
-    auto ch = [&](int shift) {
-        const double a = (stops[i] >> shift) & 0xFF, b = (stops[i + 1] >> shift) & 0xFF;
-        return static_cast<std::uint32_t>(std::lround(a + (b - a) * f)) << shift;
-    };
-    return ch(16) | ch(8) | ch(0);
-}
-
-std::uint32_t pale(std::uint32_t rgb, double keep = 0.3) {
-    auto ch = [&](int shift) {
-        const double v = (rgb >> shift) & 0xFF;
-        return static_cast<std::uint32_t>(std::lround(255 - (255 - v) * keep)) << shift;
-    };
-    return ch(16) | ch(8) | ch(0);
-}
 
 const char* const kShapes[] = {"circle", "box", "diamond", "hexagon", "triangle", "pentagon", "octagon", "invtriangle"};
 constexpr std::size_t kShapeCount = sizeof kShapes / sizeof kShapes[0];
@@ -212,17 +183,6 @@ struct Scene {
     std::size_t cutPoints = 0;
 };
 
-// The lowest and highest finite value among the actors shown (lo > hi when there is none).
-std::pair<double, double> shownRange(const std::vector<double>& v, const std::vector<char>& shown) {
-    double lo = 1e300, hi = -1e300;
-    for (std::size_t i = 0; i < v.size(); ++i)
-        if (shown[i] && std::isfinite(v[i])) {
-            lo = std::min(lo, v[i]);
-            hi = std::max(hi, v[i]);
-        }
-    return {lo, hi};
-}
-
 Scene selectScene(const Network& net, const DiagramOptions& o) {
     const std::size_t n = net.actors().size();
     Scene s;
@@ -233,13 +193,13 @@ Scene selectScene(const Network& net, const DiagramOptions& o) {
     s.cutCount.assign(n, 0);
     const Taxonomy& t = net.taxonomy;
     const bool needGaps = o.suggested || o.focus.kind == FocusKind::CutPoints;
-    const GraphView g = GraphView::build(net);
-    std::optional<analysis::GapReport> gaps;
-    if (needGaps) {
-        analysis::GapOptions go;
-        go.lang = o.lang;
-        gaps = analysis::analyseGaps(net, g, go);
-    }
+    // The caller's analysis when there is one, else what this drawing needs.
+    std::optional<GraphView> built;
+    if (!o.analysis) built = GraphView::build(net);
+    const GraphView& g = o.analysis ? o.analysis->graph : *built;
+    std::optional<analysis::GapReport> ownGaps;
+    const analysis::GapReport* gaps = nullptr;
+    if (needGaps) gaps = o.analysis ? &o.analysis->gaps : &ownGaps.emplace(analysis::analyseGaps(net, g));
     switch (o.focus.kind) {
     case FocusKind::None:
         break;
@@ -249,7 +209,7 @@ Scene selectScene(const Network& net, const DiagramOptions& o) {
             const auto& fs = net.actors()[i].fields;
             s.shown[i] = std::find(fs.begin(), fs.end(), f->key) != fs.end();
         }
-        s.focusTitle = std::string(tr(o.lang, "Handlungsfeld ", "Field of action ")) + f->label(o.lang);
+        s.focusTitle = std::string(tr(o.lang, "diagram.field_of_action")) + f->label(o.lang);
         break;
     }
     case FocusKind::Sector: {
@@ -263,31 +223,18 @@ Scene selectScene(const Network& net, const DiagramOptions& o) {
             s.shown[i] = in[i] || partner;
             s.faded[i] = !in[i] && partner;
         }
-        s.focusTitle = std::string(tr(o.lang, "Sektor ", "Sector ")) + c->label(o.lang);
+        s.focusTitle = std::string(tr(o.lang, "diagram.sector")) + c->label(o.lang);
         break;
     }
     case FocusKind::Ego: {
         const std::size_t ego = *findActor(net, o.focus.target);
-        std::vector<int> dist(n, -1);
-        std::queue<std::uint32_t> q;
-        dist[ego] = 0;
-        q.push(static_cast<std::uint32_t>(ego));
-        while (!q.empty()) {
-            const std::uint32_t u = q.front();
-            q.pop();
-            if (dist[u] >= o.focus.radius) continue;
-            for (const std::uint32_t v : g.undirected.neighbors(u))
-                if (dist[v] < 0) {
-                    dist[v] = dist[u] + 1;
-                    q.push(v);
-                }
-        }
+        const std::vector<int> dist = encoding::egoDistances(g, static_cast<std::uint32_t>(ego), o.focus.radius);
         for (std::size_t i = 0; i < n; ++i) {
             s.shown[i] = dist[i] >= 0;
             s.faded[i] = dist[i] > 1;
         }
         s.ring[ego] = 1;
-        s.focusTitle = std::string(tr(o.lang, "Netzwerk von ", "Network of ")) + net.actors()[ego].name;
+        s.focusTitle = std::string(tr(o.lang, "diagram.network_of")) + net.actors()[ego].name;
         break;
     }
     case FocusKind::CutPoints:
@@ -299,17 +246,26 @@ Scene selectScene(const Network& net, const DiagramOptions& o) {
         // The rest pale: the cut points and what they cut off stand out.
         for (std::size_t i = 0; i < n; ++i) s.faded[i] = !s.ring[i] && !s.cutOff[i] && !gaps->singlePointsOfFailure.empty();
         s.cutPoints = gaps->singlePointsOfFailure.size();
-        s.focusTitle = tr(o.lang, "Wer fällt weg, wer ist abgeschnitten?", "Single points of failure and whom they cut off");
+        s.focusTitle = tr(o.lang, "diagram.single_points_of_failure_and_whom");
         break;
     }
     if (o.suggested && gaps) {
         for (const analysis::SuggestedLink& l : gaps->suggestedLinks)
             if (s.shown[l.a] && s.shown[l.b]) s.suggested.push_back(l);
-        if (s.focusTitle.empty()) s.focusTitle = tr(o.lang, "Vorgeschlagene Verbindungen", "Suggested links");
+        if (s.focusTitle.empty()) s.focusTitle = tr(o.lang, "diagram.suggested_links");
     }
     if (!o.shownActors.empty())
         for (std::size_t i = 0; i < n; ++i) s.shown[i] = s.shown[i] && o.shownActors[i];
     return s;
+}
+
+// A metric's values by actor: from the caller's analysis, else computed for this drawing.
+std::vector<double> metricValues(const Network& net, const DiagramOptions& o, const std::string& name) {
+    if (o.analysis)
+        if (const std::vector<double>* column = o.analysis->column(name)) return *column;
+    analysis::MetricsOptions mo;
+    mo.names = {name};
+    return analysis::computeMetrics(GraphView::build(net), mo).columns.at(0).values;
 }
 
 // How each actor is filled, sized and shaped, and the legend rows that say so.
@@ -341,7 +297,7 @@ Encoding encode(const Network& net, const Scene& s, const DiagramOptions& o, dou
     // Colour.
     const std::string colorBy = lower(o.colorBy);
     if (colorBy == "sector") {
-        e.colorRows.push_back({LegendRow::Heading, tr(lang, "Sektoren", "Sectors")});
+        e.colorRows.push_back({LegendRow::Heading, tr(lang, "diagram.sectors")});
         std::set<std::string> used;
         for (std::size_t i = 0; i < n; ++i)
             if (s.shown[i]) {
@@ -350,9 +306,9 @@ Encoding encode(const Network& net, const Scene& s, const DiagramOptions& o, dou
             }
         for (const Category& c : t.sectors)
             if (used.count(c.key)) e.colorRows.push_back(swatch(c.label(lang), c.color));
-        if (used.count("")) e.colorRows.push_back(swatch(tr(lang, "ohne Sektor", "no sector"), kNoSectorColor));
+        if (used.count("")) e.colorRows.push_back(swatch(tr(lang, "diagram.no_sector"), kNoSectorColor));
     } else if (colorBy == "field") {
-        e.colorRows.push_back({LegendRow::Heading, tr(lang, "Handlungsfelder", "Fields of action")});
+        e.colorRows.push_back({LegendRow::Heading, tr(lang, "diagram.fields_of_action")});
         std::set<std::string> used;
         bool none = false;
         for (std::size_t i = 0; i < n; ++i) {
@@ -375,12 +331,9 @@ Encoding encode(const Network& net, const Scene& s, const DiagramOptions& o, dou
         }
         for (const Category& c : t.fields)
             if (used.count(c.key)) e.colorRows.push_back(swatch(c.label(lang), c.color));
-        if (none) e.colorRows.push_back(swatch(tr(lang, "ohne Handlungsfeld", "no field of action"), kNoSectorColor));
+        if (none) e.colorRows.push_back(swatch(tr(lang, "diagram.no_field_of_action"), kNoSectorColor));
     } else if (colorBy == "community") {
-        analysis::MetricsOptions mo;
-        mo.names = {"community"};
-        const analysis::MetricsTable m = analysis::computeMetrics(GraphView::build(net), mo);
-        const std::vector<double>& community = m.columns.at(0).values;
+        const std::vector<double> community = metricValues(net, o, "community");
         // Largest groups (among the actors shown) first.
         std::map<long, std::size_t> sizes;
         for (std::size_t i = 0; i < n; ++i)
@@ -390,29 +343,28 @@ Encoding encode(const Network& net, const Scene& s, const DiagramOptions& o, dou
         std::sort(order.begin(), order.end(), [](auto& a, auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
         std::map<long, std::size_t> rank;
         for (std::size_t r = 0; r < order.size(); ++r) rank[order[r].second] = r;
-        e.colorRows.push_back({LegendRow::Heading, tr(lang, "Gruppen (Louvain)", "Communities (Louvain)")});
+        e.colorRows.push_back({LegendRow::Heading, tr(lang, "diagram.communities_louvain")});
         for (std::size_t i = 0; i < n; ++i)
             if (s.shown[i] && std::isfinite(community[i])) {
                 const std::size_t r = rank[std::lround(community[i])];
-                e.fill[i] = colorHex(r < kPaletteSize - 1 ? kPalette[r] : kOther);
+                e.fill[i] = colorHex(r < encoding::kCategoryPaletteSize - 1 ? encoding::kCategoryPalette[r] : encoding::kOtherCategory);
             }
-        for (std::size_t r = 0; r < order.size() && r < kPaletteSize - 1; ++r)
-            e.colorRows.push_back(swatch(std::string(tr(lang, "Gruppe ", "Group ")) + std::to_string(r + 1) + " (" + std::to_string(order[r].first) + ")",
-                                         kPalette[r]));
-        if (order.size() >= kPaletteSize) e.colorRows.push_back(swatch(tr(lang, "weitere Gruppen", "other groups"), kOther));
+        for (std::size_t r = 0; r < order.size() && r < encoding::kCategoryPaletteSize - 1; ++r)
+            e.colorRows.push_back(swatch(std::string(tr(lang, "diagram.group")) + std::to_string(r + 1) + " (" + std::to_string(order[r].first) + ")",
+                                         encoding::kCategoryPalette[r]));
+        if (order.size() >= encoding::kCategoryPaletteSize) e.colorRows.push_back(swatch(tr(lang, "diagram.other_groups"), encoding::kOtherCategory));
     } else if (colorBy != "level" && !findAttribute(net, o.colorBy)) {
         // A metric (as the view colours by one): viridis from the lowest to the highest shown.
-        analysis::MetricsOptions mo;
-        mo.names = {colorBy};
-        const std::vector<double> v = analysis::computeMetrics(GraphView::build(net), mo).columns.at(0).values;
+        const std::vector<double> v = metricValues(net, o, colorBy);
         e.colorRows.push_back({LegendRow::Heading, colorBy});
-        const auto [lo, hi] = shownRange(v, s.shown);
+        const encoding::Scale scale = encoding::scaleOf(v, s.shown);
+        const double lo = scale.lo, hi = scale.hi;
         for (std::size_t i = 0; i < n; ++i)
-            if (s.shown[i] && std::isfinite(v[i])) e.fill[i] = colorHex(viridis(hi > lo ? (v[i] - lo) / (hi - lo) : 0.5));
+            if (s.shown[i] && std::isfinite(v[i])) e.fill[i] = colorHex(encoding::metricColor(v[i], scale));
         char buf[64];
         for (int k = 0; k <= 4 && lo <= hi; ++k) {
             std::snprintf(buf, sizeof buf, "%.3g", lo + (hi - lo) * k / 4.0);
-            e.colorRows.push_back(swatch(buf, viridis(k / 4.0)));
+            e.colorRows.push_back(swatch(buf, encoding::viridis(k / 4.0)));
             if (hi <= lo) break;
         }
     } else {
@@ -422,7 +374,7 @@ Encoding encode(const Network& net, const Scene& s, const DiagramOptions& o, dou
             const auto it = net.actors()[i].attributes.find(attr);
             return it == net.actors()[i].attributes.end() ? "" : it->second;
         };
-        e.colorRows.push_back({LegendRow::Heading, attr == "level" ? tr(lang, "Ebene", "Level") : attr});
+        e.colorRows.push_back({LegendRow::Heading, attr == "level" ? tr(lang, "diagram.level") : attr});
         bool numeric = true, any = false;
         double lo = 1e300, hi = -1e300;
         for (std::size_t i = 0; i < n; ++i)
@@ -436,11 +388,11 @@ Encoding encode(const Network& net, const Scene& s, const DiagramOptions& o, dou
         if (any && numeric && attr != "level") {
             for (std::size_t i = 0; i < n; ++i)
                 if (s.shown[i])
-                    if (const auto v = number(valueOf(i))) e.fill[i] = colorHex(viridis(hi > lo ? (*v - lo) / (hi - lo) : 0.5));
+                    if (const auto v = number(valueOf(i))) e.fill[i] = colorHex(encoding::viridis(hi > lo ? (*v - lo) / (hi - lo) : 0.5));
             char buf[64];
             for (int k = 0; k <= 4; ++k) {
                 std::snprintf(buf, sizeof buf, "%g", lo + (hi - lo) * k / 4.0);
-                e.colorRows.push_back(swatch(buf, viridis(k / 4.0)));
+                e.colorRows.push_back(swatch(buf, encoding::viridis(k / 4.0)));
                 if (hi <= lo) break;
             }
         } else {
@@ -455,30 +407,28 @@ Encoding encode(const Network& net, const Scene& s, const DiagramOptions& o, dou
             for (std::size_t i = 0; i < n; ++i)
                 if (s.shown[i] && !valueOf(i).empty()) {
                     const std::size_t r = rank[valueOf(i)];
-                    e.fill[i] = colorHex(r < kPaletteSize - 1 ? kPalette[r] : kOther);
+                    e.fill[i] = colorHex(r < encoding::kCategoryPaletteSize - 1 ? encoding::kCategoryPalette[r] : encoding::kOtherCategory);
                 }
-            for (std::size_t r = 0; r < order.size() && r < kPaletteSize - 1; ++r) e.colorRows.push_back(swatch(order[r].second, kPalette[r]));
-            if (order.size() >= kPaletteSize) e.colorRows.push_back(swatch(tr(lang, "weitere", "others"), kOther));
+            for (std::size_t r = 0; r < order.size() && r < encoding::kCategoryPaletteSize - 1; ++r) e.colorRows.push_back(swatch(order[r].second, encoding::kCategoryPalette[r]));
+            if (order.size() >= encoding::kCategoryPaletteSize) e.colorRows.push_back(swatch(tr(lang, "diagram.others"), encoding::kOtherCategory));
         }
         bool empty = false;
         for (std::size_t i = 0; i < n; ++i) empty = empty || (s.shown[i] && valueOf(i).empty());
-        if (empty) e.colorRows.push_back(swatch(tr(lang, "ohne Angabe", "not given"), kNoSectorColor));
+        if (empty) e.colorRows.push_back(swatch(tr(lang, "diagram.not_given"), kNoSectorColor));
     }
     // Size: diameter by influence (0-5) or by a metric (area grows with the value).
     const std::string sizeBy = lower(o.sizeBy);
     if (sizeBy == "influence") {
         for (std::size_t i = 0; i < n; ++i) e.diameter[i] = (7.0 + 3.0 * std::clamp(net.actors()[i].influence, 0, 5)) * fs;
-        e.sizeText = tr(lang, "Größe: Einfluss (0–5)", "Size: influence (0–5)");
+        e.sizeText = tr(lang, "diagram.size_influence_0_5");
     } else if (sizeBy != "none") {
-        analysis::MetricsOptions mo;
-        mo.names = {sizeBy};
-        const analysis::MetricsTable m = analysis::computeMetrics(GraphView::build(net), mo);
-        const std::vector<double>& v = m.columns.at(0).values;
-        const auto [lo, hi] = shownRange(v, s.shown);
+        const std::vector<double> v = metricValues(net, o, sizeBy);
+        const encoding::Scale scale = encoding::scaleOf(v, s.shown);
+        const double lo = scale.lo, hi = scale.hi;
         for (std::size_t i = 0; i < n; ++i)
             e.diameter[i] = (std::isfinite(v[i]) && hi > lo ? 6.0 + 16.0 * std::sqrt((v[i] - lo) / (hi - lo)) : 8.0) * fs;
         char buf[96];
-        std::snprintf(buf, sizeof buf, "%s: %s (%.3g–%.3g)", tr(lang, "Größe", "Size"), sizeBy.c_str(), lo > hi ? 0.0 : lo, lo > hi ? 0.0 : hi);
+        std::snprintf(buf, sizeof buf, "%s: %s (%.3g–%.3g)", tr(lang, "diagram.size"), sizeBy.c_str(), lo > hi ? 0.0 : lo, lo > hi ? 0.0 : hi);
         e.sizeText = buf;
     }
     // Shape: by level (the taxonomy's order: kommunal, Kreis, Land, Bund) or an attribute.
@@ -512,7 +462,7 @@ Encoding encode(const Network& net, const Scene& s, const DiagramOptions& o, dou
         }
         // A legend only when the shapes say something (more than one in use).
         if (used.size() > 1 || (used.size() == 1 && *used.begin() != 0)) {
-            e.shapeRows.push_back({LegendRow::Heading, level ? tr(lang, "Ebene", "Level") : attr});
+            e.shapeRows.push_back({LegendRow::Heading, level ? tr(lang, "diagram.level") : attr});
             for (const std::size_t k : used) {
                 LegendRow r;
                 r.kind = LegendRow::Node;
@@ -590,7 +540,7 @@ void drawDiagram(const Network& net, const std::vector<Point>& positions, const 
     auto labelLines = [&](std::size_t i) {
         std::vector<std::string> lines = wrapName(net.actors()[i].name);
         if (scene.cutCount[i] > 0)
-            lines.push_back(std::string(tr(lang, "trennt ", "cuts off ")) + std::to_string(scene.cutCount[i]) + tr(lang, " ab", ""));
+            lines.push_back(fill(tr(lang, "diagram.cuts_off_count"), {std::to_string(scene.cutCount[i])}));
         if (o.contactPersons && !net.actors()[i].contactPerson.empty()) lines.push_back(net.actors()[i].contactPerson);
         return lines;
     };
@@ -648,7 +598,7 @@ void drawDiagram(const Network& net, const std::vector<Point>& positions, const 
         const Point c = placed.centres[k];
         const bool faded = scene.faded[i];
         std::string fill = enc.fill[i];
-        if (faded && !enc.wedged[i]) fill = colorHex(pale(parseColorHex(fill).value_or(kNoSectorColor)));
+        if (faded && !enc.wedged[i]) fill = colorHex(encoding::pale(parseColorHex(fill).value_or(kNoSectorColor)));
         std::string style = "filled";
         if (enc.wedged[i] && !faded && enc.shape[i] == "circle") style = "wedged";
         else if (enc.wedged[i]) fill = fill.substr(0, 7);
@@ -660,24 +610,24 @@ void drawDiagram(const Network& net, const std::vector<Point>& positions, const 
             anyContact = true;
         }
         if (scene.ring[i]) {
-            outline = colorHex(scene.cutPoints > 0 ? kAlarm : 0x111111);
+            outline = colorHex(scene.cutPoints > 0 ? encoding::kAlarm : 0x111111);
             pen = 2.5;
             set(node, "peripheries", "2");  // a double ring, whatever the fill
         }
         if (scene.cutOff[i]) {
-            outline = colorHex(kAlarm);
+            outline = colorHex(encoding::kAlarm);
             pen = 1.6;
             style += ",dashed";
         }
         const std::uint8_t change = o.actorChange.empty() ? kSame : o.actorChange[i];
         if (change == kIsAdded || change == kIsChanged) {
             // A double ring: it shows on a fill of the same colour too.
-            outline = colorHex(change == kIsAdded ? kAdded : kChanged);
+            outline = colorHex(change == kIsAdded ? encoding::kAdded : encoding::kChanged);
             pen = 2.2;
             set(node, "peripheries", "2");
         } else if (change == kIsRemoved) {
-            if (style == "filled") fill = colorHex(pale(parseColorHex(fill).value_or(kNoSectorColor), 0.25));
-            outline = colorHex(kRemoved);
+            if (style == "filled") fill = colorHex(encoding::pale(parseColorHex(fill).value_or(kNoSectorColor), 0.25));
+            outline = colorHex(encoding::kRemoved);
             pen = 1.8;
             style += ",dashed";
         }
@@ -709,7 +659,7 @@ void drawDiagram(const Network& net, const std::vector<Point>& positions, const 
         set(label, "fontcolor", faded ? "#777777" : "#111111");
         std::string text;
         for (const std::string& line : labelLines(i)) text += (text.empty() ? "" : "\\n") + plainLabel(line);
-        if (scene.cutCount[i] > 0) set(label, "fontcolor", colorHex(kAlarm));
+        if (scene.cutCount[i] > 0) set(label, "fontcolor", colorHex(encoding::kAlarm));
         if (change == kIsAdded) set(label, "fontcolor", "#0E5A27");
         if (change == kIsRemoved) set(label, "fontcolor", "#8E1416");
         set(label, "label", text);
@@ -737,15 +687,15 @@ void drawDiagram(const Network& net, const std::vector<Point>& positions, const 
         typesUsed.insert(type ? type->key : "");
         if (status) statusesUsed.insert(status->key);
         directedUsed = directedUsed || l.directed;
-        std::string color = colorHex(type ? type->color : 0x777777) + "B0";
+        std::string color = colorHex(type ? type->color : encoding::kUntypedLink) + "B0";
         if (faded) color = "#BBBBBB90";
-        if (cut) color = colorHex(kAlarm);
+        if (cut) color = colorHex(encoding::kAlarm);
         double pen = (0.5 + 0.8 * std::min(l.strength, 4.0)) * fs;
         // A comparison: unchanged links pale, the changes in their colours and at least 1.6 pt.
         if (!o.linkChange.empty()) {
             // Unchanged in neutral grey: green and orange then mean new and changed only.
             if (change == kSame) color = "#8C8C8C70";
-            else color = colorHex(change == kIsAdded ? kAdded : change == kIsRemoved ? kRemoved : kChanged);
+            else color = colorHex(change == kIsAdded ? encoding::kAdded : change == kIsRemoved ? encoding::kRemoved : encoding::kChanged);
             if (change != kSame) pen = std::max(pen, 1.6 * fs);
         }
         set(e, "color", color);
@@ -757,7 +707,7 @@ void drawDiagram(const Network& net, const std::vector<Point>& positions, const 
     }
     for (const analysis::SuggestedLink& l : scene.suggested) {
         Agedge_t* e = agedge(g, nodes[l.a], nodes[l.b], nullptr, 1);
-        set(e, "color", colorHex(kSuggested));
+        set(e, "color", colorHex(encoding::kSuggested));
         set(e, "style", "dashed");
         set(e, "penwidth", num(1.8 * fs));
         set(e, "dir", "none");
@@ -772,48 +722,48 @@ void drawDiagram(const Network& net, const std::vector<Point>& positions, const 
             r.kind = LegendRow::Node;
             r.outline = "#111111";
             r.penwidth = 2.0;
-            r.text = tr(lang, "Anlaufstelle für Geflüchtete", "contact point for refugees");
+            r.text = tr(lang, "diagram.contact_point_for_refugees");
             rows.push_back(r);
         }
         if (scene.cutPoints > 0) {
             LegendRow r;
             r.kind = LegendRow::Node;
-            r.outline = colorHex(kAlarm);
+            r.outline = colorHex(encoding::kAlarm);
             r.penwidth = 2.0;
             r.style = "filled";
             r.peripheries = 2;
             r.size = 8;
-            r.text = tr(lang, "fällt er weg, sind andere abgeschnitten", "if it drops out, others are cut off");
+            r.text = tr(lang, "diagram.if_it_drops_out_others_are");
             rows.push_back(r);
             r.penwidth = 1.6;
             r.peripheries = 1;
             r.style = "filled,dashed";
-            r.text = tr(lang, "wäre abgeschnitten", "would be cut off");
+            r.text = tr(lang, "diagram.would_be_cut_off");
             rows.push_back(r);
         } else if (o.focus.kind == FocusKind::CutPoints) {
-            rows.push_back({LegendRow::Text, tr(lang, "Kein Akteur trennt das Netz.", "No actor splits the network.")});
+            rows.push_back({LegendRow::Text, tr(lang, "diagram.no_actor_splits_the_network")});
         }
         if (scene.faded.end() != std::find(scene.faded.begin(), scene.faded.end(), 1)) {
             LegendRow r;
             r.kind = LegendRow::Node;
             r.fill = "#E0E0E0";
             r.outline = "#AAAAAA";
-            r.text = o.focus.kind == FocusKind::Sector      ? tr(lang, "Partner anderer Sektoren (blass)", "partners in other sectors (pale)")
-                     : o.focus.kind == FocusKind::CutPoints ? tr(lang, "übrige Akteure (blass)", "other actors (pale)")
-                                                            : tr(lang, "weiter entfernt (blass)", "further away (pale)");
+            r.text = o.focus.kind == FocusKind::Sector      ? tr(lang, "diagram.partners_in_other_sectors_pale")
+                     : o.focus.kind == FocusKind::CutPoints ? tr(lang, "diagram.other_actors_pale")
+                                                            : tr(lang, "diagram.further_away_pale");
             rows.push_back(r);
         }
         if (!enc.sizeText.empty()) rows.push_back({LegendRow::Text, enc.sizeText});
         if (!o.actorChange.empty()) {
-            rows.push_back({LegendRow::Heading, o.changeSince.empty() ? std::string(tr(lang, "Veränderung", "Change"))
-                                                                      : std::string(tr(lang, "Veränderung seit ", "Change since ")) + quoted(o.changeSince, lang)});
+            rows.push_back({LegendRow::Heading, o.changeSince.empty() ? std::string(tr(lang, "diagram.change"))
+                                                                      : std::string(tr(lang, "diagram.change_since")) + quoted(o.changeSince, lang)});
             const struct {
                 std::uint8_t change;
                 std::uint32_t color;
-                const char *de, *en, *style;
-            } marks[] = {{kIsAdded, kAdded, "neu", "new", "filled"},
-                         {kIsRemoved, kRemoved, "nicht mehr dabei", "gone", "filled,dashed"},
-                         {kIsChanged, kChanged, "geändert", "changed", "filled"}};
+                const char *label, *style;  // label: catalogue key
+            } marks[] = {{kIsAdded, encoding::kAdded, "diagram.mark_new", "filled"},
+                         {kIsRemoved, encoding::kRemoved, "diagram.mark_gone", "filled,dashed"},
+                         {kIsChanged, encoding::kChanged, "diagram.mark_changed", "filled"}};
             for (const auto& mk : marks) {
                 if (!actorChangeUsed[mk.change] && !linkChangeUsed[mk.change]) continue;
                 LegendRow r;
@@ -824,14 +774,14 @@ void drawDiagram(const Network& net, const std::vector<Point>& positions, const 
                 r.peripheries = mk.change == kIsRemoved ? 1 : 2;
                 r.size = mk.change == kIsRemoved ? 10 : 8;
                 r.style = mk.style;
-                r.text = std::string(tr(lang, mk.de, mk.en)) + tr(lang, " (Akteur)", " (actor)");
+                r.text = std::string(tr(lang, mk.label)) + tr(lang, "diagram.actor");
                 if (actorChangeUsed[mk.change]) rows.push_back(r);
-                if (linkChangeUsed[mk.change]) rows.push_back({LegendRow::Line, std::string(tr(lang, mk.de, mk.en)) + tr(lang, " (Verbindung)", " (link)"), "circle", "", colorHex(mk.color),
+                if (linkChangeUsed[mk.change]) rows.push_back({LegendRow::Line, std::string(tr(lang, mk.label)) + tr(lang, "diagram.link"), "circle", "", colorHex(mk.color),
                                 mk.change == kIsRemoved ? "dashed" : "", 1.8});
             }
-            if (linkChangeUsed[kSame]) rows.push_back({LegendRow::Line, tr(lang, "unverändert", "unchanged"), "circle", "", "#8C8C8C70", "", 1.3});
+            if (linkChangeUsed[kSame]) rows.push_back({LegendRow::Line, tr(lang, "diagram.unchanged"), "circle", "", "#8C8C8C70", "", 1.3});
         }
-        rows.push_back({LegendRow::Heading, tr(lang, "Verbindungen", "Links")});
+        rows.push_back({LegendRow::Heading, tr(lang, "diagram.links")});
         // A comparison colours links by their change, not by their type.
         for (const Category& c : t.linkTypes)
             if (typesUsed.count(c.key) && o.linkChange.empty()) {
@@ -842,14 +792,14 @@ void drawDiagram(const Network& net, const std::vector<Point>& positions, const 
                 r.text = c.label(lang);
                 rows.push_back(r);
             }
-        if (typesUsed.count("") && o.linkChange.empty()) rows.push_back({LegendRow::Line, tr(lang, "ohne Art", "no type"), "circle", "", "#777777", "", 2.1});
+        if (typesUsed.count("") && o.linkChange.empty()) rows.push_back({LegendRow::Line, tr(lang, "diagram.no_type"), "circle", "", "#777777", "", 2.1});
         for (const Category& c : t.statuses)
             if (statusesUsed.count(c.key) && c.line != LineStyle::Solid)
                 rows.push_back({LegendRow::Line, c.label(lang), "circle", "", "#555555", c.line == LineStyle::Dashed ? "dashed" : "dotted", 1.3});
         if (!scene.suggested.empty())
-            rows.push_back({LegendRow::Line, tr(lang, "vorgeschlagene Verbindung", "suggested link"), "circle", "", colorHex(kSuggested), "dashed", 1.8});
-        if (directedUsed) rows.push_back({LegendRow::Line, tr(lang, "gerichtet", "directed"), "circle", "", "#555555", "", 1.3, 10, true});
-        rows.push_back({LegendRow::Text, tr(lang, "Linienbreite: Stärke", "Line width: strength")});
+            rows.push_back({LegendRow::Line, tr(lang, "diagram.suggested_link"), "circle", "", colorHex(encoding::kSuggested), "dashed", 1.8});
+        if (directedUsed) rows.push_back({LegendRow::Line, tr(lang, "diagram.directed"), "circle", "", "#555555", "", 1.3, 10, true});
+        rows.push_back({LegendRow::Text, tr(lang, "diagram.line_width_strength")});
 
         const double rowH = 13 * fs, legendX = pageWpt - margin - legendW;
         const double textW = legendW - 18 * fs;
@@ -858,7 +808,7 @@ void drawDiagram(const Network& net, const std::vector<Point>& positions, const 
         if (rows.size() > maxRows && maxRows > 2) {
             const std::size_t cut = rows.size() - maxRows + 1;
             rows.resize(maxRows - 1);
-            rows.push_back({LegendRow::Text, "… " + std::to_string(cut) + tr(lang, " weitere Einträge", " more entries")});
+            rows.push_back({LegendRow::Text, "… " + std::to_string(cut) + tr(lang, "diagram.more_entries")});
         }
         const double totalH = static_cast<double>(rows.size()) * rowH;
         double y = mapY1 - std::max(0.0, ((mapY1 - mapY0) - totalH) / 3);
@@ -944,15 +894,15 @@ void drawDiagram(const Network& net, const std::vector<Point>& positions, const 
         for (const std::size_t i : shown) (!o.actorChange.empty() && o.actorChange[i] == kIsRemoved ? actorsGone : actorsShown) += 1;
         std::string foot = "Knotenpunkt";
         if (!o.date.empty()) foot += " · " + o.date;
-        foot += " · " + std::to_string(actorsShown) + tr(lang, " Akteure, ", " actors, ") + std::to_string(linksShown) + tr(lang, " Verbindungen", " links");
+        foot += " · " + std::to_string(actorsShown) + tr(lang, "diagram.actors") + std::to_string(linksShown) + tr(lang, "diagram.links_2");
         if (actorsGone + linksGone > 0)
-            foot += std::string(tr(lang, "; dazu weggefallen: ", "; gone: ")) + std::to_string(actorsGone) +
-                    (actorsGone == 1 ? tr(lang, " Akteur, ", " actor, ") : tr(lang, " Akteure, ", " actors, ")) + std::to_string(linksGone) +
-                    (linksGone == 1 ? tr(lang, " Verbindung", " link") : tr(lang, " Verbindungen", " links"));
+            foot += std::string(tr(lang, "diagram.gone")) + std::to_string(actorsGone) +
+                    (actorsGone == 1 ? tr(lang, "diagram.actor_2") : tr(lang, "diagram.actors")) + std::to_string(linksGone) +
+                    (linksGone == 1 ? tr(lang, "diagram.link_2") : tr(lang, "diagram.links_2"));
         std::size_t unnamed = 0;
         for (const char c : named) unnamed += !c;
         if (unnamed > 0)
-            foot += " · " + std::to_string(unnamed) + tr(lang, " Namen aus Platzgründen weggelassen", " names left out for lack of room");
+            foot += " · " + std::to_string(unnamed) + tr(lang, "diagram.names_left_out_for_lack_of");
         const double footW = layout::estimateLabelSize(foot, 7 * fs).width * 1.1;
         textLine("fusszeile", foot, 7 * fs, "#666666", margin + footW / 2, margin + 4 * fs);
     }

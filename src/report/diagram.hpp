@@ -19,6 +19,7 @@
 
 #include "core/network.hpp"
 #include "core/geometry.hpp"
+#include "analysis/network_analysis.hpp"
 
 namespace knp::report {
 
@@ -54,6 +55,9 @@ struct DiagramOptions {
     // types and statuses left out. Applied after the focus.
     std::vector<char> shownActors;
     std::set<std::string> hiddenLinkTypes, hiddenStatuses;
+    // The analysis of the network drawn, when the caller has it (the view's, the report's):
+    // its graph view, metric columns and gaps are used instead of computing them again.
+    const analysis::NetworkAnalysis* analysis = nullptr;
 };
 
 // The formats renderDiagram writes: "svg", "pdf", "png" (from the file's extension).

@@ -11,6 +11,7 @@
 
 #include "analysis/compare.hpp"
 #include "analysis/gaps.hpp"
+#include "report/phrasing.hpp"
 #include "core/graph_view.hpp"
 #include "analysis/metrics.hpp"
 #include "core/errors.hpp"
@@ -173,10 +174,10 @@ std::string heatColor(double density) {
 }
 
 std::string statusText(const std::string& status, Lang lang) {
-    if (status == "coordinated") return tr(lang, "koordiniert: alle Akteure des Feldes sind miteinander verbunden", "coordinated: all its actors are connected");
-    if (status == "not_connected") return tr(lang, "nicht verbunden: die Akteure bilden getrennte Gruppen", "not connected: its actors form separate groups");
-    if (status == "one_actor") return tr(lang, "nur ein Akteur", "a single actor");
-    return tr(lang, "kein Akteur", "no actor");
+    if (status == "coordinated") return tr(lang, "report.coordinated_all_its_actors_are_connected");
+    if (status == "not_connected") return tr(lang, "report.not_connected_its_actors_form_separate");
+    if (status == "one_actor") return tr(lang, "report.a_single_actor");
+    return tr(lang, "report.no_actor");
 }
 
 }  // namespace
@@ -197,8 +198,9 @@ std::vector<std::string> writeReport(const Network& net, const std::vector<Point
     const Taxonomy& t = net.taxonomy;
     const std::string stem = std::filesystem::path(path).stem().string();
 
-    const GraphView g = GraphView::build(net);
-    const analysis::GraphFigures figures = analysis::graphFigures(g);
+    // One analysis for every section and diagram.
+    const std::shared_ptr<const analysis::NetworkAnalysis> shared = o.analysis ? o.analysis : analysis::analyseNetwork(net);
+    const analysis::GraphFigures& figures = shared->figures;
     // Progress: the overview, one diagram per field, cut points, suggestions, change.
     const double expectedFigures = 4.0 + static_cast<double>(t.list(CategoryKind::Field).size()) + (o.snapshots.empty() ? 0 : 1);
     std::size_t figuresDone = 0;
@@ -207,19 +209,9 @@ std::vector<std::string> writeReport(const Network& net, const std::vector<Point
         ++figuresDone;
         if (o.progress) o.progress(std::min(0.99, static_cast<double>(figuresDone) / expectedFigures));
     };
-    analysis::GapOptions go;
-    go.lang = lang;
-    const analysis::GapReport gaps = analysis::analyseGaps(net, g, go);
-    analysis::MetricsOptions mo;
-    mo.names = {"betweenness", "degree"};
-    const analysis::MetricsTable metrics = analysis::computeMetrics(g, mo);
-    auto column = [&](const std::string& metric) -> const std::vector<double>& {
-        for (const analysis::MetricColumn& c : metrics.columns)
-            if (c.name == metric) return c.values;
-        throw std::logic_error("report: no metric " + metric);
-    };
-    const std::vector<double>& betweenness = column("betweenness");
-    const std::vector<double>& degree = column("degree");
+    const analysis::GapReport& gaps = shared->gaps;
+    const std::vector<double>& betweenness = *shared->column("betweenness");
+    const std::vector<double>& degree = *shared->column("degree");
     auto name = [&](std::size_t i) { return net.actors()[i].name; };
     auto sector = [&](std::size_t i) { return t.labelOf(CategoryKind::Sector, net.actors()[i].sector, lang); };
 
@@ -228,14 +220,15 @@ std::vector<std::string> writeReport(const Network& net, const std::vector<Point
     d.date = o.date;
     d.subtitle = o.subtitle;
     d.paper = "a4";
+    d.analysis = shared.get();
 
     Doc doc(md);
     doc.afterFigure = afterFigure;
-    const std::string title = std::string(tr(lang, "Netzwerkbericht: ", "Network report: ")) + net.name;
-    std::string meta = std::string(tr(lang, "Stand ", "As of ")) + o.date;
+    const std::string title = std::string(tr(lang, "report.network_report")) + net.name;
+    std::string meta = std::string(tr(lang, "report.as_of")) + o.date;
     if (!o.subtitle.empty()) meta += " · " + o.subtitle;
-    meta += " · " + std::to_string(net.actors().size()) + tr(lang, " Akteure, ", " actors, ") + std::to_string(net.links().size()) +
-            tr(lang, " Verbindungen · erstellt mit Knotenpunkt", " links · made with Knotenpunkt");
+    meta += " · " + std::to_string(net.actors().size()) + tr(lang, "report.actors") + std::to_string(net.links().size()) +
+            tr(lang, "report.links_made_with_knotenpunkt");
     if (md) {
         doc.raw("# " + doc.esc(title) + "\n\n" + doc.esc(meta) + "\n");
     } else {
@@ -246,38 +239,37 @@ std::vector<std::string> writeReport(const Network& net, const std::vector<Point
     }
 
     // Findings first: what a mayor reads.
-    doc.section(tr(lang, "Befunde", "Findings"), "befunde");
-    if (gaps.findings.empty()) doc.p(tr(lang, "Keine Auffälligkeiten.", "Nothing stands out."));
-    doc.list(gaps.findings, "findings");
+    doc.section(tr(lang, "report.findings"), "befunde");
+    if (gaps.findings.empty()) doc.p(tr(lang, "report.nothing_stands_out"));
+    doc.list(phrase(gaps.findings, net, lang), "findings");
 
-    doc.section(tr(lang, "Kennzahlen", "Key figures"), "kennzahlen");
+    doc.section(tr(lang, "report.key_figures"), "kennzahlen");
     std::size_t contactPoints = 0;
     for (const Actor& a : net.actors()) contactPoints += a.contactPoint;
-    doc.table({tr(lang, "Kennzahl", "Figure"), tr(lang, "Wert", "Value"), tr(lang, "Bedeutung", "Meaning")},
-              {{tr(lang, "Akteure", "Actors"), std::to_string(figures.nodes), tr(lang, "Organisationen und Gremien auf der Karte", "organisations and bodies on the map")},
-               {tr(lang, "Verbindungen", "Links"), std::to_string(figures.links), tr(lang, "genannte Beziehungen aller Arten", "relations of every type named")},
-               {tr(lang, "Dichte", "Density"), fmt(figures.density, 3, lang), tr(lang, "Anteil der möglichen Paare, die verbunden sind", "share of possible pairs that are linked")},
-               {tr(lang, "Teilnetze", "Components"), std::to_string(figures.components), tr(lang, "Gruppen ohne Weg zueinander (1 = alle erreichbar)", "groups with no path between them (1 = all reachable)")},
-               {tr(lang, "Durchmesser", "Diameter"), std::to_string(figures.diameter), tr(lang, "längster kürzester Weg in Schritten", "longest shortest path in steps")},
-               {tr(lang, "Mittlere Weglänge", "Average path length"), fmt(figures.averagePathLength, 2, lang), tr(lang, "Schritte zwischen zwei Akteuren im Mittel", "steps between two actors on average")},
-               {tr(lang, "Transitivität", "Transitivity"), fmt(figures.transitivity, 3, lang), tr(lang, "wie oft Partner eines Akteurs auch untereinander verbunden sind", "how often an actor's partners are linked too")},
-               {tr(lang, "Modularität", "Modularity"), fmt(figures.modularity, 3, lang), tr(lang, "wie deutlich das Netz in Gruppen zerfällt (über 0,3: deutlich)", "how clearly the network falls into groups (above 0.3: clearly)")},
-               {tr(lang, "Zentralisierung (Grad)", "Centralization (degree)"), fmt(figures.degreeCentralization, 3, lang), tr(lang, "wie sehr sich Verbindungen auf wenige konzentrieren", "how much links concentrate on a few")},
-               {tr(lang, "Schnittpunkte", "Cut points"), std::to_string(figures.articulationPoints), tr(lang, "Akteure, ohne die das Netz zerfällt", "actors without whom the network falls apart")},
-               {tr(lang, "Anlaufstellen", "Contact points"), std::to_string(contactPoints), tr(lang, "erste Anlaufstellen für Geflüchtete", "first contact points for refugees")}},
+    doc.table({tr(lang, "report.figure"), tr(lang, "report.value"), tr(lang, "report.meaning")},
+              {{tr(lang, "report.actors_2"), std::to_string(figures.nodes), tr(lang, "report.organisations_and_bodies_on_the_map")},
+               {tr(lang, "report.links"), std::to_string(figures.links), tr(lang, "report.relations_of_every_type_named")},
+               {tr(lang, "report.density"), fmt(figures.density, 3, lang), tr(lang, "report.share_of_possible_pairs_that_are")},
+               {tr(lang, "report.components"), std::to_string(figures.components), tr(lang, "report.groups_with_no_path_between_them")},
+               {tr(lang, "report.diameter"), std::to_string(figures.diameter), tr(lang, "report.longest_shortest_path_in_steps")},
+               {tr(lang, "report.average_path_length"), fmt(figures.averagePathLength, 2, lang), tr(lang, "report.steps_between_two_actors_on_average")},
+               {tr(lang, "report.transitivity"), fmt(figures.transitivity, 3, lang), tr(lang, "report.how_often_an_actor_s_partners")},
+               {tr(lang, "report.modularity"), fmt(figures.modularity, 3, lang), tr(lang, "report.how_clearly_the_network_falls_into")},
+               {tr(lang, "report.centralization_degree"), fmt(figures.degreeCentralization, 3, lang), tr(lang, "report.how_much_links_concentrate_on_a")},
+               {tr(lang, "report.cut_points"), std::to_string(figures.articulationPoints), tr(lang, "report.actors_without_whom_the_network_falls")},
+               {tr(lang, "report.contact_points"), std::to_string(contactPoints), tr(lang, "report.first_contact_points_for_refugees")}},
               {false, true, false});
 
-    doc.section(tr(lang, "Netzwerkkarte", "Network map"), "karte");
+    doc.section(tr(lang, "report.network_map"), "karte");
     {
         DiagramOptions m = d;
         m.svgId = "bild-karte";
         doc.figure(renderDiagramSvg(net, positions, m), stem + "_karte.svg",
-                   tr(lang, "Alle Akteure und Verbindungen; Farbe: Sektor, Größe: Einfluss.", "All actors and links; colour: sector, size: influence."));
+                   tr(lang, "report.all_actors_and_links_colour_sector"));
     }
 
-    doc.section(tr(lang, "Welche Bereiche reden miteinander?", "Which sectors talk to each other?"), "sektoren");
-    doc.p(tr(lang, "Verbundene Paare zwischen den Sektoren (Zeile × Spalte, Spalten nummeriert wie die Zeilen); die Farbe zeigt die Dichte: je dunkler, desto mehr der möglichen Paare sind verbunden. Eine 0 zeigt Bereiche, die nicht miteinander arbeiten.",
-             "Linked pairs between sectors (row × column, columns numbered like the rows); the colour shows the density: the darker, the more of the possible pairs are linked. A 0 shows sectors that do not work together."));
+    doc.section(tr(lang, "report.which_sectors_talk_to_each_other"), "sektoren");
+    doc.p(tr(lang, "report.linked_pairs_between_sectors_row_column"));
     {
         std::vector<std::string> used;
         for (const Category& c : t.sectors)
@@ -292,9 +284,9 @@ std::vector<std::string> writeReport(const Network& net, const std::vector<Point
             cells[{c.to, c.from}] = &c;
         }
         // Columns numbered like the rows (eleven sector names do not fit across a page).
-        std::vector<std::string> head{tr(lang, "Sektor", "Sector")};
+        std::vector<std::string> head{tr(lang, "report.sector")};
         for (std::size_t k = 0; k < used.size(); ++k) head.push_back(std::to_string(k + 1));
-        head.push_back(tr(lang, "E-I-Index", "E-I index"));
+        head.push_back(tr(lang, "report.e_i_index"));
         std::vector<std::vector<std::string>> rows, bg;
         std::vector<bool> numeric(head.size(), true);
         numeric[0] = false;
@@ -318,20 +310,19 @@ std::vector<std::string> writeReport(const Network& net, const std::vector<Point
             bg.push_back(colors);
         }
         doc.table(head, rows, numeric, bg, "heat");
-        doc.p(tr(lang, "E-I-Index: +1 = ein Sektor arbeitet nur nach außen, −1 = nur unter sich.",
-                 "E-I index: +1 = a sector works only with others, −1 = only among itself."));
+        doc.p(tr(lang, "report.e_i_index_1_a_sector"));
     }
 
-    doc.section(tr(lang, "Handlungsfelder", "Fields of action"), "felder");
+    doc.section(tr(lang, "report.fields_of_action"), "felder");
     for (const analysis::FieldCoverage& f : gaps.fields) {
         const std::string label = t.labelOf(CategoryKind::Field, f.field, lang);
         if (!md) doc.raw("<div class=\"feld\">\n");  // heading, status and diagram on one page
         doc.h3(label, "status-" + f.status);
         const auto cp = gaps.contactPoints.find(f.field);
-        std::string line = std::string(tr(lang, "Status: ", "Status: ")) + statusText(f.status, lang) + ". " + std::to_string(f.actors.size()) +
-                           tr(lang, " Akteure, ", " actors, ") + std::to_string(f.links) + tr(lang, " Verbindungen untereinander", " links among them");
-        if (f.coordinator) line += std::string(tr(lang, "; koordiniert am ehesten: ", "; most coordinating: ")) + name(*f.coordinator);
-        line += std::string("; ") + tr(lang, "Anlaufstellen: ", "contact points: ") + std::to_string(cp == gaps.contactPoints.end() ? 0 : cp->second) + ".";
+        std::string line = std::string(tr(lang, "report.status")) + statusText(f.status, lang) + ". " + std::to_string(f.actors.size()) +
+                           tr(lang, "report.actors") + std::to_string(f.links) + tr(lang, "report.links_among_them");
+        if (f.coordinator) line += std::string(tr(lang, "report.most_coordinating")) + name(*f.coordinator);
+        line += std::string("; ") + tr(lang, "report.contact_points_2") + std::to_string(cp == gaps.contactPoints.end() ? 0 : cp->second) + ".";
         doc.p(line);
         if (f.actors.size() >= 2) {
             DiagramOptions m = d;
@@ -339,18 +330,16 @@ std::vector<std::string> writeReport(const Network& net, const std::vector<Point
             m.focus.target = f.field;
             m.svgId = "bild-feld-" + f.field;
             doc.figure(renderDiagramSvg(net, positions, m), stem + "_feld_" + f.field + ".svg",
-                       std::string(tr(lang, "Die Akteure im Handlungsfeld „", "The actors in the field of action “")) + label +
-                           tr(lang, "“ und ihre Verbindungen untereinander.", "” and their links among each other."),
+                       std::string(tr(lang, "report.the_actors_in_the_field_of")) + label +
+                           tr(lang, "report.and_their_links_among_each_other"),
                        true);
         }
         if (!md) doc.raw("</div>\n");
     }
 
-    doc.section(tr(lang, "Brückenakteure", "Brokers"), "bruecken");
-    doc.p(tr(lang, "Die Akteure, über die die meisten kürzesten Wege laufen (Betweenness), und ihre Vermittlerrollen zwischen Sektoren (Gould und Fernandez): wie oft sie zwei Akteure verbinden, die nicht direkt verbunden sind.",
-             "The actors most shortest paths pass through (betweenness) and their brokerage roles between sectors (Gould and Fernandez): how often they link two actors who are not linked directly."));
-    doc.p(tr(lang, "Rollen: Koord. = Koordinator, Türst. = Türsteher, Vertr. = Vertreter, Makler, Verb. = Verbindungsglied (siehe Methode).",
-             "Roles: Coord. = coordinator, Gatek. = gatekeeper, Repr. = representative, Itin. = itinerant, Liaison (see Method)."));
+    doc.section(tr(lang, "report.brokers"), "bruecken");
+    doc.p(tr(lang, "report.the_actors_most_shortest_paths_pass"));
+    doc.p(tr(lang, "report.roles_coord_coordinator_gatek_gatekeeper_repr"));
     {
         std::vector<std::size_t> order(net.actors().size());
         std::iota(order.begin(), order.end(), 0);
@@ -363,15 +352,14 @@ std::vector<std::string> writeReport(const Network& net, const std::vector<Point
             rows.push_back({name(i), sector(i), fmt(betweenness[i], 3, lang), fmt(degree[i], 0, lang), std::to_string(b.coordinator),
                             std::to_string(b.gatekeeper), std::to_string(b.representative), std::to_string(b.itinerant), std::to_string(b.liaison)});
         }
-        doc.table({tr(lang, "Akteur", "Actor"), tr(lang, "Sektor", "Sector"), "Betweenness", tr(lang, "Verbindungen", "Links"), tr(lang, "Koord.", "Coord."),
-                   tr(lang, "Türst.", "Gatek."), tr(lang, "Vertr.", "Repr."), tr(lang, "Makler", "Itin."), tr(lang, "Verb.", "Liaison")},
+        doc.table({tr(lang, "report.actor"), tr(lang, "report.sector"), "Betweenness", tr(lang, "report.links"), tr(lang, "report.coord"),
+                   tr(lang, "report.gatek"), tr(lang, "report.repr"), tr(lang, "report.itin"), tr(lang, "report.liaison")},
                   rows, {false, false, true, true, true, true, true, true, true});
     }
 
-    doc.section(tr(lang, "Wer darf nicht wegfallen?", "Single points of failure"), "ausfall");
+    doc.section(tr(lang, "report.single_points_of_failure"), "ausfall");
     if (gaps.singlePointsOfFailure.empty()) {
-        doc.p(tr(lang, "Kein einzelner Akteur trennt das Netz: fällt einer weg, bleiben alle anderen erreichbar.",
-                 "No single actor splits the network: if one drops out, all others stay reachable."));
+        doc.p(tr(lang, "report.no_single_actor_splits_the_network"));
     } else {
         std::vector<std::vector<std::string>> rows;
         for (const analysis::CutPoint& c : gaps.singlePointsOfFailure) {
@@ -379,21 +367,20 @@ std::vector<std::string> writeReport(const Network& net, const std::vector<Point
             for (const std::uint32_t v : c.cutOff) cut += (cut.empty() ? "" : ", ") + name(v);
             rows.push_back({name(c.actor), sector(c.actor), std::to_string(c.cutOff.size()), cut});
         }
-        doc.table({tr(lang, "Akteur", "Actor"), tr(lang, "Sektor", "Sector"), tr(lang, "abgeschnitten", "cut off"), tr(lang, "wer dann keinen Weg mehr ins Netz hat", "who then has no path into the network")},
+        doc.table({tr(lang, "report.actor"), tr(lang, "report.sector"), tr(lang, "report.cut_off"), tr(lang, "report.who_then_has_no_path_into")},
                   rows, {false, false, true, false});
         DiagramOptions m = d;
         m.focus.kind = FocusKind::CutPoints;
         m.svgId = "bild-ausfall";
         doc.figure(renderDiagramSvg(net, positions, m), stem + "_ausfall.svg",
-                   tr(lang, "Schnittpunkte (Doppelring) und wen ihr Wegfall abschneidet (gestrichelt).", "Cut points (double ring) and whom their loss cuts off (dashed)."));
+                   tr(lang, "report.cut_points_double_ring_and_whom"));
     }
 
-    doc.section(tr(lang, "Parallele Arbeit", "Parallel work"), "parallel");
+    doc.section(tr(lang, "report.parallel_work"), "parallel");
     if (gaps.parallelWork.empty()) {
-        doc.p(tr(lang, "Keine unverbundenen Paare im selben Handlungsfeld gefunden.", "No unlinked pairs in the same field of action found."));
+        doc.p(tr(lang, "report.no_unlinked_pairs_in_the_same"));
     } else {
-        doc.p(tr(lang, "Akteure, die im selben Handlungsfeld arbeiten, aber nicht verbunden sind: hier kann Doppelarbeit entstehen.",
-                 "Actors who work in the same field of action but are not linked: work may be done twice here."));
+        doc.p(tr(lang, "report.actors_who_work_in_the_same"));
         std::vector<std::vector<std::string>> rows;
         // The most alike pairs first (the analysis ranks them); the rest as a number.
         constexpr std::size_t kShown = 15;
@@ -401,13 +388,13 @@ std::vector<std::string> writeReport(const Network& net, const std::vector<Point
             const analysis::ParallelPair& p = gaps.parallelWork[k];
             rows.push_back({name(p.a), name(p.b), t.labelOf(CategoryKind::Field, p.field, lang)});
         }
-        doc.table({tr(lang, "Akteur", "Actor"), tr(lang, "Akteur", "Actor"), tr(lang, "Handlungsfeld", "Field of action")}, rows);
+        doc.table({tr(lang, "report.actor"), tr(lang, "report.actor"), tr(lang, "report.field_of_action")}, rows);
         if (gaps.parallelWork.size() > kShown)
-            doc.p(std::string(tr(lang, "… und ", "… and ")) + std::to_string(gaps.parallelWork.size() - kShown) +
-                  tr(lang, " weitere Paare (alle in knp gaps --format md).", " more pairs (all in knp gaps --format md)."));
+            doc.p(std::string(tr(lang, "report.and")) + std::to_string(gaps.parallelWork.size() - kShown) +
+                  tr(lang, "report.more_pairs_all_in_knp_gaps"));
     }
 
-    doc.section(tr(lang, "Anlaufstellen", "Contact points"), "anlaufstellen");
+    doc.section(tr(lang, "report.contact_points"), "anlaufstellen");
     {
         std::vector<std::vector<std::string>> rows;
         for (const Category& f : t.fields) {
@@ -420,55 +407,54 @@ std::vector<std::string> writeReport(const Network& net, const std::vector<Point
                     ++k;
                 }
             }
-            rows.push_back({f.label(lang), std::to_string(k), who.empty() ? tr(lang, "keine", "none") : who});
+            rows.push_back({f.label(lang), std::to_string(k), who.empty() ? tr(lang, "report.none") : who});
         }
-        doc.p(tr(lang, "Wie viele erste Anlaufstellen hat ein Geflüchteter je Handlungsfeld?", "How many first contact points does a refugee have in each field?"));
-        doc.table({tr(lang, "Handlungsfeld", "Field of action"), tr(lang, "Anzahl", "Number"), tr(lang, "Anlaufstellen", "Contact points")}, rows,
+        doc.p(tr(lang, "report.how_many_first_contact_points_does"));
+        doc.table({tr(lang, "report.field_of_action"), tr(lang, "report.number"), tr(lang, "report.contact_points")}, rows,
                   {false, true, false});
     }
 
-    doc.section(tr(lang, "Vorgeschlagene Verbindungen", "Suggested links"), "vorschlaege");
+    doc.section(tr(lang, "report.suggested_links"), "vorschlaege");
     if (gaps.suggestedLinks.empty()) {
-        doc.p(tr(lang, "Keine Vorschläge.", "No suggestions."));
+        doc.p(tr(lang, "report.no_suggestions"));
     } else {
-        doc.p(tr(lang, "Neue Verbindungen, die Wege im Netz am meisten verkürzen oder Getrenntes verbinden (Gewinn: Zunahme der Effizienz).",
-                 "New links that shorten paths most or join what is apart (gain: increase in efficiency)."));
+        doc.p(tr(lang, "report.new_links_that_shorten_paths_most"));
         std::vector<std::vector<std::string>> rows;
-        for (const analysis::SuggestedLink& l : gaps.suggestedLinks) rows.push_back({name(l.a), name(l.b), l.reason, fmt(l.gain, 3, lang)});
-        doc.table({tr(lang, "Akteur", "Actor"), tr(lang, "Akteur", "Actor"), tr(lang, "Begründung", "Reason"), tr(lang, "Gewinn", "Gain")}, rows,
+        for (const analysis::SuggestedLink& l : gaps.suggestedLinks) rows.push_back({name(l.a), name(l.b), phraseReasons(l.reasons, net, lang), fmt(l.gain, 3, lang)});
+        doc.table({tr(lang, "report.actor"), tr(lang, "report.actor"), tr(lang, "report.reason"), tr(lang, "report.gain")}, rows,
                   {false, false, false, true});
         DiagramOptions m = d;
         m.suggested = true;
         m.svgId = "bild-vorschlaege";
         doc.figure(renderDiagramSvg(net, positions, m), stem + "_vorschlaege.svg",
-                   tr(lang, "Vorgeschlagene Verbindungen (gestrichelt, magenta).", "Suggested links (dashed, magenta)."));
+                   tr(lang, "report.suggested_links_dashed_magenta"));
     }
 
     if (!o.snapshots.empty()) {
         // The comparison engine of knp compare and the view: the first snapshot against now.
         const NetworkSnapshot& first = o.snapshots.front();
-        doc.section(std::string(tr(lang, "Was hat sich seit ", "What changed since ")) + quoted(first.name, lang) + tr(lang, " verändert?", "?"), "veraenderung");
+        doc.section(std::string(tr(lang, "report.what_changed_since")) + quoted(first.name, lang) + tr(lang, "report.text"), "veraenderung");
         analysis::CompareOptions co;
         co.lang = lang;
         co.beforeName = first.name;
-        co.afterName = tr(lang, "heute", "today");
+        co.afterName = tr(lang, "report.today");
         const analysis::Comparison c = analysis::compareNetworks(first.network, net, co);
-        doc.p(std::string(tr(lang, "Stand ", "Snapshot ")) + quoted(first.name, lang) + tr(lang, " vom ", " of ") + first.created.substr(0, 10) +
-              tr(lang, " verglichen mit heute.", " compared with today."));
-        doc.list(c.findings, "findings");
+        doc.p(std::string(tr(lang, "report.snapshot")) + quoted(first.name, lang) + tr(lang, "report.of") + first.created.substr(0, 10) +
+              tr(lang, "report.compared_with_today"));
+        doc.list(phraseComparison(c.findings, lang), "findings");
         const analysis::GraphFigures& fb = c.figuresBefore;
-        auto row = [&](const char* de, const char* en, double before, double after, int decimals) {
-            return std::vector<std::string>{tr(lang, de, en), fmt(before, decimals, lang), fmt(after, decimals, lang), formatChange(after - before, decimals, lang)};
+        auto row = [&](const char* label, double before, double after, int decimals) {
+            return std::vector<std::string>{tr(lang, label), fmt(before, decimals, lang), fmt(after, decimals, lang), formatChange(after - before, decimals, lang)};
         };
-        doc.table({tr(lang, "Kennzahl", "Figure"), tr(lang, "damals", "then"), tr(lang, "heute", "now"), tr(lang, "Differenz", "Change")},
-                  {row("Akteure", "Actors", static_cast<double>(fb.nodes), static_cast<double>(figures.nodes), 0),
-                   row("Verbindungen", "Links", static_cast<double>(fb.links), static_cast<double>(figures.links), 0),
-                   row("Dichte", "Density", fb.density, figures.density, 3),
-                   row("Teilnetze", "Components", fb.components, figures.components, 0),
-                   row("Schnittpunkte", "Cut points", static_cast<double>(fb.articulationPoints), static_cast<double>(figures.articulationPoints), 0),
-                   row("Ohne Verbindung", "Isolates", static_cast<double>(c.isolatesBefore), static_cast<double>(c.isolatesAfter), 0),
-                   row("Nicht koordinierte Handlungsfelder", "Fields not coordinated", static_cast<double>(c.uncoveredBefore), static_cast<double>(c.uncoveredAfter), 0),
-                   row("Sektorpaare ohne Verbindung", "Sector pairs without a link", static_cast<double>(c.unlinkedPairsBefore), static_cast<double>(c.unlinkedPairsAfter), 0)},
+        doc.table({tr(lang, "report.figure"), tr(lang, "report.then"), tr(lang, "report.now"), tr(lang, "report.change")},
+                  {row("report.change_row.actors", static_cast<double>(fb.nodes), static_cast<double>(figures.nodes), 0),
+                   row("report.change_row.links", static_cast<double>(fb.links), static_cast<double>(figures.links), 0),
+                   row("report.change_row.density", fb.density, figures.density, 3),
+                   row("report.change_row.components", fb.components, figures.components, 0),
+                   row("report.change_row.cut_points", static_cast<double>(fb.articulationPoints), static_cast<double>(figures.articulationPoints), 0),
+                   row("report.change_row.isolates", static_cast<double>(c.isolatesBefore), static_cast<double>(c.isolatesAfter), 0),
+                   row("report.change_row.fields_not_coordinated", static_cast<double>(c.uncoveredBefore), static_cast<double>(c.uncoveredAfter), 0),
+                   row("report.change_row.sector_pairs_without_a_link", static_cast<double>(c.unlinkedPairsBefore), static_cast<double>(c.unlinkedPairsAfter), 0)},
                   {false, true, true, true});
         if (!c.empty()) {
             // The comparison drawn on this report's map: today's actors where the map has them,
@@ -489,12 +475,11 @@ std::vector<std::string> writeReport(const Network& net, const std::vector<Point
             DiagramOptions m = d;
             m.svgId = "bild-veraenderung";
             m.changeSince = first.name;
-            m.subtitle = quoted(first.name, lang) + " \u2192 " + tr(lang, "heute", "today");
+            m.subtitle = quoted(first.name, lang) + " \u2192 " + tr(lang, "report.today");
             for (const analysis::Change ch : scene.actor) m.actorChange.push_back(static_cast<std::uint8_t>(ch));
             for (const analysis::Change ch : scene.link) m.linkChange.push_back(static_cast<std::uint8_t>(ch));
             doc.figure(renderDiagramSvg(scene.network, pos, m), stem + "_veraenderung.svg",
-                       tr(lang, "Neu: grüner Doppelring und grüne Linie; nicht mehr dabei: rot gestrichelt; geändert: orange.",
-                          "New: green double ring and green line; gone: dashed red; changed: orange."));
+                       tr(lang, "report.new_green_double_ring_and_green"));
         }
         auto actorName = [](const Network& n, const std::string& id) {
             const Actor* a = n.findActor(id);
@@ -504,44 +489,42 @@ std::vector<std::string> writeReport(const Network& net, const std::vector<Point
             const Link* l = n.findLink(id);
             return l ? actorName(n, l->source) + " \u2013 " + actorName(n, l->target) : id;
         };
-        auto block = [&](const char* de, const char* en, const std::vector<std::string>& items) {
-            doc.h3(std::string(tr(lang, de, en)) + " (" + std::to_string(items.size()) + ")");
+        auto block = [&](const char* label, const std::vector<std::string>& items) {
+            doc.h3(std::string(tr(lang, label)) + " (" + std::to_string(items.size()) + ")");
             doc.list(items);
         };
         std::vector<std::string> items;
         for (const std::string& id : c.actorsAdded) items.push_back(actorName(net, id));
-        block("Neue Akteure", "New actors", items);
+        block("report.change_list.new_actors", items);
         items.clear();
         for (const std::string& id : c.actorsRemoved) items.push_back(actorName(first.network, id));
-        block("Nicht mehr dabei", "No longer there", items);
+        block("report.change_list.no_longer_there", items);
         items.clear();
         for (const std::string& id : c.linksAdded) items.push_back(linkName(net, id));
-        block("Neue Verbindungen", "New links", items);
+        block("report.change_list.new_links", items);
         items.clear();
         for (const std::string& id : c.linksRemoved) items.push_back(linkName(first.network, id));
-        block("Weggefallene Verbindungen", "Links gone", items);
+        block("report.change_list.links_gone", items);
         items.clear();
         for (const analysis::ElementChange& e : c.actorsChanged) items.push_back(e.label);
         for (const analysis::ElementChange& e : c.linksChanged) items.push_back(e.label);
-        block("Geändert", "Changed", items);
-        block("Lücken geschlossen", "Gaps closed", c.gapsClosed);
-        block("Lücken neu", "Gaps opened", c.gapsOpened);
+        block("report.change_list.changed", items);
+        block("report.change_list.gaps_closed", phraseGapChanges(c.gapsClosed, lang));
+        block("report.change_list.gaps_opened", phraseGapChanges(c.gapsOpened, lang));
     }
 
-    doc.section(tr(lang, "Methode", "Method"), "methode");
-    doc.p(tr(lang, "Die Karte entsteht in Workshops: Teilnehmende nennen Akteure und wer mit wem zusammenarbeitet. Die Kennzahlen beschreiben diese genannten Beziehungen, nicht die Qualität der Arbeit.",
-             "The map is made in workshops: participants name actors and who works with whom. The figures describe these named relations, not the quality of the work."));
+    doc.section(tr(lang, "report.method"), "methode");
+    doc.p(tr(lang, "report.the_map_is_made_in_workshops"));
     doc.definitions({
-        {tr(lang, "Dichte", "Density"), tr(lang, "Welcher Anteil aller denkbaren Paare tatsächlich verbunden ist.", "Which share of all possible pairs is actually linked.")},
-        {"Betweenness", tr(lang, "Wie oft ein Akteur auf dem kürzesten Weg zwischen zwei anderen liegt: hohe Werte zeigen Brückenakteure.", "How often an actor lies on the shortest path between two others: high values show brokers.")},
-        {tr(lang, "Vermittlerrollen", "Brokerage roles"), tr(lang, "Wie ein Akteur zwei Unverbundene verbindet: innerhalb seines Sektors (Koordinator), für seinen Sektor nach außen (Vertreter), nach innen (Türsteher), zwischen zwei fremden Sektoren (Verbindungsglied) oder innerhalb eines fremden Sektors (Makler).",
-                                                                   "How an actor links two unlinked others: within its sector (coordinator), for its sector outwards (representative), inwards (gatekeeper), between two other sectors (liaison) or within another sector (itinerant).")},
-        {tr(lang, "E-I-Index", "E-I index"), tr(lang, "Verbindungen nach außen minus Verbindungen nach innen, geteilt durch alle Verbindungen eines Sektors.", "Links to other sectors minus links within, divided by all of a sector's links.")},
-        {tr(lang, "Schnittpunkt", "Cut point"), tr(lang, "Ein Akteur, ohne den andere keinen Weg mehr ins übrige Netz haben.", "An actor without whom others have no path into the rest of the network.")},
-        {tr(lang, "Handlungsfeld koordiniert", "Field coordinated"), tr(lang, "Alle Akteure eines Feldes sind über Verbindungen innerhalb des Feldes erreichbar.", "All actors of a field reach each other through links within the field.")},
-        {tr(lang, "Parallele Arbeit", "Parallel work"), tr(lang, "Zwei Akteure im selben Handlungsfeld ohne Verbindung zueinander.", "Two actors in the same field of action with no link between them.")},
-        {tr(lang, "Modularität", "Modularity"), tr(lang, "Wie stark das Netz in Gruppen zerfällt, die untereinander wenig verbunden sind (Louvain-Verfahren).", "How strongly the network falls into groups with few links between them (Louvain method).")},
-        {tr(lang, "Vorgeschlagene Verbindung", "Suggested link"), tr(lang, "Eine fehlende Verbindung, die die mittlere Erreichbarkeit (Effizienz) am meisten erhöht oder Abgeschnittenes wieder anbindet.", "A missing link that raises average reachability (efficiency) most or reconnects what is cut off.")},
+        {tr(lang, "report.density"), tr(lang, "report.which_share_of_all_possible_pairs")},
+        {"Betweenness", tr(lang, "report.how_often_an_actor_lies_on")},
+        {tr(lang, "report.brokerage_roles"), tr(lang, "report.how_an_actor_links_two_unlinked")},
+        {tr(lang, "report.e_i_index"), tr(lang, "report.links_to_other_sectors_minus_links")},
+        {tr(lang, "report.cut_point"), tr(lang, "report.an_actor_without_whom_others_have")},
+        {tr(lang, "report.field_coordinated"), tr(lang, "report.all_actors_of_a_field_reach")},
+        {tr(lang, "report.parallel_work"), tr(lang, "report.two_actors_in_the_same_field")},
+        {tr(lang, "report.modularity"), tr(lang, "report.how_strongly_the_network_falls_into")},
+        {tr(lang, "report.suggested_link"), tr(lang, "report.a_missing_link_that_raises_average")},
     });
     std::string text = doc.finish();
     if (!md) text += "<footer class=\"meta\"><p>" + htmlEscape(meta) + "</p></footer>\n</body>\n</html>\n";

@@ -7,11 +7,13 @@
 // method section for non-experts. Every user text is escaped for HTML (or Markdown).
 #include <atomic>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "core/network.hpp"
 #include "core/geometry.hpp"
+#include "analysis/network_analysis.hpp"
 
 namespace knp::report {
 
@@ -24,6 +26,9 @@ struct ReportOptions {
     // with knp::Cancelled before anything is written.
     std::function<void(double)> progress;
     const std::atomic<bool>* cancel = nullptr;
+    // The analysis of `network` when the caller has it (the view); else the report makes one.
+    // Every section and diagram reads this one result.
+    std::shared_ptr<const analysis::NetworkAnalysis> analysis;
 };
 
 // Writes REPORT.html or REPORT.md (and, for Markdown, REPORT_*.svg beside it). Returns the

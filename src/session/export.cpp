@@ -7,11 +7,11 @@
 #include <filesystem>
 #include <optional>
 
-#include "analysis/gaps.hpp"
-#include "analysis/metrics.hpp"
+#include "analysis/network_analysis.hpp"
 #include "core/errors.hpp"
 #include "core/graph_view.hpp"
 #include "io/csv_export.hpp"
+#include "report/phrasing.hpp"
 #include "report/report.hpp"
 #include "session/layout_step.hpp"
 #include "session/open.hpp"
@@ -107,25 +107,25 @@ ExportSource sourceFromInput(const std::string& input, Lang lang) {
     return source;
 }
 
-ExportTables exportTables(const Network& network, Lang lang) {
+ExportTables exportTables(const Network& network, Lang lang, const analysis::NetworkAnalysis* given) {
     ExportTables out;
-    const GraphView g = GraphView::build(network);
-    out.metrics = analysis::computeMetrics(g).columns;
-    analysis::GapOptions go;
-    go.lang = lang;
-    const analysis::GapReport gaps = analysis::analyseGaps(network, g, go);
-    out.gaps.findings = gaps.findings;
+    const std::shared_ptr<const analysis::NetworkAnalysis> own = given ? nullptr : analysis::analyseNetwork(network);
+    const analysis::NetworkAnalysis& a = given ? *given : *own;
+    out.metrics = a.metrics.columns;
+    const analysis::GapReport& gaps = a.gaps;
+    out.gaps.findings = report::phrase(gaps.findings, network, lang);
     for (const analysis::FieldCoverage& f : gaps.fields)
         out.gaps.fields.push_back({f.field, f.actors.size(), f.links, f.coordinator ? network.actors()[*f.coordinator].name : "", f.status});
     for (const analysis::SectorCell& cell : gaps.sectorMatrix) out.gaps.sectorPairs.push_back({cell.from, cell.to, cell.links, cell.density});
     return out;
 }
 
-void exportData(const Network& network, const std::vector<Point>* positions, const std::string& path, ExportOptions o) {
+void exportData(const Network& network, const std::vector<Point>* positions, const std::string& path, ExportOptions o,
+                const analysis::NetworkAnalysis* analysis) {
     const ExportFormat* format = exportFormatFor(path);
     std::optional<ExportTables> tables;
     if (format && (format->name.rfind("CSV", 0) == 0 || format->name == "Excel workbook")) {
-        tables = exportTables(network, o.lang);
+        tables = exportTables(network, o.lang, analysis);
         o.metrics = &tables->metrics;
         o.gaps = &tables->gaps;
     }
@@ -163,6 +163,7 @@ std::vector<std::string> exportNetwork(const ExportSource& source, const ExportR
         if (d.date.empty()) d.date = r.today.empty() ? todayText(r.lang) : r.today;
         // PROJECT@SNAPSHOT: the snapshot's name and date under the title.
         if (d.subtitle.empty()) d.subtitle = source.subtitle;
+        if (!d.analysis) d.analysis = source.analysis.get();
         report::renderDiagram(net, pos ? *pos : storedPositions(net), output, d);
         say(report, "wrote " + output + " (" + std::to_string(net.actors().size()) + " actors, layout " + engine + ", " + d.paper +
                         (lowerExtension(output) == ".png" ? ", " + std::to_string(d.dpi) + " dpi" : "") + ")");
@@ -177,7 +178,7 @@ std::vector<std::string> exportNetwork(const ExportSource& source, const ExportR
         if (gexf) say(report, std::to_string(o.snapshots.size()) + " snapshots written as a dynamic graph (spells from " + o.snapshots.front().created + ")");
         else say(report, std::to_string(o.snapshots.size()) + " snapshots written with the network");
     }
-    exportData(net, pos, output, o);
+    exportData(net, pos, output, o, source.analysis.get());
     std::vector<std::string> written{output};
     std::string writtenText = output;
     if (format->name.rfind("CSV", 0) == 0) {
@@ -197,6 +198,7 @@ std::vector<std::string> writeReport(const ExportSource& source, const ExportReq
     o.subtitle = source.subtitle;
     o.progress = r.progress;
     o.cancel = r.cancel;
+    o.analysis = source.analysis;
     const Network net = pseudonymise(source.network, o.snapshots, r.privacy, r.lang);
     const Placement placement = placeActors(net, r);
     const std::string& engine = placement.engine;

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/network_analysis.hpp"
 #include "core/privacy.hpp"
 #include "io/formats.hpp"
 #include "layout/layout.hpp"
@@ -25,6 +26,10 @@ struct ExportSource {
     // JSON, the report's change section). Empty function: none.
     std::function<std::vector<NetworkSnapshot>()> snapshots;
     std::string subtitle;  // PROJECT@SNAPSHOT: "Stand NAME, DATE" (diagrams, report)
+    // The analysis of `network` when the caller has one (the view's, for the version shown):
+    // tables, diagrams and the report read it instead of computing it again. Empty: made here
+    // once per export, when the output needs one.
+    std::shared_ptr<const analysis::NetworkAnalysis> analysis;
 };
 
 // A project's snapshots, oldest first.
@@ -50,10 +55,11 @@ struct ExportTables {
     std::vector<MetricColumn> metrics;
     GapTables gaps;
 };
-ExportTables exportTables(const Network& network, Lang lang);
+ExportTables exportTables(const Network& network, Lang lang, const analysis::NetworkAnalysis* analysis = nullptr);
 
 // A data format (io/formats.hpp) with the tables it needs: what every door calls.
-void exportData(const Network& network, const std::vector<Point>* positions, const std::string& path, ExportOptions o);
+void exportData(const Network& network, const std::vector<Point>* positions, const std::string& path, ExportOptions o,
+                const analysis::NetworkAnalysis* analysis = nullptr);
 
 // knp export: a data format or a diagram. Returns the paths written. UsageError for an
 // extension nothing writes; InputError for bad input.

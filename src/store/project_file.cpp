@@ -72,6 +72,28 @@ constexpr const char* kActorColumnsV1 =
     "0, ''";
 constexpr const char* kLinkColumns = "ord, id, source, target, type, strength, directed, status, fields, note, attributes";
 
+// The first difference between a network a walk through the history gave and the stored
+// one, in words (for the history check).
+std::string firstDifference(const Network& walked, const Network& stored) {
+    if (walked.name != stored.name) return "the walk gives the name \"" + walked.name + "\", the file \"" + stored.name + "\"";
+    if (!(walked.taxonomy == stored.taxonomy)) return "the categories differ";
+    for (const Actor& a : stored.actors()) {
+        const Actor* w = walked.findActor(a.id);
+        if (!w) return "actor \"" + a.id + "\" is in the file but no step adds it";
+        if (!(*w == a)) return "actor \"" + a.id + "\" differs from the file's";
+    }
+    for (const Actor& a : walked.actors())
+        if (!stored.findActor(a.id)) return "actor \"" + a.id + "\" is added by a step but not in the file";
+    for (const Link& l : stored.links()) {
+        const Link* w = walked.findLink(l.id);
+        if (!w) return "link \"" + l.id + "\" is in the file but no step adds it";
+        if (!(*w == l)) return "link \"" + l.id + "\" differs from the file's";
+    }
+    for (const Link& l : walked.links())
+        if (!stored.findLink(l.id)) return "link \"" + l.id + "\" is added by a step but not in the file";
+    return "the order of actors or links differs";
+}
+
 std::string nowUtc() {
     std::time_t t = std::time(nullptr);
     std::tm tm{};
@@ -258,12 +280,14 @@ ProjectFile ProjectFile::open(const std::string& path, OpenMode mode) {
     return pf;
 }
 
-void ProjectFile::load() {
-    network_.clear();
-    network_.name = db_.queryText("SELECT value FROM meta WHERE key='name'").value_or("");
+void ProjectFile::load() { network_ = readStored(); }
+
+Network ProjectFile::readStored() {
+    Network network;
+    network.name = db_.queryText("SELECT value FROM meta WHERE key='name'").value_or("");
     if (auto tax = db_.queryText("SELECT value FROM meta WHERE key='taxonomy'")) {
         try {
-            network_.taxonomy = taxonomyFromJson(json::parse(*tax));
+            network.taxonomy = taxonomyFromJson(json::parse(*tax));
         } catch (const json::exception&) {
             throw RefusedFileError(path_ + ": the taxonomy record is damaged");
         }
@@ -289,9 +313,9 @@ void ProjectFile::load() {
         a.attributes = parseJsonColumn<Attributes>(actors.text(15), "actors.attributes");
         a.consent = actors.integer(16) != 0;
         a.consentDate = actors.text(17);
-        if (network_.findActor(a.id)) throw ValidationError("actor id \"" + a.id + "\" is used twice");
-        validateActor(a, network_.taxonomy);
-        network_.insertActor(std::move(a));
+        if (network.findActor(a.id)) throw ValidationError("actor id \"" + a.id + "\" is used twice");
+        validateActor(a, network.taxonomy);
+        network.insertActor(std::move(a));
     }
     sql::Statement links(db_, std::string("SELECT ") + kLinkColumns + " FROM links ORDER BY ord");
     while (links.step()) {
@@ -307,10 +331,11 @@ void ProjectFile::load() {
         l.fields = parseJsonColumn<std::vector<std::string>>(links.text(8), "links.fields");
         l.note = links.text(9);
         l.attributes = parseJsonColumn<Attributes>(links.text(10), "links.attributes");
-        if (network_.findLink(l.id)) throw ValidationError("link id \"" + l.id + "\" is used twice");
-        validateLink(l, network_);
-        network_.insertLink(std::move(l));
+        if (network.findLink(l.id)) throw ValidationError("link id \"" + l.id + "\" is used twice");
+        validateLink(l, network);
+        network.insertLink(std::move(l));
     }
+    return network;
 }
 
 void ProjectFile::backupTo(const std::string& target) {
@@ -351,17 +376,37 @@ std::size_t ProjectFile::verifyHistory() {
             }
         }
     }
-    Network n = network_;
-    auto apply = [&](std::int64_t seq, const Edit& e, const char* way) {
+    auto apply = [&](Network& n, std::int64_t seq, const Edit& e, const char* way) {
         try {
             applyEdit(n, e);
         } catch (const std::exception& ex) {
             throw StoreError(path_ + ": history step " + std::to_string(seq) + " does not fit when " + way + ": " + ex.what());
         }
     };
-    for (auto it = done.rbegin(); it != done.rend(); ++it) apply(it->first, inverse(it->second), "undoing it");
-    for (const auto& [seq, e] : done) apply(seq, e, "redoing it");
-    for (const auto& [seq, e] : undone) apply(seq, e, "redoing it");
+    const std::string doneSteps = std::to_string(done.size()) + (done.size() == 1 ? " done history step" : " done history steps");
+    // Back from the model (what undo starts from) to the start of the history: every project
+    // starts with no actors and no links, so whatever remains came from no step (a step lost,
+    // or content written without one).
+    Network n = network_;
+    for (auto it = done.rbegin(); it != done.rend(); ++it) apply(n, it->first, inverse(it->second), "undoing it");
+    if (!n.actors().empty() || !n.links().empty()) {
+        std::string first = !n.actors().empty() ? "actor \"" + n.actors().front().id + "\"" : "link \"" + n.links().front().id + "\"";
+        throw StoreError(path_ + ": walking back through the " + doneSteps + " does not end at an empty network: " +
+                         std::to_string(n.actors().size()) + " actor(s) and " + std::to_string(n.links().size()) +
+                         " link(s) remain, the first " + first + " (no step adds it)");
+    }
+    // Forward again from a new empty network (with the name and categories the walk back
+    // ended at): the done steps must give exactly the current state as the file stores it
+    // (its tables read again, not the model kept in memory).
+    Network forward;
+    forward.name = n.name;
+    forward.taxonomy = n.taxonomy;
+    for (const auto& [seq, e] : done) apply(forward, seq, e, "redoing it");
+    const Network stored = readStored();
+    if (!(forward == stored))
+        throw StoreError(path_ + ": walking forward through the " + doneSteps + " does not end at the current state: " +
+                         firstDifference(forward, stored));
+    for (const auto& [seq, e] : undone) apply(forward, seq, e, "redoing it");
     return done.size() + undone.size();
 }
 

@@ -78,8 +78,11 @@ public:
     void integrityCheck();
 
     // Walks the whole undo history back from the current state and forward again through
-    // every step (redo steps too) on a copy: each step must fit the state it meets. Returns
-    // the number of steps; throws StoreError naming the first step that does not fit.
+    // every step (redo steps too) on a copy: each step must fit the state it meets, walking
+    // back must end at an empty network (no actors, no links) and walking forward through the
+    // done steps from there must give exactly the current state as the file's tables hold it.
+    // Returns the number of steps; throws StoreError naming the first step that does not fit,
+    // or what remains at the start or differs at the end.
     std::size_t verifyHistory();
 
     // [Personal data] (store/personal_data.cpp)
@@ -105,6 +108,7 @@ public:
 private:
     ProjectFile() = default;
     void load();
+    Network readStored();  // the current state as the file's tables hold it, validated
     void writeOps(const Edit& edit);
     void requireWritable() const;
 

@@ -17,6 +17,7 @@ struct AppOptions {
     bool langGiven = false;       // --lang on the command line (else the saved setting)
     bool compare = false;         // --compare SNAPSHOT: start in compare mode against it
     std::string compareWith;
+    std::string colorBy, sizeBy;  // --color-by, --size-by: a metric of knp metrics (empty: sector, influence)
     std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();  // process start, for the first-frame time
 };
 

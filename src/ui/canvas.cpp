@@ -8,6 +8,7 @@
 #include <numeric>
 #include <unordered_map>
 
+#include "core/encoding.hpp"
 #include "layout/labels.hpp"
 #include "layout/layout.hpp"
 #include "session/layout_step.hpp"
@@ -23,18 +24,17 @@ std::uint32_t rgba(std::uint32_t rgb, std::uint8_t alpha = 255) {
     return ((rgb >> 16) & 0xFF) | (rgb & 0xFF00) | ((rgb & 0xFF) << 16) | (std::uint32_t{alpha} << 24);
 }
 
-// A colour-blind-safe sequential palette (viridis, 5 stops) for metric colouring.
-std::uint32_t viridis(double t) {
-    static const double stops[5][3] = {{68, 1, 84}, {59, 82, 139}, {33, 145, 140}, {94, 201, 98}, {253, 231, 37}};
-    t = std::clamp(t, 0.0, 1.0) * 4;
-    const int i = std::min(3, static_cast<int>(t));
-    const double f = t - i;
-    std::uint32_t rgb = 0;
-    for (int k = 0; k < 3; ++k) {
-        const auto v = static_cast<std::uint32_t>(stops[i][k] + (stops[i + 1][k] - stops[i][k]) * f);
-        rgb |= v << (16 - 8 * k);
-    }
-    return rgb;
+// An actor's fill: its sector's colour, or (colouring by a metric) the metric's value on the
+// scale of the actors shown, as the diagrams colour it (core/encoding.hpp).
+std::uint32_t actorColor(const Taxonomy& t, const Actor& a, const std::vector<double>* metric, const encoding::Scale& scale, std::size_t i) {
+    if (metric) return std::isfinite((*metric)[i]) ? encoding::metricColor((*metric)[i], scale) : kNoSectorColor;
+    const Category* sector = t.byKey(CategoryKind::Sector, a.sector);
+    return sector ? sector->color : kNoSectorColor;
+}
+
+encoding::Scale colorScale(const std::vector<double>* metric, const std::vector<bool>& visible) {
+    if (!metric) return {};
+    return encoding::scaleOf(*metric, std::vector<char>(visible.begin(), visible.end()));
 }
 
 const std::vector<double>* metricColumn(const AppState& s, int index) {
@@ -132,19 +132,67 @@ void placeUnplacedActors(AppState& s) {
     try {
         layout::LayoutRequest r;
         r.incremental = std::any_of(n.actors().begin(), n.actors().end(), [](const Actor& a) { return a.placed; });
-        const Edit placing = layout::cmdLayout(n, session::computeLayout(n, r), "force");
         // A project: one undoable step on disk. Anything else (an imported file, a project shown
         // read-only): the positions are part of what was opened, not an edit of the user's.
-        if (s.project) commit(s, placing);
-        else {
-            applyEdit(s.imported.network, placing);
-            ++s.version;
-        }
+        commitOnOpening(s, layout::cmdLayout(n, session::computeLayout(n, r), "force"));
     } catch (const std::exception& e) {
         s.status = e.what();
     }
     s.canvas.fitRequested = true;
 }
+
+namespace {
+
+// [SECTION] Keys on the canvas (no text field active); `mouse`: where it is on the map.
+void handleCanvasKeys(AppState& s, const Point& mouse) {
+    const ImGuiIO& io = ImGui::GetIO();
+    const Network& n = s.network();
+    const bool ctrl = io.KeyCtrl;
+    if (ctrl && letterPressed('z')) undo(s);
+    if (ctrl && letterPressed('y')) redo(s);
+    if (ctrl && letterPressed('f')) s.searchFocus = true;
+    if (!ctrl && letterPressed('f')) s.canvas.fitRequested = true;
+    if (!ctrl && letterPressed('n') && !s.newActor.open) {
+        s.newActor = NewActorPopup{};
+        s.newActor.open = true;
+        s.newActor.focus = true;
+        s.newActor.at = mouse;
+    }
+    if (!ctrl && letterPressed('l') && s.selectedActors.size() == 1) {
+        s.canvas.tool = Tool::Link;
+        s.canvas.linkFrom = *s.selectedActors.begin();
+    }
+    if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) {
+        s.canvas.tool = Tool::Select;
+        s.canvas.linkFrom.reset();
+        if (s.options.presentation) s.options.presentation = false;
+    }
+    if (ImGui::IsKeyPressed(GLFW_KEY_DELETE)) {
+        try {
+            if (s.selectedLink) {
+                commit(s, cmdRemoveLink(n, *s.selectedLink));
+                s.selectedLink.reset();
+            } else if (!s.selectedActors.empty()) {
+                // Several actors: one edit, so one undo brings them all back.
+                Network scratch = n;
+                Edit all{"remove_actor", std::to_string(s.selectedActors.size()), {}};
+                for (const std::string& id : s.selectedActors) {
+                    Edit e = cmdRemoveActor(scratch, id);
+                    applyEdit(scratch, e);
+                    if (s.selectedActors.size() == 1) all.subject = e.subject;
+                    for (Op& op : e.ops) all.ops.push_back(std::move(op));
+                }
+                commit(s, all);
+                s.selectedActors.clear();
+            }
+        } catch (const std::exception& e) {
+            s.status = e.what();
+        }
+    }
+    if (ImGui::IsKeyPressed(GLFW_KEY_F5)) s.options.presentation = !s.options.presentation;
+}
+
+}  // namespace
 
 void handleCanvasInput(AppState& s, float width, float height) {
     ImGuiIO& io = ImGui::GetIO();
@@ -233,51 +281,7 @@ void handleCanvasInput(AppState& s, float width, float height) {
         for (const Actor& actor : n.actors())
             if (actor.x >= x0 && actor.x <= x1 && actor.y >= y0 && actor.y <= y1) s.selectedActors.insert(actor.id);
     }
-    if (io.WantTextInput) return;
-    // [SECTION] Keys on the canvas (no text field active)
-    const bool ctrl = io.KeyCtrl;
-    if (ctrl && letterPressed('z')) undo(s);
-    if (ctrl && letterPressed('y')) redo(s);
-    if (ctrl && letterPressed('f')) s.searchFocus = true;
-    if (!ctrl && letterPressed('f')) s.canvas.fitRequested = true;
-    if (!ctrl && letterPressed('n') && !s.newActor.open) {
-        s.newActor = NewActorPopup{};
-        s.newActor.open = true;
-        s.newActor.focus = true;
-        s.newActor.at = mouse;
-    }
-    if (!ctrl && letterPressed('l') && s.selectedActors.size() == 1) {
-        s.canvas.tool = Tool::Link;
-        s.canvas.linkFrom = *s.selectedActors.begin();
-    }
-    if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) {
-        s.canvas.tool = Tool::Select;
-        s.canvas.linkFrom.reset();
-        if (s.options.presentation) s.options.presentation = false;
-    }
-    if (ImGui::IsKeyPressed(GLFW_KEY_DELETE)) {
-        try {
-            if (s.selectedLink) {
-                commit(s, cmdRemoveLink(n, *s.selectedLink));
-                s.selectedLink.reset();
-            } else if (!s.selectedActors.empty()) {
-                // Several actors: one edit, so one undo brings them all back.
-                Network scratch = n;
-                Edit all{"remove_actor", std::to_string(s.selectedActors.size()), {}};
-                for (const std::string& id : s.selectedActors) {
-                    Edit e = cmdRemoveActor(scratch, id);
-                    applyEdit(scratch, e);
-                    if (s.selectedActors.size() == 1) all.subject = e.subject;
-                    for (Op& op : e.ops) all.ops.push_back(std::move(op));
-                }
-                commit(s, all);
-                s.selectedActors.clear();
-            }
-        } catch (const std::exception& e) {
-            s.status = e.what();
-        }
-    }
-    if (ImGui::IsKeyPressed(GLFW_KEY_F5)) s.options.presentation = !s.options.presentation;
+    if (!io.WantTextInput) handleCanvasKeys(s, mouse);
 }
 
 void buildInstances(const AppState& s, std::vector<render::NodeInstance>& nodes, std::vector<render::LinkInstance>& links) {
@@ -286,7 +290,7 @@ void buildInstances(const AppState& s, std::vector<render::NodeInstance>& nodes,
     const std::vector<double> radius = displayRadii(s);
     const std::vector<bool> visible = visibleActors(s);
     const std::vector<double>* colorMetric = metricColumn(s, s.options.colorBy);
-    const std::vector<double> colorT = colorMetric ? normalised(*colorMetric) : std::vector<double>{};
+    const encoding::Scale scale = colorScale(colorMetric, visible);
     // While dragging, the selection follows the mouse without touching the model.
     const ImGuiIO& io = ImGui::GetIO();
     double dragX = 0, dragY = 0;
@@ -307,8 +311,7 @@ void buildInstances(const AppState& s, std::vector<render::NodeInstance>& nodes,
         inst.x = static_cast<float>(pos[i].x);
         inst.y = static_cast<float>(pos[i].y);
         inst.radius = static_cast<float>(radius[i]);
-        const Category* sector = t.byKey(CategoryKind::Sector, a.sector);
-        inst.rgba = colorMetric ? rgba(viridis(colorT[i])) : rgba(sector ? sector->color : kNoSectorColor);
+        inst.rgba = rgba(actorColor(t, a, colorMetric, scale, i));
         inst.shape = a.level == "land" || a.level == "bund" ? 1.0f : (a.contactPoint ? 2.0f : 0.0f);
         inst.highlight = selected ? 2.0f : 0.0f;
         if (!visible[i]) inst.highlight = 3.0f;
@@ -318,10 +321,10 @@ void buildInstances(const AppState& s, std::vector<render::NodeInstance>& nodes,
             const CompareLook look = compareActorLook(s, i);
             inst.highlight = selected ? 2.0f : 0.0f;
             const auto alpha = static_cast<std::uint8_t>(std::lround(255 * look.alpha));
-            if (look.mark == analysis::Change::Added) inst.ring = rgba(kCompareAdded, alpha);
-            if (look.mark == analysis::Change::Changed) inst.ring = rgba(kCompareChanged, alpha);
+            if (look.mark == analysis::Change::Added) inst.ring = rgba(encoding::kAdded, alpha);
+            if (look.mark == analysis::Change::Changed) inst.ring = rgba(encoding::kChanged, alpha);
             if (look.mark == analysis::Change::Removed) {
-                inst.ring = rgba(kCompareRemoved, alpha);
+                inst.ring = rgba(encoding::kRemoved, alpha);
                 inst.ringDashed = 1;
             }
             const std::uint8_t fill = look.mark == analysis::Change::Removed ? static_cast<std::uint8_t>(alpha * 0.35) : alpha;
@@ -364,7 +367,7 @@ void buildInstances(const AppState& s, std::vector<render::NodeInstance>& nodes,
         const Category* type = t.byKey(CategoryKind::LinkType, l.type);
         const bool chosen = s.selectedLink && *s.selectedLink == l.id;
         const bool contrast = s.options.highContrast || s.options.presentation;
-        inst.rgba = chosen ? rgba(0xF28C00) : rgba(type ? type->color : 0x888888, contrast ? 255 : 220);
+        inst.rgba = chosen ? rgba(encoding::kSelected) : rgba(type ? type->color : encoding::kUntypedLink, contrast ? 255 : 220);
         inst.width = (static_cast<float>((1.0 + 1.2 * std::min(l.strength, 4.0)) * (contrast ? 1.6 : 1.0)) + (chosen ? 2.0f : 0.0f)) * s.contentScale;
         inst.dash = l.status == "geplant" ? 1.0f : (l.status == "gewuenscht" ? 2.0f : 0.0f);
         inst.directed = l.directed ? 1.0f : 0.0f;
@@ -377,11 +380,11 @@ void buildInstances(const AppState& s, std::vector<render::NodeInstance>& nodes,
             if (look.alpha <= 0) continue;
             const auto alpha = static_cast<std::uint8_t>(std::lround(255 * look.alpha));
             const bool marked = look.mark != analysis::Change::Same;
-            inst.rgba = chosen                                   ? rgba(0xF28C00)
-                        : look.mark == analysis::Change::Added   ? rgba(kCompareAdded, alpha)
-                        : look.mark == analysis::Change::Removed ? rgba(kCompareRemoved, alpha)
-                        : look.mark == analysis::Change::Changed ? rgba(kCompareChanged, alpha)
-                                                                 : rgba(0x8C8C8C, static_cast<std::uint8_t>(alpha * 0.6));
+            inst.rgba = chosen                                   ? rgba(encoding::kSelected)
+                        : look.mark == analysis::Change::Added   ? rgba(encoding::kAdded, alpha)
+                        : look.mark == analysis::Change::Removed ? rgba(encoding::kRemoved, alpha)
+                        : look.mark == analysis::Change::Changed ? rgba(encoding::kChanged, alpha)
+                                                                 : rgba(encoding::kUnchanged, static_cast<std::uint8_t>(alpha * 0.6));
             if (marked) inst.width = std::max(inst.width, 3.0f * s.contentScale);
             inst.dash = look.mark == analysis::Change::Removed ? 1.0f : inst.dash;
         }
@@ -411,14 +414,13 @@ std::optional<render::NodeInstance> hoverInstance(const AppState& s) {
     const std::uint32_t i = *s.canvas.hover;
     const Actor& a = n.actors()[i];
     if (s.selectedActors.count(a.id)) return std::nullopt;  // the selection ring says enough
-    const Category* sector = n.taxonomy.byKey(CategoryKind::Sector, a.sector);
     const std::vector<double>* colorMetric = metricColumn(s, s.options.colorBy);
     render::NodeInstance inst;
     const Point shown = shownPosition(s, i);
     inst.x = static_cast<float>(shown.x);
     inst.y = static_cast<float>(shown.y);
     inst.radius = static_cast<float>(displayRadii(s)[i]);
-    inst.rgba = colorMetric ? rgba(viridis(normalised(*colorMetric)[i])) : rgba(sector ? sector->color : kNoSectorColor);
+    inst.rgba = rgba(actorColor(n.taxonomy, a, colorMetric, colorScale(colorMetric, visibleActors(s)), i));
     inst.shape = a.level == "land" || a.level == "bund" ? 1.0f : (a.contactPoint ? 2.0f : 0.0f);
     inst.highlight = 1.0f;
     return inst;
@@ -497,15 +499,9 @@ std::vector<bool> visibleActors(const AppState& s) {
     if (s.compare.active)
         for (std::size_t i = 0; i < visible.size(); ++i) visible[i] = visible[i] && compareActorLook(s, i).alpha > 0.5f;
     if (s.options.egoSteps > 0 && s.selectedActors.size() == 1) {
-        std::vector<int> dist(visible.size(), -1);
         const auto centre = n.actorIndex(*s.selectedActors.begin());
         if (centre) {
-            dist[*centre] = 0;
-            for (int step = 0; step < s.options.egoSteps; ++step)
-                for (const auto& [a, b] : scene.linkEnds) {
-                    if (dist[a] == step && dist[b] < 0) dist[b] = step + 1;
-                    if (dist[b] == step && dist[a] < 0) dist[a] = step + 1;
-                }
+            const std::vector<int> dist = encoding::egoDistances(visible.size(), scene.linkEnds, static_cast<std::uint32_t>(*centre), s.options.egoSteps);
             for (std::size_t i = 0; i < visible.size(); ++i) visible[i] = visible[i] && dist[i] >= 0;
         }
     }

@@ -6,57 +6,33 @@
 
 namespace knp::ui {
 
-AnalysisWorker::AnalysisWorker() : thread_([this] { run(); }) {}
-
-AnalysisWorker::~AnalysisWorker() {
-    {
-        std::lock_guard<std::mutex> lock(mutex_);
-        stop_ = true;
+std::shared_ptr<const Network> frozenNetwork(const AppState& s) {
+    if (!s.frozen || s.frozenVersion != s.version) {
+        s.frozen = std::make_shared<const Network>(s.network());
+        s.frozenVersion = s.version;
     }
-    wake_.notify_all();
-    thread_.join();
+    return s.frozen;
 }
 
-void AnalysisWorker::request(const Network& network, std::uint64_t version, Lang lang) {
-    {
-        std::lock_guard<std::mutex> lock(mutex_);
-        pending_.emplace(network, version);  // a newer request replaces one not yet started
-        lang_ = lang;
+void updateAnalysis(AppState& s) {
+    if (auto done = s.analysisTask.take()) {
+        // Results come in version order; one older than what is shown is dropped.
+        if (done->value && *done->value && (!s.results || (*done->value)->version >= s.results->version)) s.results = *done->value;
+        else if (!done->error.empty()) s.status = done->error;
     }
-    busy_ = true;
-    wake_.notify_all();
+    if (s.analysisRequested != s.version && !s.compare.active && !s.analysisTask) {
+        s.analysisTask = s.tasks.start<std::shared_ptr<const AnalysisResult>>(
+            s.version, [network = frozenNetwork(s), version = s.version](TaskContext&) {
+                analysis::AnalysisOptions o;
+                o.version = version;
+                return analysis::analyseNetwork(*network, o);
+            });
+        s.analysisRequested = s.version;
+    }
 }
 
-std::shared_ptr<const AnalysisResult> AnalysisWorker::latest() const {
-    std::lock_guard<std::mutex> lock(mutex_);
-    return result_;
-}
-
-void AnalysisWorker::run() {
-    for (;;) {
-        std::pair<Network, std::uint64_t> job;
-        Lang lang;
-        {
-            std::unique_lock<std::mutex> lock(mutex_);
-            wake_.wait(lock, [this] { return stop_ || pending_.has_value(); });
-            if (stop_) return;
-            job = std::move(*pending_);
-            pending_.reset();
-            lang = lang_;
-        }
-        const auto start = std::chrono::steady_clock::now();
-        auto result = std::make_shared<AnalysisResult>();
-        result->version = job.second;
-        const GraphView g = GraphView::build(job.first);
-        result->metrics = analysis::computeMetrics(g);
-        analysis::GapOptions o;
-        o.lang = lang;
-        result->gaps = analysis::analyseGaps(job.first, g, o);
-        result->milliseconds = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-        std::lock_guard<std::mutex> lock(mutex_);
-        result_ = std::move(result);
-        if (!pending_) busy_ = false;
-    }
+bool analysisPending(const AppState& s) {
+    return s.analysisTask || (s.analysisRequested != s.version && !s.compare.active);
 }
 
 const SceneCache& sceneFor(const AppState& s) {
@@ -82,17 +58,30 @@ bool commit(AppState& s, const Edit& edit) {
         s.status = tr(s.lang, "compare.view_only");
         return false;
     }
-    if (!s.project && s.lockedElsewhere) {
+    if (!s.project() && s.lockedElsewhere) {
         // Shown read-only because another window has the project: edits here would be lost.
         s.notice = tr(s.lang, "notice.locked");
         return false;
     }
     try {
-        if (s.project) s.project->execute(edit);
-        else s.imported.execute(edit);
+        s.document->apply(edit);
         ++s.version;
         ++s.edits;
         s.status.clear();
+        return true;
+    } catch (const std::exception& e) {
+        s.status = e.what();
+        return false;
+    }
+}
+
+bool commitOnOpening(AppState& s, const Edit& placing) {
+    try {
+        if (s.document->applyOnOpening(placing)) {
+            ++s.edits;
+            s.status.clear();
+        }
+        ++s.version;
         return true;
     } catch (const std::exception& e) {
         s.status = e.what();
@@ -107,7 +96,7 @@ bool historyStep(AppState& s, bool back) {
         return false;
     }
     try {
-        const bool done = s.project ? (back ? s.project->undo() : s.project->redo()) : (back ? s.imported.undo() : s.imported.redo());
+        const bool done = back ? s.document->undo() : s.document->redo();
         if (done) {
             ++s.version;
             ++s.edits;
@@ -121,19 +110,8 @@ bool historyStep(AppState& s, bool back) {
 
 // Whether the step undo (back) or redo would take next is an automatic live layout.
 bool nextIsLiveLayout(AppState& s, bool back) {
-    std::string kind, subject;
-    if (s.project) {
-        const std::optional<HistoryEntry> e = back ? s.project->nextUndo() : s.project->nextRedo();
-        if (!e) return false;
-        kind = e->kind;
-        subject = e->subject;
-    } else {
-        const Edit* e = back ? s.imported.nextUndo() : s.imported.nextRedo();
-        if (!e) return false;
-        kind = e->kind;
-        subject = e->subject;
-    }
-    return kind == "layout" && subject == kLiveLayout;
+    const std::optional<HistoryStepInfo> e = back ? s.document->nextUndo() : s.document->nextRedo();
+    return e && e->kind == "layout" && e->subject == kLiveLayout;
 }
 }  // namespace
 

@@ -1,76 +1,40 @@
 #pragma once
 // AppState: everything the desktop view keeps between frames, in named parts. Panels are
 // functions over it; edits go through commit(), never into the model directly.
-#include <atomic>
-#include <condition_variable>
 #include <cstdint>
-#include <future>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <set>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "analysis/compare.hpp"
 #include "analysis/gaps.hpp"
 #include "analysis/metrics.hpp"
+#include "analysis/network_analysis.hpp"
 #include "core/commands.hpp"
 #include "core/geometry.hpp"
 #include "render/canvas_renderer.hpp"
 #include "store/backups.hpp"
 #include "store/project_file.hpp"
+#include "ui/edit_target.hpp"
+#include "ui/file_dialog.hpp"
 #include "ui/files.hpp"
+#include "ui/tasks.hpp"
 
 namespace knp::ui {
 
 // Results of the background analysis for one version of the network.
-struct AnalysisResult {
-    std::uint64_t version = 0;
-    analysis::MetricsTable metrics;
-    analysis::GapReport gaps;
-    double milliseconds = 0;
-};
+// The analysis of one version of the network (analysis/network_analysis.hpp): the panels, the
+// map's colours and sizes, and every export of the view read this one result.
+using AnalysisResult = analysis::NetworkAnalysis;
 
-// Recomputes metrics and gaps off the UI thread whenever the network changes; the UI thread
-// only swaps in finished results.
-class AnalysisWorker {
-public:
-    AnalysisWorker();
-    ~AnalysisWorker();
-    void request(const Network& network, std::uint64_t version, Lang lang);
-    std::shared_ptr<const AnalysisResult> latest() const;
-    bool busy() const { return busy_.load(); }
-
-private:
-    void run();
-    mutable std::mutex mutex_;
-    std::condition_variable wake_;
-    std::optional<std::pair<Network, std::uint64_t>> pending_;
-    Lang lang_ = Lang::De;
-    std::shared_ptr<const AnalysisResult> result_;
-    std::atomic<bool> busy_{false};
-    bool stop_ = false;
-    std::thread thread_;
-};
-
-// A layout computed off the UI thread, with progress and cancel. The result is applied as one
-// undoable step if the network has not changed meanwhile.
-struct LayoutTask {
+// A layout computed off the UI thread (ui/layouts.hpp), with progress and cancel. The result is
+// applied as one undoable step if the network has not changed meanwhile.
+struct LayoutJob {
     std::string engine;
     bool live = false;                   // after an edit, in the background: no window, animated
-    std::uint64_t version = 0;           // network version it was started for
-    std::atomic<bool> cancel{false};
-    std::atomic<double> progress{0};
-    std::atomic<bool> done{false};
-    std::vector<Point> positions;
-    std::string error;
-    std::thread thread;
-    ~LayoutTask() {
-        cancel = true;
-        if (thread.joinable()) thread.join();
-    }
+    Task<std::vector<Point>> task;       // its version: the network version it was started for
 };
 
 // The subject of layout steps made by the live layout (undo and redo take them together with
@@ -170,15 +134,17 @@ struct CompareMode {
     bool playing = false;
     double nextStep = 0;
     std::shared_ptr<const analysis::Comparison> table;        // base against shown, when done
-    std::future<std::shared_ptr<const analysis::Comparison>> pending;
+    Task<analysis::Comparison> pending;
     int tableBase = -1, tableShown = -1;
     Lang lang = Lang::De;                            // of the names and the table
 };
 
 struct AppState {
+    TaskRunner tasks;                    // all long work; declared first, so destroyed after every task handle
     Lang lang = Lang::De;
-    std::optional<ProjectFile> project;  // a .knp: every edit is on disk when commit() returns
-    Document imported;                   // any other input: edits stay in memory until saved
+    // What is edited: a project (.knp: every edit is on disk when commit() returns) or an
+    // imported document (any other input: edits stay in memory until saved). Never null.
+    std::unique_ptr<EditTarget> document = makeImportedTarget(Network{});
     std::string sourcePath, sourceName;
     std::uint64_t version = 1;           // bumped by every change of the network
     std::set<std::string> selectedActors;
@@ -193,18 +159,24 @@ struct AppState {
     Settings settings;                   // loaded at start, saved when they change
     bool automated = false;              // --screenshot / --bench-frames: no settings, no dialogs
     std::unique_ptr<FileDialog> fileDialog;
-    std::unique_ptr<ExportTask> exportTask;  // an export under way
+    std::optional<ExportTask> exportTask;  // an export under way
     ExportSettings exportSettings;
     std::string notice;                  // a message the user must acknowledge (modal)
-    bool lockedElsewhere = false;
-    float contentScale = 1;              // HiDPI: window content scale        // a project shown read-only: another window has it
+    bool lockedElsewhere = false;        // a project shown read-only: another window has it
+    float contentScale = 1;              // HiDPI: window content scale
     char snapshotName[96] = {};
     char search[128] = {};
     bool quit = false;
-    AnalysisWorker analysis;
-    std::shared_ptr<const AnalysisResult> results;
+    // The analysis of the network, one version at a time (ui/state.cpp, updateAnalysis).
+    Task<std::shared_ptr<const AnalysisResult>> analysisTask;
+    std::uint64_t analysisRequested = 0;  // the version the last analysis was started for
+    std::shared_ptr<const AnalysisResult> results;  // the newest finished (maybe of an older version)
     mutable SceneCache scene;
-    std::unique_ptr<LayoutTask> layoutTask;
+    // The edited network of one version as an immutable copy, made once and shared by the
+    // analysis, the layouts and the exports started for that version (frozenNetwork).
+    mutable std::shared_ptr<const Network> frozen;
+    mutable std::uint64_t frozenVersion = 0;
+    std::optional<LayoutJob> layoutTask;
     std::optional<LayoutAnimation> animation;
     bool historyMoved = false;           // undo/redo happened: no live layout for it
     std::size_t liveActors = SIZE_MAX, liveLinks = SIZE_MAX;  // counts the live layout last saw (MAX: none yet)
@@ -221,19 +193,29 @@ struct AppState {
     };
     std::optional<BackupOffer> backupOffer;
     std::string erasePerson;             // a contact person to erase, awaiting confirmation
-    // Comparisons no longer wanted (the timeline moved on, compare mode ended) that may still
-    // run: kept here so that dropping them never waits; finished ones are cleared each frame.
-    std::vector<std::future<std::shared_ptr<const analysis::Comparison>>> abandoned;
 
     // What the map shows: the comparison's scene in compare mode, else the network.
     const Network& network() const { return compare.active ? compare.scene : edited(); }
     // The network edits go to (the project's or the imported one).
-    const Network& edited() const { return project ? project->network() : imported.network; }
+    const Network& edited() const { return document->network(); }
+    // The open project file; nullptr for an imported document.
+    ProjectFile* project() const { return document->project(); }
 };
 
-// Executes an edit (project: one transaction on disk; imported: in memory); errors go to the
-// status bar. Returns false when the edit was refused.
+// Executes an edit through the document (project: one transaction on disk; imported: in
+// memory); errors go to the status bar. Returns false when the edit was refused.
 bool commit(AppState& s, const Edit& edit);
+// Positions for actors that had none when the document was opened (EditTarget::applyOnOpening):
+// not refused in a view shown read-only, as they are part of what was opened.
+bool commitOnOpening(AppState& s, const Edit& placing);
+// Per frame: swaps in a finished analysis and starts one for the current version when none runs
+// (edits in quick succession are analysed once, for the newest version).
+void updateAnalysis(AppState& s);
+// Whether the analysis of the current version is still to come.
+bool analysisPending(const AppState& s);
+// The network of this version as an immutable copy, made once per version and shared by
+// everything started for it off the UI thread (analysis, layouts).
+std::shared_ptr<const Network> frozenNetwork(const AppState& s);
 // The scene cache for the current version.
 const SceneCache& sceneFor(const AppState& s);
 bool undo(AppState& s);

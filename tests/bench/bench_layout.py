@@ -117,7 +117,9 @@ for n in [int(x) for x in args.sizes.split(",")]:
             r = subprocess.run([knp, "export", csv_path, "-o", out_dot, "--layout", "force"], capture_output=True, text=True, check=True)
             knp_times.append(time.perf_counter() - t)
             m = re.search(r"layout force in (\d+) ms", r.stderr)
-            layout_times.append(int(m.group(1)) if m else 0)
+            if not m:  # a time that was not reported is an error, never 0 ms
+                raise SystemExit(f"FAIL: knp export did not report \"layout force in N ms\" for {name}; its stderr:\n{r.stderr}")
+            layout_times.append(int(m.group(1)))
             t = time.perf_counter()
             try:
                 subprocess.run(["sfdp", "-Tplain", gv_path, "-o", sfdp_plain], check=True, timeout=args.timeout)

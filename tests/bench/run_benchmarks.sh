@@ -13,8 +13,14 @@ cmake --build "$build" --target knp knp_bench_analysis -j2 >/dev/null
 echo "== Analyses inside the process (goal: sample under 5 ms)"
 "$build/tests/knp_bench_analysis" datasets/musterstadt 200
 echo
-echo "== Exact betweenness against igraph (goal: at least 2x, aim 4x)"
+echo "== Exact betweenness against igraph (goal: at least 2x, aim 4x; igraph on one thread, knp on one core and on all)"
 /usr/bin/python3 tests/bench/bench_betweenness.py "$build" --nodes 10000 --m 5 --repeat 3
+echo
+echo "== Sampled betweenness above 50,000 actors"
+tests/bench/bench_sampled_betweenness.sh "$build" 60000
+echo
+echo "== knp compare of two 10,000-actor states"
+tests/bench/bench_compare.sh "$build" 10000 1000
 echo
 echo "== Force layout against Graphviz sfdp (goal: 5x faster on 10,000 actors, stress no worse)"
 /usr/bin/python3 tests/bench/bench_layout.py "$build" --sizes "${KNP_LAYOUT_SIZES:-1000,10000,50000}"

@@ -11,6 +11,8 @@
 #   KNP_GOLDEN_UPDATE=1 with --check rewrites MANIFEST instead (after a change meant to alter
 #   outputs; the commit then shows which outputs changed).
 set -euo pipefail
+source "$(dirname "$0")/../support/tools.sh"
+require_python_modules zipfile:python3
 check=0
 if [ "${1:-}" = --check ]; then check=1; shift; fi
 build=$1 datasets=$2 data=$3 out=$4 manifest=${5:-}

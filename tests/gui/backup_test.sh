@@ -7,6 +7,8 @@
 # the damaged file's bytes are unchanged.
 # Usage: backup_test.sh BUILD_DIR DATASETS_DIR OUT_DIR
 set -euo pipefail
+source "$(dirname "$0")/../support/tools.sh"
+require_tools Xvfb:xvfb xdotool:xdotool
 build=$1 datasets=$2 out=$3
 rm -rf "$out" && mkdir -p "$out"
 fail() { echo "FAIL: $*"; exit 1; }

@@ -5,6 +5,8 @@
 # killed with SIGKILL a moment later; then Ctrl+Z (by the letter on the key) removes it again.
 # Usage: capture_test.sh BUILD_DIR DATASETS_DIR OUT_DIR
 set -euo pipefail
+source "$(dirname "$0")/../support/tools.sh"
+require_tools Xvfb:xvfb xdotool:xdotool setxkbmap:x11-xkb-utils
 build=$1 datasets=$2 out=$3
 mkdir -p "$out"
 project="$out/capture.knp"

@@ -7,6 +7,8 @@
 # project file is not changed by any of it.
 # Usage: compare_test.sh BUILD_DIR DATASETS_DIR DATA_DIR OUT_DIR
 set -euo pipefail
+source "$(dirname "$0")/../support/tools.sh"
+require_tools Xvfb:xvfb xdotool:xdotool
 build=$1 datasets=$2 data=$3 out=$4
 rm -rf "$out" && mkdir -p "$out"
 project="$out/compare.knp"

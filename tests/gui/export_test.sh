@@ -11,6 +11,9 @@
 # 4. Ctrl+E writes the workbook (XLSX) with its Metrics sheet, as knp export does.
 # Usage: export_test.sh BUILD_DIR DATASETS_DIR OUT_DIR
 set -euo pipefail
+source "$(dirname "$0")/../support/tools.sh"
+require_tools Xvfb:xvfb xdotool:xdotool xmllint:libxml2-utils pdftoppm:poppler-utils pdftotext:poppler-utils
+require_python_modules zipfile:python3
 build=$1 datasets=$2 out=$3
 rm -rf "$out" && mkdir -p "$out"
 knp="$build/knp"

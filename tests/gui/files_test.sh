@@ -9,6 +9,8 @@
 # 5. Ctrl+O opens a CSV folder through the in-app browser.
 # Usage: files_test.sh BUILD_DIR DATASETS_DIR OUT_DIR
 set -euo pipefail
+source "$(dirname "$0")/../support/tools.sh"
+require_tools Xvfb:xvfb xdotool:xdotool
 build=$1 datasets=$2 out=$3
 rm -rf "$out" && mkdir -p "$out"
 project="$out/workshop.knp"

@@ -6,6 +6,8 @@
 # (measured: 0.006 to 0.07 %).
 # Usage: layers_test.sh BUILD_DIR DATASETS_DIR OUT_DIR
 set -euo pipefail
+source "$(dirname "$0")/../support/tools.sh"
+require_tools xvfb-run:xvfb
 build=$1 datasets=$2 out=$3
 rm -rf "$out" && mkdir -p "$out"
 shot() {

@@ -6,6 +6,8 @@
 # sample (sector colours, labels). Only the analysis time shown in the panel may differ.
 # Usage: present_test.sh BUILD_DIR DATASETS_DIR OUT_DIR
 set -euo pipefail
+source "$(dirname "$0")/../support/tools.sh"
+require_tools Xvfb:xvfb xdotool:xdotool
 build=$1 datasets=$2 out=$3
 rm -rf "$out" && mkdir -p "$out"
 project="$out/sample.knp"

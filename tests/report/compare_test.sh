@@ -10,6 +10,9 @@
 # (xmllint, rsvg-convert) and PDF (pdftotext); usage errors exit 2, bad input 3.
 # Usage: compare_test.sh BUILD_DIR DATASETS_DIR DATA_DIR OUT_DIR
 set -euo pipefail
+source "$(dirname "$0")/../support/tools.sh"
+require_tools xmllint:libxml2-utils rsvg-convert:librsvg2-bin pdftotext:poppler-utils
+require_python_modules networkx:python3-networkx
 build=$1 datasets=$2 data=$3 out=$4
 rm -rf "$out" && mkdir -p "$out"
 fail() { echo "FAIL: $*"; exit 1; }

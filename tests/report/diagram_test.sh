@@ -5,6 +5,9 @@
 # what --size and --dpi ask for); a hostile name is shown as text everywhere and runs nothing.
 # Usage: diagram_test.sh BUILD_DIR DATASETS_DIR OUT_DIR
 set -euo pipefail
+source "$(dirname "$0")/../support/tools.sh"
+require_tools xmllint:libxml2-utils rsvg-convert:librsvg2-bin pdftoppm:poppler-utils pdftotext:poppler-utils
+require_python_modules networkx:python3-networkx
 build=$1 datasets=$2 out=$3
 rm -rf "$out" && mkdir -p "$out"
 fail() { echo "FAIL: $*"; exit 1; }

@@ -5,6 +5,8 @@
 # next Graphviz layout and drawing work as before.
 # Usage: isolation_test.sh BUILD_DIR DATASETS_DIR OUT_DIR
 set -euo pipefail
+source "$(dirname "$0")/../support/tools.sh"
+require_tools xmllint:libxml2-utils
 build=$1 datasets=$2 out=$3
 rm -rf "$out" && mkdir -p "$out"
 fail() { echo "FAIL: $*"; exit 1; }

@@ -9,6 +9,8 @@
 # that does not fit makes knp check fail in words (exit 3).
 # Usage: personal_data_test.sh BUILD_DIR DATASETS_DIR OUT_DIR
 set -euo pipefail
+source "$(dirname "$0")/../support/tools.sh"
+require_python_modules sqlite3:python3
 build=$1 datasets=$2 out=$3
 rm -rf "$out" && mkdir -p "$out"
 fail() { echo "FAIL: $*"; exit 1; }

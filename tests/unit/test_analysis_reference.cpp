@@ -138,16 +138,76 @@ TEST_CASE("sampled betweenness stays within its error bound", "[analysis][refere
     CHECK(betweenness(g, o).values == approx.values);
 }
 
+// Newman's modularity written out from its definition, independent of the code under test:
+// Q = 1/(2m) * sum over all ordered pairs (i, j) of [A_ij - k_i k_j / (2m)] * [c_i == c_j],
+// with A the 0/1 adjacency matrix of the simple undirected network built here from the link
+// list (parallel links and a->b plus b->a count once), k_i the row sums of A and m the number
+// of 1s above the diagonal. `membership` is indexed like net.actors().
+static double newmanModularity(const Network& net, const std::vector<std::uint32_t>& membership) {
+    const std::size_t n = net.actors().size();
+    std::vector<std::vector<int>> A(n, std::vector<int>(n, 0));
+    for (const Link& l : net.links()) {
+        const std::size_t i = *net.actorIndex(l.source);
+        const std::size_t j = *net.actorIndex(l.target);
+        if (i == j) continue;
+        A[i][j] = 1;
+        A[j][i] = 1;
+    }
+    std::vector<double> k(n, 0);
+    double twoM = 0;
+    for (std::size_t i = 0; i < n; ++i)
+        for (std::size_t j = 0; j < n; ++j) {
+            k[i] += A[i][j];
+            twoM += A[i][j];
+        }
+    if (twoM == 0) return 0;
+    double q = 0;
+    for (std::size_t i = 0; i < n; ++i)
+        for (std::size_t j = 0; j < n; ++j)
+            if (membership[i] == membership[j]) q += A[i][j] - k[i] * k[j] / twoM;
+    return q / twoM;
+}
+
+TEST_CASE("the test's own modularity gives the textbook value for two triangles and a bridge", "[analysis][reference]") {
+    // Triangles {0,1,2} and {3,4,5} joined by 2-3: m = 7, each side has 3 inner links and
+    // degree sum 7, so Q = 2 * (3/7 - (7/14)^2) = 5/14.
+    Document doc;
+    for (int i = 0; i < 6; ++i) {
+        Actor a;
+        a.id = "a" + std::to_string(i);
+        a.name = a.id;
+        doc.execute(cmdAddActor(doc.network, a));
+    }
+    for (const auto& [s, t] : std::vector<std::pair<int, int>>{{0, 1}, {1, 2}, {0, 2}, {3, 4}, {4, 5}, {3, 5}, {2, 3}}) {
+        Link l;
+        l.source = "a" + std::to_string(s);
+        l.target = "a" + std::to_string(t);
+        doc.execute(cmdAddLink(doc.network, l));
+    }
+    CHECK(newmanModularity(doc.network, {1, 1, 1, 2, 2, 2}) == Approx(5.0 / 14.0).margin(1e-12));
+    CHECK(newmanModularity(doc.network, {1, 1, 1, 1, 1, 1}) == Approx(0).margin(1e-12));
+    const GraphView g = GraphView::build(doc.network);
+    const Communities c = louvain(g);
+    CHECK(c.count == 2);
+    CHECK(c.modularity == Approx(5.0 / 14.0).margin(1e-12));
+}
+
 TEST_CASE("Louvain modularity matches a direct computation and beats a random split", "[analysis][reference]") {
     const Network net = randomNetwork(33, 200, 500, false, false);
     const GraphView g = GraphView::build(net);
     const Communities c = louvain(g);
     CHECK(c.count >= 2);
-    CHECK(c.modularity == Approx(modularity(g, c.membership)));
+    REQUIRE(c.membership.size() == net.actors().size());
+    // The value Louvain reports, checked against Newman's Q of the partition it returns,
+    // computed here from the link list (not with the library's modularity()).
+    const double reference = newmanModularity(net, c.membership);
+    CHECK(c.modularity == Approx(reference).margin(1e-12));
+    CHECK(modularity(g, c.membership) == Approx(reference).margin(1e-12));
     std::mt19937 rng(1);
     std::vector<std::uint32_t> random(g.n);
     for (auto& x : random) x = std::uniform_int_distribution<std::uint32_t>(1, c.count)(rng);
-    CHECK(c.modularity > modularity(g, random) + 0.1);
+    CHECK(modularity(g, random) == Approx(newmanModularity(net, random)).margin(1e-12));
+    CHECK(c.modularity > newmanModularity(net, random) + 0.1);
     // Communities are numbered from 1 by their first actor.
     CHECK(c.membership[0] == 1);
 }

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "analysis/compare.hpp"
+#include "report/phrasing.hpp"
 #include "core/commands.hpp"
 #include "io/csv_import.hpp"
 
@@ -118,27 +119,35 @@ TEST_CASE("a scripted edit sequence gives the differences worked out by hand", "
     // Gaps: the administration now reaches the migrant organisations (i1 - v1), i1 is linked,
     // w1 no longer cuts anyone off; the welfare organisations lost their only link to the
     // migrant organisations (w1 - m1), w2 is alone, n1 came without a link, and v1 now holds i1.
-    CHECK(contains(c.gapsClosed, "Kommunalverwaltung und Migrantenorganisationen: nun miteinander verbunden"));
-    CHECK(contains(c.gapsClosed, "\u201EAkteur i1\u201C: nun eingebunden"));
-    CHECK(contains(c.gapsClosed, "\u201EAkteur w1\u201C: kein Schnittpunkt mehr (fällt er weg, bleibt das Netz verbunden)"));
+    const std::vector<std::string> closed = report::phraseGapChanges(c.gapsClosed, Lang::De);
+    const std::vector<std::string> opened = report::phraseGapChanges(c.gapsOpened, Lang::De);
+    const std::vector<std::string> findings = report::phraseComparison(c.findings, Lang::De);
+    // The records behind the words.
+    CHECK(c.gapsClosed[0].kind == "pair_linked");
+    CHECK(c.gapsClosed[0].texts == std::vector<std::string>{"Kommunalverwaltung", "Migrantenorganisationen"});
+    CHECK(c.findings[0].kind == "summary");
+    CHECK(c.findings[0].numbers == std::vector<double>{1, 2, 1, 1, 2});
+    CHECK(contains(closed, "Kommunalverwaltung und Migrantenorganisationen: nun miteinander verbunden"));
+    CHECK(contains(closed, "\u201EAkteur i1\u201C: nun eingebunden"));
+    CHECK(contains(closed, "\u201EAkteur w1\u201C: kein Schnittpunkt mehr (fällt er weg, bleibt das Netz verbunden)"));
     CHECK(c.gapsClosed.size() == 3);
-    CHECK(contains(c.gapsOpened, "Migrantenorganisationen und Wohlfahrtsverbände: keine Verbindung mehr"));
-    CHECK(contains(c.gapsOpened, "\u201EAkteur w2\u201C: keine Verbindung mehr"));
-    CHECK(contains(c.gapsOpened, "\u201EAkteur n1\u201C: neu, noch ohne Verbindung"));
-    CHECK(contains(c.gapsOpened, "\u201EAkteur v1\u201C: neuer Schnittpunkt (fällt er weg, ist 1 Akteur abgeschnitten)"));
+    CHECK(contains(opened, "Migrantenorganisationen und Wohlfahrtsverbände: keine Verbindung mehr"));
+    CHECK(contains(opened, "\u201EAkteur w2\u201C: keine Verbindung mehr"));
+    CHECK(contains(opened, "\u201EAkteur n1\u201C: neu, noch ohne Verbindung"));
+    CHECK(contains(opened, "\u201EAkteur v1\u201C: neuer Schnittpunkt (fällt er weg, ist 1 Akteur abgeschnitten)"));
     CHECK(c.gapsOpened.size() == 4);
 
-    REQUIRE(!c.findings.empty());
-    CHECK(c.findings[0] ==
+    REQUIRE(!findings.empty());
+    CHECK(findings[0] ==
           "Seit \u201EWorkshop 1\u201C ist 1 Verbindung hinzugekommen, 2 Verbindungen sind weggefallen, 1 Akteur ist neu dabei, "
           "1 Akteur ist nicht mehr dabei und 2 Einträge wurden geändert.");
-    CHECK(contains(c.findings, "Kommunalverwaltung und Migrantenorganisationen sind nun miteinander verbunden."));
-    CHECK(contains(c.findings, "Das Netz zerfällt nun in 3 Teilnetze (vorher 2)."));
+    CHECK(contains(findings, "Kommunalverwaltung und Migrantenorganisationen sind nun miteinander verbunden."));
+    CHECK(contains(findings, "Das Netz zerfällt nun in 3 Teilnetze (vorher 2)."));
 
     // English findings.
     o.lang = Lang::En;
     const Comparison e = compareNetworks(before, after, o);
-    CHECK(e.findings[0] == "Since \u201CWorkshop 1\u201D, 1 link was added, 2 links were dropped, 1 actor joined, 1 actor is no longer there and 2 entries were changed.");
+    CHECK(report::phraseComparison(e.findings[0], Lang::En) == "Since \u201CWorkshop 1\u201D, 1 link was added, 2 links were dropped, 1 actor joined, 1 actor is no longer there and 2 entries were changed.");
 
     // The drawing: every actor of after, then m1 (gone) with its link to w1; l3 and l4 gone.
     const CompareScene s = compareScene(before, after, c);
@@ -227,7 +236,7 @@ TEST_CASE("the sample compared with itself shows no difference", "[compare]") {
     CHECK(c.gapsOpened.empty());
     CHECK(c.matching.actorsByName == 0);
     REQUIRE(c.findings.size() == 1);
-    CHECK(c.findings[0] == "Zwischen \u201Evorher\u201C und \u201Enachher\u201C hat sich nichts geändert.");
+    CHECK(report::phraseComparison(c.findings[0], Lang::De) == "Zwischen \u201Evorher\u201C und \u201Enachher\u201C hat sich nichts geändert.");
     CHECK(c.figuresBefore.links == c.figuresAfter.links);
     const CompareScene s = compareScene(n, n, c);
     CHECK(s.network.actors().size() == n.actors().size());

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "analysis/gaps.hpp"
+#include "report/phrasing.hpp"
 #include "core/commands.hpp"
 
 using namespace knp;
@@ -131,17 +132,18 @@ TEST_CASE("gaps on a hand-drawn network", "[gaps]") {
             CHECK(l.a == index(n, "w1"));
             CHECK(l.b == index(n, "i1"));
             CHECK(l.gain == Approx((1 + 1.5 + 1.0 / 3) / 15));
-            CHECK_THAT(l.reason, Catch::Contains("Akteur i1 ist bisher mit niemandem verbunden"));
+            CHECK_THAT(report::phraseReasons(l.reasons, n, Lang::De), Catch::Contains("Akteur i1 ist bisher mit niemandem verbunden"));
         }
-        if (l.reason.find("die erste Verbindung zwischen Kommunalverwaltung und Migrantenorganisationen") != std::string::npos)
+        if (report::phraseReasons(l.reasons, n, Lang::De).find("die erste Verbindung zwischen Kommunalverwaltung und Migrantenorganisationen") != std::string::npos)
             sectorSuggestion = true;
     }
     CHECK(isolateSuggestion);
     CHECK(sectorSuggestion);
 
     // Findings, in German by default.
+    const std::vector<std::string> german = report::phrase(r.findings, n, Lang::De);
     auto has = [&](const std::string& sentence) {
-        for (const std::string& f : r.findings)
+        for (const std::string& f : german)
             if (f == sentence) return true;
         return false;
     };
@@ -150,11 +152,20 @@ TEST_CASE("gaps on a hand-drawn network", "[gaps]") {
     CHECK(has("Akteur i1 ist mit niemandem verbunden."));
     CHECK(has("Im Handlungsfeld „Wohnen und Unterbringung“ ist nur Akteur m1 aktiv."));
     CHECK(has("Akteur v1 und Akteur w2 arbeiten beide im Handlungsfeld „Arbeit und Ausbildung“, haben aber weder eine Verbindung noch einen gemeinsamen Partner."));
-    // And in English on switch.
-    const GapReport en = analyseGaps(n, g, GapOptions{Lang::En});
+    // And in English on switch: the same findings (data), worded again, nothing computed again.
     bool english = false;
-    for (const std::string& f : en.findings) english = english || f == "There is not a single link between Municipal administration and Migrant organisations.";
+    for (const std::string& f : report::phrase(r.findings, n, Lang::En))
+        english = english || f == "There is not a single link between Municipal administration and Migrant organisations.";
     CHECK(english);
+    // The record behind "Fällt Akteur w1 weg, …": a warning naming w1, then whom it cuts off.
+    bool cut = false;
+    for (const Finding& f : r.findings)
+        if (f.kind == "cut") {
+            cut = true;
+            CHECK(f.severity == Severity::Warning);
+            CHECK(std::vector<std::size_t>(f.actors.begin(), f.actors.end()) == std::vector<std::size_t>{index(n, "w1"), index(n, "w2"), index(n, "m1")});
+        }
+    CHECK(cut);
 }
 
 //   a -> b -> c -> a (directed cycle): every actor brokers one path whose ends are not linked in

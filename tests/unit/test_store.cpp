@@ -304,3 +304,48 @@ TEST_CASE("consent is stored per contact person and older files are read and upg
     // The upgrade made the index too.
     CHECK(query(path, "SELECT count(*) FROM sqlite_master WHERE type='index' AND name='history_side'") == "1");
 }
+
+TEST_CASE("the history check walks back to an empty network and forward to the stored current state", "[store]") {
+    TempDir dir;
+    const std::string path = dir.file("verlauf.knp");
+    {
+        ProjectFile pf = ProjectFile::create(path, "Musterstadt");
+        pf.execute(cmdAddActor(pf.network(), actor("a1", "Jobcenter")));  // linked to nothing
+        pf.execute(cmdAddActor(pf.network(), actor("a2", "Ausländerbehörde")));
+        pf.execute(cmdAddActor(pf.network(), actor("a3", "Caritas")));
+        Link l; l.id = "l1"; l.source = "a2"; l.target = "a3";
+        pf.execute(cmdAddLink(pf.network(), l));
+        Actor a3 = *pf.network().findActor("a3");
+        a3.note = "Migrationsberatung";
+        pf.execute(cmdUpdateActor(pf.network(), a3));
+        pf.execute(cmdRename(pf.network(), "Stadt Musterstadt"));
+        pf.execute(cmdRemoveActor(pf.network(), "a2"));
+        REQUIRE(pf.undo());  // a step on the redo side: not part of the current state
+        CHECK(pf.verifyHistory() == 7);
+    }
+    CHECK(ProjectFile::open(path, OpenMode::ReadOnly).verifyHistory() == 7);
+
+    SECTION("the first step lost: every other step still fits, but walking back leaves an actor") {
+        execSql(path, "DELETE FROM history WHERE seq = (SELECT min(seq) FROM history)");
+        ProjectFile pf = ProjectFile::open(path, OpenMode::ReadOnly);
+        CHECK_THROWS_WITH(pf.verifyHistory(), Catch::Contains("does not end at an empty network") &&
+                                                  Catch::Contains("1 actor(s) and 0 link(s) remain, the first actor \"a1\""));
+    }
+    SECTION("content written without a step: walking back leaves it") {
+        execSql(path, "INSERT INTO actors(ord, id, name) VALUES(99, 'x9', 'Ohne Schritt')");
+        ProjectFile pf = ProjectFile::open(path, OpenMode::ReadOnly);
+        CHECK(pf.network().findActor("x9") != nullptr);
+        CHECK_THROWS_WITH(pf.verifyHistory(), Catch::Contains("does not end at an empty network") && Catch::Contains("actor \"x9\""));
+    }
+    SECTION("the file's tables changed behind the open model: walking forward does not end at the stored state") {
+        ProjectFile pf = ProjectFile::open(path, OpenMode::ReadWrite);
+        execSql(path, "UPDATE actors SET note='anders' WHERE id='a3'");
+        CHECK_THROWS_WITH(pf.verifyHistory(), Catch::Contains("does not end at the current state") &&
+                                                  Catch::Contains("actor \"a3\" differs from the file's"));
+        execSql(path, "UPDATE actors SET note='Migrationsberatung' WHERE id='a3'");
+        CHECK(pf.verifyHistory() == 7);
+        execSql(path, "UPDATE meta SET value='Kreis Muster' WHERE key='name'");
+        CHECK_THROWS_WITH(pf.verifyHistory(), Catch::Contains("does not end at the current state") &&
+                                                  Catch::Contains("the walk gives the name \"Stadt Musterstadt\", the file \"Kreis Muster\""));
+    }
+}

@@ -1,6 +1,5 @@
-#include "ui/presenter.hpp"
+#include "platform/presenter.hpp"
 
-#include <epoxy/gl.h>
 #include <GLFW/glfw3.h>
 
 #include <atomic>
@@ -9,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "render/layer.hpp"
+#include "platform/window.hpp"
 
 #if KNP_HAVE_XSHM
 #include <dlfcn.h>
@@ -20,14 +19,9 @@
 #include <X11/extensions/XShm.h>
 #endif
 
-namespace knp::ui {
+namespace knp::platform {
 
 namespace {
-
-bool softwareRenderer() {
-    const auto* renderer = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
-    return renderer && (std::strstr(renderer, "llvmpipe") || std::strstr(renderer, "softpipe"));
-}
 
 // Set when the window system asks for the window's content again (GLFW's refresh callback: the
 // window was uncovered or mapped); the next frame is then put whole.
@@ -47,7 +41,7 @@ int recordXError(Display*, XErrorEvent* event) {
 // A shared-memory XImage the size of the window, attached to the X server.
 struct Presenter::SharedImage {
     Display* display = nullptr;
-    Window window = 0;
+    ::Window window = 0;
     Visual* visual = nullptr;
     int depth = 0;
     GC gc = nullptr;
@@ -115,7 +109,7 @@ struct Presenter::SharedImage {
         attached = true;
         return true;
     }
-    bool put(const render::Layer& frame, const std::vector<render::PixelRect>& rects) {
+    bool put(const FrameSource& frame, const std::vector<FrameRect>& rects) {
         const int width = frame.width(), height = frame.height();
         if (!image || image->width != width || image->height != height) {
             if (!allocate(width, height)) return false;
@@ -124,14 +118,10 @@ struct Presenter::SharedImage {
         // cost more each than their share.
         const std::size_t row = static_cast<std::size_t>(width) * 4;
         pixels.resize(row * static_cast<std::size_t>(height));
-        frame.bindRead();
-        glPixelStorei(GL_PACK_ALIGNMENT, 4);
-        glPixelStorei(GL_PACK_ROW_LENGTH, 0);
-        glReadPixels(0, 0, width, height, GL_BGRA, GL_UNSIGNED_INT_8_8_8_8_REV, pixels.data());
-        glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
+        frame.readBgra(pixels.data());
         // The server may still read the previous frame from the segment.
         if (pending) XSync(display, False);
-        for (const render::PixelRect& r : rects) {
+        for (const FrameRect& r : rects) {
             // OpenGL's rows run bottom up, X's top down.
             const int top = height - r.y - r.height;
             for (int y = top; y < top + r.height; ++y)
@@ -147,23 +137,23 @@ struct Presenter::SharedImage {
 };
 #else
 struct Presenter::SharedImage {
-    bool put(const render::Layer&, const std::vector<render::PixelRect>&) { return false; }
+    bool put(const FrameSource&, const std::vector<FrameRect>&) { return false; }
 };
 #endif
 
-Presenter::Presenter(GLFWwindow* window) : window_(window) {
+Presenter::Presenter(Window& window, bool softwareRenderer) : window_(window) {
     const char* choice = std::getenv("KNP_PRESENT");
     const std::string wanted = choice ? choice : "";
-    if (wanted == "gl" || (wanted != "x11" && !softwareRenderer())) return;
+    if (wanted == "gl" || (wanted != "x11" && !softwareRenderer)) return;
 #if KNP_HAVE_XSHM
     // Looked up at run time: Debian's GLFW may be the Wayland build, which lacks these.
     using GetDisplay = Display* (*)();
-    using GetWindow = Window (*)(GLFWwindow*);
+    using GetWindow = ::Window (*)(GLFWwindow*);
     auto getDisplay = reinterpret_cast<GetDisplay>(dlsym(RTLD_DEFAULT, "glfwGetX11Display"));
     auto getWindow = reinterpret_cast<GetWindow>(dlsym(RTLD_DEFAULT, "glfwGetX11Window"));
     if (!getDisplay || !getWindow) return;
     Display* display = getDisplay();
-    const Window xwindow = display ? getWindow(window) : 0;
+    const ::Window xwindow = display ? getWindow(window.handle()) : 0;
     if (!display || !xwindow || !XShmQueryExtension(display)) return;
     XWindowAttributes attributes;
     if (!XGetWindowAttributes(display, xwindow, &attributes)) return;
@@ -176,16 +166,16 @@ Presenter::Presenter(GLFWwindow* window) : window_(window) {
     shared->depth = attributes.depth;
     shared->gc = XCreateGC(display, xwindow, 0, nullptr);
     int width = 0, height = 0;
-    glfwGetFramebufferSize(window, &width, &height);
+    window.framebufferSize(width, height);
     if (width > 0 && height > 0 && !shared->allocate(width, height)) return;
     shm_ = std::move(shared);
-    glfwSetWindowRefreshCallback(window, [](GLFWwindow*) { exposed = true; });
+    glfwSetWindowRefreshCallback(window.handle(), [](GLFWwindow*) { exposed = true; });
 #endif
 }
 
 Presenter::~Presenter() = default;
 
-void Presenter::present(const render::Layer& frame, const std::vector<render::PixelRect>& damage) {
+void Presenter::present(const FrameSource& frame, const std::vector<FrameRect>& damage) {
     if (frame.width() <= 0 || frame.height() <= 0) return;
     if (shm_) {
         const bool resized = frame.width() != lastWidth_ || frame.height() != lastHeight_;
@@ -193,17 +183,16 @@ void Presenter::present(const render::Layer& frame, const std::vector<render::Pi
         lastHeight_ = frame.height();
         const bool whole = whole_ || resized || exposed.exchange(false);
         whole_ = false;
-        const std::vector<render::PixelRect> all{{0, 0, frame.width(), frame.height()}};
+        const std::vector<FrameRect> all{{0, 0, frame.width(), frame.height()}};
         if (shm_->put(frame, whole ? all : damage)) return;
         shm_.reset();  // the display refused the image: blit from now on
     }
-    render::Layer::bindWindow(frame.width(), frame.height());
-    render::Layer::copy(frame, {{0, 0, frame.width(), frame.height()}});
-    glfwSwapBuffers(window_);
+    frame.copyToWindow();
+    glfwSwapBuffers(window_.handle());
 }
 
 const char* Presenter::mode() const { return shm_ ? "x11-shm" : "gl"; }
 
 bool Presenter::unpaced() const { return shm_ != nullptr; }
 
-}  // namespace knp::ui
+}  // namespace knp::platform

@@ -1,5 +1,5 @@
 #pragma once
-// Puts the finished frame (a layer) on the screen.
+// Puts the finished frame on the screen.
 //
 // With a GPU driver: a framebuffer blit into the window's back buffer and a buffer swap.
 // With Mesa's software renderers (llvmpipe, softpipe) on X11 that blit is a shaded draw, not
@@ -10,22 +10,38 @@
 // does: about 2.4 ms. Any other case (Wayland, a remote display without shared memory, an
 // unusual visual) takes the blit. KNP_PRESENT=gl or KNP_PRESENT=x11 chooses for tests and
 // benchmarks; `mode()` names the path taken.
+//
+// The presenter knows windows (GLFW, X11), not OpenGL: the frame comes as a FrameSource that
+// reads itself back or copies itself into the window (ui/frame_output.hpp over a render layer).
 #include <memory>
 #include <vector>
 
-#include "render/pixel_rect.hpp"
+namespace knp::platform {
 
-struct GLFWwindow;
+class Window;
 
-namespace knp::render {
-class Layer;
-}
+// A rectangle of frame pixels, origin bottom left (as OpenGL counts).
+struct FrameRect {
+    int x = 0, y = 0, width = 0, height = 0;
+};
 
-namespace knp::ui {
+// The frame to show, as the presenter needs it.
+class FrameSource {
+public:
+    virtual ~FrameSource() = default;
+    virtual int width() const = 0;
+    virtual int height() const = 0;
+    // All of the frame into `pixels` (width * height * 4 bytes): 32-bit pixels with blue in
+    // the lowest byte, rows bottom up, no padding.
+    virtual void readBgra(unsigned char* pixels) const = 0;
+    // All of the frame into the window's back buffer (framebuffer 0).
+    virtual void copyToWindow() const = 0;
+};
 
 class Presenter {
 public:
-    explicit Presenter(GLFWwindow* window);
+    // `softwareRenderer`: the OpenGL context draws on the CPU (Mesa llvmpipe or softpipe).
+    Presenter(Window& window, bool softwareRenderer);
     ~Presenter();
     Presenter(const Presenter&) = delete;
     Presenter& operator=(const Presenter&) = delete;
@@ -33,7 +49,7 @@ public:
     // Shows `frame` (the size of the window's framebuffer) in the window. `damage`: where it
     // differs from the frame presented before; the shared-memory path puts only those parts
     // (unless the window was exposed or resized meanwhile), a buffer swap always all.
-    void present(const render::Layer& frame, const std::vector<render::PixelRect>& damage);
+    void present(const FrameSource& frame, const std::vector<FrameRect>& damage);
     // "gl" (blit and swap) or "x11-shm" (read back, shared-memory image).
     const char* mode() const;
     // True when presenting does not wait for the display's refresh (the caller paces frames).
@@ -41,10 +57,10 @@ public:
 
 private:
     struct SharedImage;
-    GLFWwindow* window_;
+    Window& window_;
     std::unique_ptr<SharedImage> shm_;
     bool whole_ = true;  // the window needs all of the next frame (first, exposed, resized)
     int lastWidth_ = 0, lastHeight_ = 0;
 };
 
-}  // namespace knp::ui
+}  // namespace knp::platform

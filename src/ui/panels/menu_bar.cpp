@@ -1,0 +1,124 @@
+// The menu bar: Datei, Bearbeiten, Layout, Ansicht.
+#include "ui/panels/panels.hpp"
+
+#include <imgui.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <string>
+
+#include "core/i18n.hpp"
+#include "layout/layout.hpp"
+#include "ui/compare_view.hpp"
+#include "ui/layouts.hpp"
+#include "ui/panels/widgets.hpp"
+
+namespace knp::ui {
+
+void drawMenuBar(AppState& s) {
+    if (!ImGui::BeginMainMenuBar()) return;
+    if (ImGui::BeginMenu(T(s, "menu.file"))) {
+        if (ImGui::MenuItem(T(s, "file.new"), "Ctrl+N")) startFileDialog(s, FileAction::New);
+        if (ImGui::MenuItem(T(s, "file.open"), "Ctrl+O")) startFileDialog(s, FileAction::Open);
+        if (ImGui::BeginMenu(T(s, "file.recent"), !s.settings.recent.empty())) {
+            for (const std::string& path : s.settings.recent) {
+                if (ImGui::MenuItem(path.c_str())) {
+                    const std::string chosen = path;  // the list changes when it is opened
+                    openDocument(s, chosen);
+                    break;
+                }
+            }
+            ImGui::EndMenu();
+        }
+        ImGui::Separator();
+        if (ImGui::MenuItem(T(s, "file.import"), "Ctrl+I")) startFileDialog(s, FileAction::Import);
+        const bool exportable = !s.compare.active && !s.exportTask;
+        if (ImGui::MenuItem(T(s, "file.diagram"), "Ctrl+P", false, exportable)) startExportDialog(s, FileAction::Diagram);
+        if (ImGui::MenuItem(T(s, "file.report"), "Ctrl+B", false, exportable)) startExportDialog(s, FileAction::Report);
+        if (ImGui::MenuItem(T(s, "file.export"), "Ctrl+E", false, exportable)) startExportDialog(s, FileAction::Export);
+        if (ImGui::BeginMenu(T(s, "file.export_settings"))) {
+            ExportSettings& e = s.exportSettings;
+            ImGui::TextDisabled("%s", T(s, "file.paper"));
+            for (const char* paper : {"a4", "a3", "a0"}) {
+                const std::string label = std::string(1, 'A') + (paper + 1);
+                if (ImGui::MenuItem(label.c_str(), nullptr, e.paper == paper)) e.paper = paper;
+            }
+            ImGui::Separator();
+            ImGui::TextDisabled("%s", T(s, "file.pseudonyms"));
+            if (ImGui::MenuItem(T(s, "file.pseudo_none"), nullptr, e.privacy == Pseudonymize::None)) e.privacy = Pseudonymize::None;
+            if (ImGui::MenuItem(T(s, "file.pseudo_contacts"), nullptr, e.privacy == Pseudonymize::ContactPersons)) e.privacy = Pseudonymize::ContactPersons;
+            if (ImGui::MenuItem(T(s, "file.pseudo_all"), nullptr, e.privacy == Pseudonymize::All)) e.privacy = Pseudonymize::All;
+            ImGui::Separator();
+            ImGui::MenuItem(T(s, "file.open_exported"), nullptr, &e.openWhenWritten);
+            ImGui::EndMenu();
+        }
+        if (ImGui::MenuItem(T(s, "menu.save_as_project"), nullptr, false, !s.project())) {
+            const std::filesystem::path source(s.sourcePath);
+            startFileDialog(s, FileAction::SaveAsProject, source.empty() ? "projekt.knp" : source.stem().string() + ".knp");
+        }
+        ImGui::Separator();
+        if (ImGui::MenuItem(T(s, "menu.snapshot_take"), nullptr, false, s.project() != nullptr)) {
+            char name[64];
+            std::snprintf(name, sizeof name, "Stand %zu", s.project()->snapshots().size() + 1);
+            try { s.project()->takeSnapshot(name); s.status = name; } catch (const std::exception& e) { s.status = e.what(); }
+        }
+        if (ImGui::MenuItem(T(s, "menu.compare"), "V", s.compare.active)) {
+            if (s.compare.active) leaveCompare(s);
+            else enterCompare(s);
+        }
+        ImGui::Separator();
+        if (ImGui::MenuItem(T(s, "menu.quit"), "Ctrl+Q")) s.quit = true;
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu(T(s, "menu.edit"))) {
+        if (ImGui::MenuItem(T(s, "menu.undo"), "Ctrl+Z")) undo(s);
+        if (ImGui::MenuItem(T(s, "menu.redo"), "Ctrl+Y")) redo(s);
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu(T(s, "menu.layout"))) {
+        for (const std::string& engine : layout::engineNames())
+            if (ImGui::MenuItem(engine.c_str(), nullptr, false, !s.layoutTask)) startLayout(s, engine);
+        ImGui::Separator();
+        ImGui::MenuItem(T(s, "menu.live_layout"), nullptr, &s.options.liveLayout);
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu(T(s, "menu.view"))) {
+        if (ImGui::MenuItem(T(s, "menu.fit"), "F")) s.canvas.fitRequested = true;
+        ImGui::MenuItem(T(s, "menu.presentation"), "F5", &s.options.presentation);
+        ImGui::MenuItem(T(s, "menu.dark"), nullptr, &s.options.dark);
+        ImGui::MenuItem(T(s, "menu.high_contrast"), nullptr, &s.options.highContrast);
+        ImGui::MenuItem(T(s, "menu.labels"), nullptr, &s.options.labels);
+        ImGui::MenuItem(T(s, "menu.hide_isolates"), nullptr, &s.options.hideIsolates);
+        ImGui::MenuItem(T(s, "menu.suggestions"), nullptr, &s.options.showSuggestions);
+        ImGui::MenuItem(T(s, "menu.filters"), nullptr, &s.showFilters);
+        ImGui::MenuItem(T(s, "panel.snapshots"), nullptr, &s.showSnapshots);
+        if (ImGui::BeginMenu(T(s, "menu.ego"))) {
+            if (ImGui::MenuItem(T(s, "menu.ego_off"), nullptr, s.options.egoSteps == 0)) s.options.egoSteps = 0;
+            if (ImGui::MenuItem(T(s, "menu.ego_1"), nullptr, s.options.egoSteps == 1)) s.options.egoSteps = 1;
+            if (ImGui::MenuItem(T(s, "menu.ego_2"), nullptr, s.options.egoSteps == 2)) s.options.egoSteps = 2;
+            ImGui::EndMenu();
+        }
+        const auto& names = analysis::metricNames();
+        if (ImGui::BeginMenu(T(s, "menu.color_by"))) {
+            if (ImGui::MenuItem(T(s, "menu.sector"), nullptr, s.options.colorBy == 0)) s.options.colorBy = 0;
+            for (std::size_t i = 0; i < names.size(); ++i)
+                if (ImGui::MenuItem(names[i].c_str(), nullptr, s.options.colorBy == static_cast<int>(i) + 1)) s.options.colorBy = static_cast<int>(i) + 1;
+            ImGui::EndMenu();
+        }
+        if (ImGui::BeginMenu(T(s, "menu.size_by"))) {
+            if (ImGui::MenuItem(T(s, "menu.influence"), nullptr, s.options.sizeBy == 0)) s.options.sizeBy = 0;
+            for (std::size_t i = 0; i < names.size(); ++i)
+                if (ImGui::MenuItem(names[i].c_str(), nullptr, s.options.sizeBy == static_cast<int>(i) + 1)) s.options.sizeBy = static_cast<int>(i) + 1;
+            ImGui::EndMenu();
+        }
+        ImGui::Separator();
+        // Every language with a catalogue, named in itself; switching rewords what is shown and
+        // computes nothing again (findings are data, report/phrasing.hpp words them).
+        for (const Lang lang : languages())
+            if (ImGui::MenuItem(tr(lang, "language.name"), nullptr, s.lang == lang)) s.lang = lang;
+        ImGui::EndMenu();
+    }
+    ImGui::EndMainMenuBar();
+}
+
+}  // namespace knp::ui
