@@ -18,6 +18,7 @@
 #include "session/layout_step.hpp"
 #include "report/phrasing.hpp"
 #include "report/diagram.hpp"
+#include "session/compare.hpp"
 
 namespace knp::cli {
 
@@ -25,40 +26,6 @@ using json = nlohmann::ordered_json;
 using namespace knp::analysis;
 
 namespace {
-
-// [SECTION] Inputs and their names
-struct State {
-    std::string spec;
-    LoadedInput in;
-    std::string name;  // how findings call it
-};
-
-std::string projectOf(const std::string& spec, const LoadedInput& in) {
-    return in.kind == "snapshot" ? spec.substr(0, spec.rfind('@')) : spec;
-}
-
-// A snapshot by its name; a project's current state "heute" when another input is a snapshot
-// of the same project; otherwise the network's name or the file's.
-// In a table (many rows) today's state also names its network: "musterstadt (heute)".
-void nameStates(std::vector<State>& states, Lang lang, bool table) {
-    for (State& s : states) {
-        if (s.in.kind == "snapshot") {
-            s.name = s.spec.substr(s.spec.rfind('@') + 1);
-            continue;
-        }
-        bool sameProject = false;
-        for (const State& o : states)
-            if (&o != &s && o.in.kind == "snapshot" && std::filesystem::equivalent(projectOf(o.spec, o.in), s.spec)) sameProject = true;
-        if (s.in.kind == "project" && sameProject)
-            s.name = table && !s.in.result.network.name.empty() ? s.in.result.network.name + tr(lang, "compare_cli.today") : tr(lang, "compare_cli.today_2");
-        else if (!s.in.result.network.name.empty()) s.name = s.in.result.network.name;
-        else s.name = std::filesystem::path(s.spec).stem().string();
-    }
-    if (states.size() == 2 && states[0].name == states[1].name) {
-        states[0].name += tr(lang, "compare_cli.before");
-        states[1].name += tr(lang, "compare_cli.after");
-    }
-}
 
 // [SECTION] Words for fields and figures
 std::string fieldWord(const std::string& field, Lang lang) {
@@ -285,40 +252,10 @@ void printComparison(const Comparison& c, const Network& before, const Network& 
     for (const std::string& g : report::phraseGapChanges(c.gapsOpened, lang)) item(g);
 }
 
-// [SECTION] The compare diagram
-void drawComparison(const Comparison& c, const Network& before, const Network& after, const std::string& output, const std::string& title,
-                    Lang lang) {
-    CompareScene scene = compareScene(before, after, c);
-    // Gone actors without a position of their own stand beside their partners; a layout only
-    // when today's actors have none either.
-    analysis::placeBesidePartners(scene.network, after.actors().size());
-    bool allPlaced = true;
-    for (const Actor& a : scene.network.actors()) allPlaced = allPlaced && a.placed;
-    std::vector<Point> pos;
-    if (allPlaced) {
-        for (const Actor& a : scene.network.actors()) pos.push_back({a.x, a.y});
-    } else {
-        pos = session::computeLayout(scene.network, layout::LayoutRequest{});
-        std::cerr << "knp: some actors had no position; the comparison is laid out with force\n";
-    }
-    report::DiagramOptions d;
-    d.lang = lang;
-    d.title = title.empty() ? std::string(tr(lang, "compare_cli.what_changed")) : title;
-    d.subtitle = quoted(c.beforeName, lang) + " \u2192 " + quoted(c.afterName, lang);
-    d.date = session::todayText(lang);
-    d.changeSince = c.beforeName;
-    for (const Change ch : scene.actor) d.actorChange.push_back(static_cast<std::uint8_t>(ch));
-    for (const Change ch : scene.link) d.linkChange.push_back(static_cast<std::uint8_t>(ch));
-    report::renderDiagram(scene.network, pos, output, d);
-    std::cerr << "knp: wrote " << output << " (" << c.actorsAdded.size() << " actors and " << c.linksAdded.size() << " links new, "
-              << c.actorsRemoved.size() << " and " << c.linksRemoved.size() << " gone, " << c.actorsChanged.size() + c.linksChanged.size()
-              << " changed)\n";
-}
-
 // [SECTION] --table: many inputs side by side
-int printTable(const std::vector<State>& states, const std::string& format, Lang lang) {
+int printTable(const std::vector<session::CompareInput>& states, const std::string& format, Lang lang) {
     std::vector<StateSummary> rows;
-    for (const State& s : states) rows.push_back(summarise(s.in.result.network));
+    for (const session::CompareInput& s : states) rows.push_back(summarise(s.in.result.network));
     struct Column {
         const char* key;
         const char* label;  // catalogue key
@@ -400,9 +337,7 @@ int runCompare(const CompareArgs& a, Lang lang) {
     if (a.table && !a.output.empty()) throw UsageError("-o draws the comparison of two inputs; --table prints a table");
     if (!a.output.empty() && !report::isDiagramPath(a.output))
         throw UsageError("-o " + a.output + ": the comparison is drawn as .svg, .pdf or .png");
-    std::vector<State> states;
-    for (const std::string& spec : a.inputs) states.push_back({spec, loadInput(spec), ""});
-    nameStates(states, lang, a.table);
+    const std::vector<session::CompareInput> states = session::loadCompareInputs(a.inputs, lang, a.table);
     if (a.table) {
         const std::string format = a.formatGiven ? a.format : "md";
         if (format != "csv" && format != "md" && format != "json" && format != "text")
@@ -412,14 +347,10 @@ int runCompare(const CompareArgs& a, Lang lang) {
     if (a.format == "csv") throw UsageError("--format csv needs --table; a comparison of two is text, json or md");
     const Network& before = states[0].in.result.network;
     const Network& after = states[1].in.result.network;
-    CompareOptions o;
-    o.lang = lang;
-    o.beforeName = states[0].name;
-    o.afterName = states[1].name;
-    const Comparison c = compareNetworks(before, after, o);
+    const Comparison c = session::compareInputs(states[0], states[1], lang);
     if (a.format == "json") std::cout << comparisonJson(c, lang).dump(2) << "\n";
     else printComparison(c, before, after, lang, a.format == "md");
-    if (!a.output.empty()) drawComparison(c, before, after, a.output, a.title, lang);
+    if (!a.output.empty()) session::drawComparison(c, before, after, a.output, a.title, lang, printMessage);
     return 0;
 }
 
