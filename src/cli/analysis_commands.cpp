@@ -196,31 +196,29 @@ json gapsJson(const Network& net, const GapReport& r, Lang lang) {
 }
 
 void printGapsText(const Network& net, const GapReport& r, Lang lang, bool markdown) {
-    const bool en = lang == Lang::En;
-    auto heading = [&](const char* de, const char* e) {
-        std::cout << "\n" << (markdown ? "## " : "") << (en ? e : de) << (markdown ? "\n\n" : "\n");
+    auto heading = [&](const char* key) {
+        std::cout << "\n" << (markdown ? "## " : "") << tr(lang, key) << (markdown ? "\n\n" : "\n");
     };
     auto name = [&](std::uint32_t u) { return net.actors()[u].name; };
-    std::cout << (markdown ? "# " : "") << (en ? "Gaps in " : "Lücken in ") << net.name << "\n";
-    heading("Befunde", "Findings");
+    std::cout << (markdown ? "# " : "") << (tr(lang, "gaps_cli.gaps_in")) << net.name << "\n";
+    heading("gaps_cli.heading.findings");
     for (const std::string& f : report::phrase(r.findings, net, lang)) std::cout << "- " << f << "\n";
-    heading("Handlungsfelder", "Fields of action");
-    if (markdown) std::cout << (en ? "| Field | Actors | Links | Coordinator | Status |\n|---|---|---|---|---|\n"
-                                   : "| Handlungsfeld | Akteure | Verbindungen | Koordination | Status |\n|---|---|---|---|---|\n");
+    heading("gaps_cli.heading.fields");
+    if (markdown) std::cout << tr(lang, "gaps_cli.fields_table_header") << "\n|---|---|---|---|---|\n";
     for (const FieldCoverage& f : r.fields) {
         const std::string coordinator = f.coordinator ? name(*f.coordinator) : "–";
         if (markdown)
             std::cout << "| " << fieldLabel(net, f.field, lang) << " | " << f.actors.size() << " | " << f.links << " | " << coordinator
                       << " | " << report::fieldStatusText(f.status, lang) << " |\n";
         else
-            std::cout << "  " << fieldLabel(net, f.field, lang) << ": " << f.actors.size() << (en ? " actors, " : " Akteure, ")
-                      << f.links << (en ? " links, " : " Verbindungen, ") << report::fieldStatusText(f.status, lang) << " (" << coordinator << ")\n";
+            std::cout << "  " << fieldLabel(net, f.field, lang) << ": " << f.actors.size() << (tr(lang, "gaps_cli.actors"))
+                      << f.links << (tr(lang, "gaps_cli.links")) << report::fieldStatusText(f.status, lang) << " (" << coordinator << ")\n";
     }
-    heading("Sektoren ohne Verbindung", "Sectors without a link");
+    heading("gaps_cli.heading.sectors_without_link");
     for (const SectorCell& c : r.sectorMatrix)
         if (c.from != c.to && c.links == 0)
             std::cout << (markdown ? "- " : "  ") << sectorLabel(net, c.from, lang) << " – " << sectorLabel(net, c.to, lang) << "\n";
-    heading("Vorgeschlagene Verbindungen", "Suggested links");
+    heading("gaps_cli.heading.suggested_links");
     for (const SuggestedLink& l : r.suggestedLinks) {
         char gain[32];
         std::snprintf(gain, sizeof gain, "%.4f", l.gain);

@@ -185,7 +185,7 @@ int cmdHistory(const std::string& project, const std::string& format, Lang lang)
     }
     for (const HistoryEntry& e : h)
         std::cout << e.seq << "  " << e.created << "  " << tr(lang, e.kind) << (e.subject.empty() ? "" : ": " + e.subject)
-                  << (e.undone ? (lang == Lang::En ? "  (undone)" : "  (rückgängig gemacht)") : "") << "\n";
+                  << (e.undone ? (tr(lang, "cli.undone")) : "") << "\n";
     return 0;
 }
 

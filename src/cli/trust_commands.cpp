@@ -18,53 +18,51 @@ namespace {
 
 // [SECTION] knp check
 int runCheck(const std::string& path, Lang lang) {
-    const bool en = lang == Lang::En;
-    std::cout << (en ? "Checking " : "Prüfung von ") << path << "\n";
+    std::cout << (tr(lang, "check.checking")) << path << "\n";
     auto ok = [&](const std::string& text) { std::cout << "  \u2713 " << text << "\n"; };
     std::string problem, stage;
     std::size_t steps = 0, snapshots = 0;
     try {
-        stage = en ? "This is not a project file Knotenpunkt can open" : "Das ist keine Projektdatei, die Knotenpunkt öffnen kann";
+        stage = tr(lang, "check.this_is_not_a_project_file");
         checkProjectHeader(path);
-        stage = en ? "The file is damaged: SQLite cannot read all of it" : "Die Datei ist beschädigt: SQLite kann sie nicht vollständig lesen";
+        stage = tr(lang, "check.the_file_is_damaged_sqlite_cannot");
         ProjectFile pf = ProjectFile::open(path, OpenMode::ReadOnly);
-        ok(std::string(en ? "a Knotenpunkt project file, schema " : "eine Knotenpunkt-Projektdatei, Schema ") + std::to_string(pf.schemaVersion()));
+        ok(std::string(tr(lang, "check.a_knotenpunkt_project_file_schema")) + std::to_string(pf.schemaVersion()));
         pf.integrityCheck();
-        ok(en ? "SQLite integrity check: every page is sound" : "SQLite-Integritätsprüfung: alle Seiten in Ordnung");
-        stage = en ? "The content breaks the model's rules" : "Der Inhalt verletzt die Regeln des Modells";
+        ok(tr(lang, "check.sqlite_integrity_check_every_page_is"));
+        stage = tr(lang, "check.the_content_breaks_the_model_s");
         validateNetwork(pf.network());
-        ok(std::string(en ? "content valid: " : "Inhalt gültig: ") + std::to_string(pf.network().actors().size()) + (en ? " actors, " : " Akteure, ") +
-           std::to_string(pf.network().links().size()) + (en ? " links" : " Verbindungen"));
-        stage = en ? "The undo history does not fit the content (undo or redo would fail)"
-                   : "Der Verlauf passt nicht zum Inhalt (Rückgängig oder Wiederholen würde scheitern)";
+        ok(std::string(tr(lang, "check.content_valid")) + std::to_string(pf.network().actors().size()) + (tr(lang, "check.actors")) +
+           std::to_string(pf.network().links().size()) + (tr(lang, "check.links")));
+        stage = tr(lang, "check.history_does_not_fit");
         steps = pf.verifyHistory();
-        ok(std::string(en ? "history: " : "Verlauf: ") + std::to_string(steps) +
-           (en ? " steps, each fits (undo and redo work)" : " Schritte, jeder passt (Rückgängig und Wiederholen funktionieren)"));
-        stage = en ? "A snapshot cannot be read" : "Eine Momentaufnahme lässt sich nicht lesen";
+        ok(std::string(tr(lang, "check.history")) + std::to_string(steps) +
+           (tr(lang, "check.steps_each_fits_undo_and_redo")));
+        stage = tr(lang, "check.a_snapshot_cannot_be_read");
         for (const SnapshotInfo& s : pf.snapshots()) {
             validateNetwork(pf.loadSnapshot(s.name));
             ++snapshots;
         }
-        ok(std::string(en ? "snapshots: " : "Momentaufnahmen: ") + std::to_string(snapshots) + (en ? " readable and valid" : " lesbar und gültig"));
+        ok(std::string(tr(lang, "check.snapshots")) + std::to_string(snapshots) + (tr(lang, "check.readable_and_valid")));
     } catch (const std::exception& e) {
         problem = e.what();
     }
     if (!problem.empty()) {
-        std::cout << "  \u2717 " << stage << ".\n    " << (en ? "Details: " : "Einzelheiten: ") << problem << "\n";
+        std::cout << "  \u2717 " << stage << ".\n    " << (tr(lang, "check.details")) << problem << "\n";
     }
     const std::vector<BackupInfo> backups = listBackups(path);
-    if (backups.empty()) std::cout << (en ? "  Backups: none yet (the view makes them)\n" : "  Sicherungen: noch keine (die Ansicht legt sie an)\n");
+    if (backups.empty()) std::cout << tr(lang, "check.backups_none_yet_the_view_makes") << "\n";
     else
-        std::cout << (en ? "  Backups: " : "  Sicherungen: ") << backups.size() << (en ? ", the newest of " : ", die neueste vom ") << backups.front().created
+        std::cout << (tr(lang, "check.backups")) << backups.size() << (tr(lang, "check.the_newest_of")) << backups.front().created
                   << " in " << std::filesystem::path(backups.front().path).parent_path().string() << "\n";
     if (problem.empty()) {
-        std::cout << (en ? "Result: sound.\n" : "Ergebnis: in Ordnung.\n");
+        std::cout << tr(lang, "check.result_sound") << "\n";
         return 0;
     }
-    std::cout << (en ? "Result: damaged. The file was not changed." : "Ergebnis: beschädigt. Die Datei wurde nicht verändert.");
+    std::cout << (tr(lang, "check.result_damaged_the_file_was_not"));
     if (const auto good = newestGoodBackup(path))
-        std::cout << (en ? " The newest sound backup is of " : " Die neueste gute Sicherung ist vom ") << good->created << ": " << good->path
-                  << (en ? " (Knotenpunkt offers it when you open the project)." : " (Knotenpunkt bietet sie beim Öffnen des Projekts an).");
+        std::cout << (tr(lang, "check.the_newest_sound_backup_is_of")) << good->created << ": " << good->path
+                  << (tr(lang, "check.knotenpunkt_offers_it_when_you_open"));
     std::cout << "\n";
     return 3;
 }

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "core/errors.hpp"
+#include "core/i18n.hpp"
 
 namespace knp {
 
@@ -22,8 +23,8 @@ Pseudonymizer::Pseudonymizer(Pseudonymize mode, Lang lang, const std::vector<con
         for (const Actor& a : n->actors()) actors.emplace(a.id, &a);
         for (const Link& l : n->links()) links.insert(l.id);
     }
-    const std::string person = lang == Lang::En ? "Contact person " : "Kontaktperson ";
-    const std::string actor = lang == Lang::En ? "Actor " : "Akteur ";
+    const std::string person = tr(lang, "privacy.contact_person");
+    const std::string actor = tr(lang, "privacy.actor");
     std::size_t k = 0;
     // Contact persons numbered in the order of the actors they are first met at.
     for (const auto& [id, a] : actors)

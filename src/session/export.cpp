@@ -9,6 +9,7 @@
 
 #include "analysis/network_analysis.hpp"
 #include "core/errors.hpp"
+#include "core/i18n.hpp"
 #include "core/graph_view.hpp"
 #include "io/csv_export.hpp"
 #include "report/phrasing.hpp"
@@ -38,7 +39,7 @@ std::vector<NetworkSnapshot> projectSnapshots(const std::string& input, const st
 std::string snapshotSubtitle(const std::string& input, Lang lang) {
     const std::string project = input.substr(0, input.rfind('@')), snapshot = input.substr(input.rfind('@') + 1);
     for (const SnapshotInfo& s : ProjectFile::open(project, OpenMode::ReadOnly).snapshots())
-        if (s.name == snapshot) return (lang == Lang::En ? "Snapshot " : "Stand ") + s.name + ", " + s.created.substr(0, 10);
+        if (s.name == snapshot) return (tr(lang, "export.snapshot")) + s.name + ", " + s.created.substr(0, 10);
     return "";
 }
 
@@ -219,7 +220,7 @@ std::string todayText(Lang lang) {
     std::tm local{};
     localtime_r(&now, &local);
     char buf[32];
-    std::strftime(buf, sizeof buf, lang == Lang::En ? "%Y-%m-%d" : "%d.%m.%Y", &local);
+    std::strftime(buf, sizeof buf, tr(lang, "format.date"), &local);
     return buf;
 }
 
