@@ -234,44 +234,11 @@ std::vector<Finding> gapFindings(const Network& net, const GraphView& g, const G
     return F;
 }
 
-}  // namespace
-
-// [SECTION] Brokerage
-std::vector<BrokerageCounts> brokerage(const Network& network, const GraphView& g) {
-    std::vector<int> group(g.n, -1);
-    for (std::uint32_t u = 0; u < g.n; ++u) {
-        const std::string& s = network.actors()[u].sector;
-        for (std::size_t k = 0; k < network.taxonomy.sectors.size(); ++k)
-            if (network.taxonomy.sectors[k].key == s) group[u] = static_cast<int>(k);
-    }
-    std::vector<BrokerageCounts> counts(g.n);
-    for (std::uint32_t b = 0; b < g.n; ++b) {
-        for (const std::uint32_t a : g.in.neighbors(b)) {
-            for (const std::uint32_t c : g.out.neighbors(b)) {
-                if (a == c || g.out.hasArc(a, c)) continue;
-                const int ga = group[a], gb = group[b], gc = group[c];
-                BrokerageCounts& r = counts[b];
-                if (ga == gb && gb == gc) ++r.coordinator;
-                else if (ga == gc) ++r.itinerant;
-                else if (ga == gb) ++r.representative;
-                else if (gb == gc) ++r.gatekeeper;
-                else ++r.liaison;
-            }
-        }
-    }
-    return counts;
-}
-
-GapReport analyseGaps(const Network& net, const GraphView& g, const GapOptions& o) {
-    GapReport r;
-    Context ctx{net, g, std::vector<int>(g.n, -1)};
-    const auto& sectors = net.taxonomy.sectors;
-    std::vector<std::size_t> sectorSize(sectors.size(), 0);
-    for (std::uint32_t u = 0; u < g.n; ++u)
-        for (std::size_t k = 0; k < sectors.size(); ++k)
-            if (sectors[k].key == net.actors()[u].sector) { ctx.sectorOf[u] = static_cast<int>(k); ++sectorSize[k]; }
-
-    // [SECTION] Sector x sector matrix and E-I index
+// [SECTION] Sector x sector matrix and E-I index
+// Links within and between sectors: the matrix of linked pairs and density, and each sector's E-I index.
+void analyseSectors(GapReport& r, const Context& ctx, const std::vector<std::size_t>& sectorSize) {
+    const GraphView& g = ctx.g;
+    const auto& sectors = ctx.net.taxonomy.sectors;
     const std::size_t s = sectors.size();
     std::vector<std::size_t> pairLinks(s * s, 0);
     for (std::uint32_t u = 0; u < g.n; ++u)
@@ -298,9 +265,13 @@ GapReport analyseGaps(const Network& net, const GraphView& g, const GapOptions& 
             r.sectorMatrix.push_back({sectors[a].key, sectors[b].key, links, possible > 0 ? static_cast<double>(links) / possible : kNaN});
         }
     }
+}
 
-    // [SECTION] Fields of action
-    for (const Category& field : net.taxonomy.fields) {
+// [SECTION] Fields of action
+// Each field's actors, links, separate groups, status and coordinator; the fields not coordinated.
+void analyseFields(GapReport& r, const Context& ctx) {
+    const GraphView& g = ctx.g;
+    for (const Category& field : ctx.net.taxonomy.fields) {
         FieldCoverage fc;
         fc.field = field.key;
         for (std::uint32_t u = 0; u < g.n; ++u)
@@ -322,17 +293,29 @@ GapReport analyseGaps(const Network& net, const GraphView& g, const GapOptions& 
             }
         }
         if (fc.status != "coordinated") r.uncoveredFields.push_back(field.key);
-        std::size_t contact = 0;
-        for (const std::uint32_t u : fc.actors) contact += net.actors()[u].contactPoint ? 1 : 0;
-        r.contactPoints[field.key] = contact;
         r.fields.push_back(std::move(fc));
     }
+}
 
-    // [SECTION] Isolates and single points of failure
+// [SECTION] Contact points
+// How many of each field's actors are contact points.
+void countContactPoints(GapReport& r, const Network& net) {
+    for (const FieldCoverage& fc : r.fields) {
+        std::size_t contact = 0;
+        for (const std::uint32_t u : fc.actors) contact += net.actors()[u].contactPoint ? 1 : 0;
+        r.contactPoints[fc.field] = contact;
+    }
+}
+
+// [SECTION] Isolates and single points of failure
+// Actors without any link.
+void findIsolates(GapReport& r, const GraphView& g) {
     for (std::uint32_t u = 0; u < g.n; ++u)
         if (g.undirected.degree(u) == 0) r.isolates.push_back(u);
-    std::uint32_t componentCount = 0;
-    const std::vector<std::uint32_t> comp = components(g, &componentCount);
+}
+
+// Cut points and whom each cuts off from the largest remaining part, those cutting off most first.
+void findCutPoints(GapReport& r, const GraphView& g) {
     const std::vector<bool> cut = articulationPoints(g);
     std::vector<std::int32_t> mark(g.n, -1);
     std::vector<std::uint32_t> queue(g.n);
@@ -367,16 +350,20 @@ GapReport analyseGaps(const Network& net, const GraphView& g, const GapOptions& 
     }
     std::stable_sort(r.singlePointsOfFailure.begin(), r.singlePointsOfFailure.end(),
                      [](const CutPoint& a, const CutPoint& b) { return a.cutOff.size() > b.cutOff.size(); });
+}
 
-    // [SECTION] Parallel work
+// [SECTION] Parallel work
+// Unlinked pairs in the same field without a common partner, the most alike first.
+void findParallelWork(GapReport& r, const Context& ctx) {
+    const GraphView& g = ctx.g;
     for (const FieldCoverage& fc : r.fields) {
         if (fc.actors.size() > 3000) continue;  // quadratic; such fields are reported by count only
         for (std::size_t i = 0; i < fc.actors.size(); ++i)
             for (std::size_t j = i + 1; j < fc.actors.size(); ++j) {
                 const std::uint32_t a = fc.actors[i], b = fc.actors[j];
                 if (adjacent(g, a, b) || commonNeighbour(g, a, b)) continue;
-                const Actor& A = net.actors()[a];
-                const Actor& B = net.actors()[b];
+                const Actor& A = ctx.net.actors()[a];
+                const Actor& B = ctx.net.actors()[b];
                 const double sim = jaccard(A.fields, B.fields) + jaccard(A.tags, B.tags) +
                                    ((!A.sector.empty() && A.sector == B.sector) ? 0.5 : 0.0);
                 r.parallelWork.push_back({a, b, fc.field, sim});
@@ -384,146 +371,254 @@ GapReport analyseGaps(const Network& net, const GraphView& g, const GapOptions& 
     }
     std::stable_sort(r.parallelWork.begin(), r.parallelWork.end(),
                      [](const ParallelPair& x, const ParallelPair& y) { return x.similarity > y.similarity; });
+}
+
+// [SECTION] Suggested links
+using ActorPair = std::pair<std::uint32_t, std::uint32_t>;
+
+// What every purpose of the suggestions shares: hop distances, closeness ranks, the main part,
+// and the pairs found so far with their best gain and all their purposes.
+struct Suggestions {
+    const Context& ctx;
+    const GraphView& g;
+    std::size_t n;
+    std::vector<std::uint16_t> d;
+    double pairs;
+    std::vector<double> closenessRank;
+    std::vector<std::uint32_t> hubs;  // by closeness, the best-connected first
+    std::vector<std::uint32_t> comp;  // component per actor
+    std::vector<bool> inMain;         // in the largest component: the "rest of the network"
+    std::map<ActorPair, SuggestedLink> best;
+    // A pair found for several purposes keeps its best gain and names every purpose.
+    std::map<ActorPair, std::vector<Finding>> purposes;
+
+    // Records a-b (unless linked already) for one purpose with its gain.
+    void consider(std::uint32_t a, std::uint32_t b, double gain, const std::string& kind, const Finding& reason) {
+        if (a == b || adjacent(g, a, b)) return;
+        const auto key = std::minmax(a, b);
+        auto& all = purposes[key];
+        if (std::find(all.begin(), all.end(), reason) == all.end()) all.push_back(reason);
+        auto it = best.find(key);
+        if (it == best.end() || gain > it->second.gain) best[key] = SuggestedLink{key.first, key.second, gain, kind, {reason}};
+    }
+    // Partners for an actor: those sharing a field, else the best-connected actors.
+    std::vector<std::uint32_t> partners(std::uint32_t a, const std::vector<bool>& allowed) const {
+        std::vector<std::uint32_t> out;
+        for (const std::uint32_t h : hubs)
+            if (allowed[h] && h != a && ctx.shareField(a, h)) out.push_back(h);
+        if (out.empty())
+            for (const std::uint32_t h : hubs)
+                if (allowed[h] && h != a && out.size() < 8) out.push_back(h);
+        if (out.size() > 8) out.resize(8);
+        return out;
+    }
+};
+
+// Distances, closeness ranks, hubs and the main part for the suggestions.
+Suggestions prepareSuggestions(const Context& ctx) {
+    const GraphView& g = ctx.g;
+    const std::size_t n = g.n;
+    Suggestions s{ctx, g, n, allPairs(g), static_cast<double>(n) * static_cast<double>(n - 1) / 2, std::vector<double>(n, 0), {}, {}, {}, {}, {}};
+    const std::vector<std::uint16_t>& d = s.d;
+    for (std::uint32_t u = 0; u < n; ++u)
+        for (std::uint32_t v = 0; v < n; ++v)
+            if (u != v && d[u * n + v] != kFar) s.closenessRank[u] += 1.0 / d[u * n + v];
+    s.hubs.resize(n);
+    std::iota(s.hubs.begin(), s.hubs.end(), 0u);
+    std::stable_sort(s.hubs.begin(), s.hubs.end(), [&](std::uint32_t a, std::uint32_t b) { return s.closenessRank[a] > s.closenessRank[b]; });
+    // Largest component: the "rest of the network".
+    std::uint32_t componentCount = 0;
+    s.comp = components(g, &componentCount);
+    std::vector<std::size_t> compSize(componentCount, 0);
+    for (const std::uint32_t c : s.comp) ++compSize[c];
+    const auto mainComp = static_cast<std::uint32_t>(std::max_element(compSize.begin(), compSize.end()) - compSize.begin());
+    s.inMain.resize(n);
+    for (std::uint32_t u = 0; u < n; ++u) s.inMain[u] = s.comp[u] == mainComp;
+    return s;
+}
+
+// a) Isolates and separate groups joined to the main part.
+void suggestJoiningParts(Suggestions& s) {
+    const std::size_t n = s.n;
+    for (std::uint32_t u = 0; u < n; ++u) {
+        if (s.inMain[u]) continue;
+        const bool isolate = s.g.undirected.degree(u) == 0;
+        for (const std::uint32_t m : s.partners(u, s.inMain)) {
+            const double gain = efficiencyGain(s.d, n, u, m) / s.pairs;
+            s.consider(u, m, gain, isolate ? "isolate" : "component", reason(isolate ? "isolate" : "component", {u}));
+        }
+    }
+}
+
+// b) Links around the largest single points of failure.
+void suggestAroundCutPoints(Suggestions& s, const GapReport& r) {
+    const GraphView& g = s.g;
+    const std::size_t n = s.n;
+    for (std::size_t i = 0; i < r.singlePointsOfFailure.size() && i < 5; ++i) {
+        const CutPoint& cp = r.singlePointsOfFailure[i];
+        const std::vector<std::uint16_t> dv = allPairs(g, cp.actor);
+        std::vector<bool> rest(n, false);
+        for (std::uint32_t u = 0; u < n; ++u) rest[u] = s.comp[u] == s.comp[cp.actor] && u != cp.actor;
+        for (const std::uint32_t c : cp.cutOff) rest[c] = false;
+        Finding why = reason("reconnect", {cp.actor});
+        why.actors.insert(why.actors.end(), cp.cutOff.begin(), cp.cutOff.end());
+        std::vector<std::uint32_t> from = cp.cutOff;
+        std::stable_sort(from.begin(), from.end(), [&](std::uint32_t a, std::uint32_t b) { return g.undirected.degree(a) > g.undirected.degree(b); });
+        if (from.size() > 5) from.resize(5);
+        for (const std::uint32_t c : from)
+            for (const std::uint32_t m : s.partners(c, rest))
+                s.consider(c, m, (efficiencyGain(s.d, n, c, m) + efficiencyGain(dv, n, c, m, cp.actor)) / s.pairs, "reconnect", why);
+    }
+}
+
+// c) The first link between two sectors that have none.
+void suggestBetweenSectors(Suggestions& s, const GapReport& r) {
+    const std::size_t n = s.n;
+    const std::vector<double>& closenessRank = s.closenessRank;
+    for (const SectorCell& cell : r.sectorMatrix) {
+        if (cell.from == cell.to || cell.links > 0) continue;
+        std::vector<std::uint32_t> inA, inB;
+        for (std::uint32_t u = 0; u < n; ++u) {
+            if (s.ctx.net.actors()[u].sector == cell.from && s.inMain[u]) inA.push_back(u);
+            if (s.ctx.net.actors()[u].sector == cell.to && s.inMain[u]) inB.push_back(u);
+        }
+        Finding why = reason("sectors", {});
+        why.sectors = {cell.from, cell.to};
+        std::vector<std::pair<std::uint32_t, std::uint32_t>> candidates;
+        for (const std::uint32_t a : inA)
+            for (const std::uint32_t b : inB)
+                if (s.ctx.shareField(a, b)) candidates.emplace_back(a, b);
+        if (candidates.empty()) {
+            auto top = [&](std::vector<std::uint32_t> v) {
+                std::stable_sort(v.begin(), v.end(), [&](std::uint32_t x, std::uint32_t y) { return closenessRank[x] > closenessRank[y]; });
+                if (v.size() > 3) v.resize(3);
+                return v;
+            };
+            for (const std::uint32_t a : top(inA))
+                for (const std::uint32_t b : top(inB)) candidates.emplace_back(a, b);
+        }
+        // The best-connected pairs first; a dozen is plenty to find the best one.
+        std::stable_sort(candidates.begin(), candidates.end(), [&](const auto& x, const auto& y) {
+            return closenessRank[x.first] + closenessRank[x.second] > closenessRank[y.first] + closenessRank[y.second];
+        });
+        if (candidates.size() > 12) candidates.resize(12);
+        for (const auto& [a, b] : candidates) s.consider(a, b, efficiencyGain(s.d, n, a, b) / s.pairs, "sectors", why);
+    }
+}
+
+// d) Actors doing the same work without knowing each other (all their shared fields).
+void suggestForParallelWork(Suggestions& s, const GapReport& r) {
+    for (std::size_t i = 0; i < r.parallelWork.size() && i < 20; ++i) {
+        const ParallelPair& p = r.parallelWork[i];
+        Finding why = reason("parallel", {});
+        for (const ParallelPair& q : r.parallelWork)
+            if (q.a == p.a && q.b == p.b) why.fields.push_back(q.field);
+        s.consider(p.a, p.b, efficiencyGain(s.d, s.n, p.a, p.b) / s.pairs, "parallel", why);
+    }
+}
+
+// e) The most remote actors of the main part linked to a central one.
+void suggestForRemoteActors(Suggestions& s) {
+    const std::size_t n = s.n;
+    const std::vector<std::uint16_t>& d = s.d;
+    std::vector<std::uint32_t> remote;
+    for (auto it = s.hubs.rbegin(); it != s.hubs.rend() && remote.size() < 10; ++it)
+        if (s.inMain[*it] && s.g.undirected.degree(*it) > 0) remote.push_back(*it);
+    for (const std::uint32_t u : remote) {
+        double sum = 0;
+        std::size_t reach = 0;
+        for (std::uint32_t v = 0; v < n; ++v)
+            if (v != u && d[u * n + v] != kFar) { sum += d[u * n + v]; ++reach; }
+        Finding why = reason("distance", {u});
+        why.numbers = {reach ? sum / static_cast<double>(reach) : 0};
+        for (const std::uint32_t m : s.partners(u, s.inMain)) s.consider(u, m, efficiencyGain(d, n, u, m) / s.pairs, "distance", why);
+    }
+}
+
+// The pairs found, each with all its purposes, strongest gain first; one per primary purpose.
+void chooseSuggestions(GapReport& r, Suggestions& s, const GapOptions& o) {
+    for (auto& [key, link] : s.best) {
+        // The primary purpose first, then the others.
+        const Finding primary = link.reasons.front();
+        r.suggestedLinks.push_back(link);
+        for (const Finding& why : s.purposes[key])
+            if (!(why == primary)) r.suggestedLinks.back().reasons.push_back(why);
+    }
+    std::stable_sort(r.suggestedLinks.begin(), r.suggestedLinks.end(),
+                     [](const SuggestedLink& a, const SuggestedLink& b) { return a.gain > b.gain; });
+    // One suggestion per reason (the best partner), the strongest gains first.
+    std::vector<SuggestedLink> chosen;
+    std::vector<Finding> primaries;
+    for (const SuggestedLink& l : r.suggestedLinks)
+        if (chosen.size() < o.maxSuggestions && std::find(primaries.begin(), primaries.end(), l.reasons.front()) == primaries.end()) {
+            primaries.push_back(l.reasons.front());
+            chosen.push_back(l);
+        }
+    r.suggestedLinks = std::move(chosen);
+}
+
+// New links for every purpose a)-e), on networks of 3 up to o.suggestionLimit actors.
+void suggestLinks(GapReport& r, const Context& ctx, const GapOptions& o) {
+    if (ctx.g.n < 3 || ctx.g.n > o.suggestionLimit) return;
+    Suggestions s = prepareSuggestions(ctx);
+    suggestJoiningParts(s);
+    suggestAroundCutPoints(s, r);
+    suggestBetweenSectors(s, r);
+    suggestForParallelWork(s, r);
+    suggestForRemoteActors(s);
+    chooseSuggestions(r, s, o);
+}
+
+}  // namespace
+
+// [SECTION] Brokerage
+std::vector<BrokerageCounts> brokerage(const Network& network, const GraphView& g) {
+    std::vector<int> group(g.n, -1);
+    for (std::uint32_t u = 0; u < g.n; ++u) {
+        const std::string& s = network.actors()[u].sector;
+        for (std::size_t k = 0; k < network.taxonomy.sectors.size(); ++k)
+            if (network.taxonomy.sectors[k].key == s) group[u] = static_cast<int>(k);
+    }
+    std::vector<BrokerageCounts> counts(g.n);
+    for (std::uint32_t b = 0; b < g.n; ++b) {
+        for (const std::uint32_t a : g.in.neighbors(b)) {
+            for (const std::uint32_t c : g.out.neighbors(b)) {
+                if (a == c || g.out.hasArc(a, c)) continue;
+                const int ga = group[a], gb = group[b], gc = group[c];
+                BrokerageCounts& r = counts[b];
+                if (ga == gb && gb == gc) ++r.coordinator;
+                else if (ga == gc) ++r.itinerant;
+                else if (ga == gb) ++r.representative;
+                else if (gb == gc) ++r.gatekeeper;
+                else ++r.liaison;
+            }
+        }
+    }
+    return counts;
+}
+
+// Every gap analysis in turn, the findings last.
+GapReport analyseGaps(const Network& net, const GraphView& g, const GapOptions& o) {
+    GapReport r;
+    Context ctx{net, g, std::vector<int>(g.n, -1)};
+    const auto& sectors = net.taxonomy.sectors;
+    std::vector<std::size_t> sectorSize(sectors.size(), 0);
+    for (std::uint32_t u = 0; u < g.n; ++u)
+        for (std::size_t k = 0; k < sectors.size(); ++k)
+            if (sectors[k].key == net.actors()[u].sector) { ctx.sectorOf[u] = static_cast<int>(k); ++sectorSize[k]; }
+
+    analyseSectors(r, ctx, sectorSize);
+    analyseFields(r, ctx);
+    countContactPoints(r, net);
+    findIsolates(r, g);
+    findCutPoints(r, g);
+    findParallelWork(r, ctx);
 
     // [SECTION] Brokerage
     r.brokerage = brokerage(net, g);
     const std::vector<double> bc = o.betweenness && o.betweenness->size() == g.n ? *o.betweenness : betweenness(g).values;
 
-    // [SECTION] Suggested links
-    if (g.n >= 3 && g.n <= o.suggestionLimit) {
-        const std::size_t n = g.n;
-        const std::vector<std::uint16_t> d = allPairs(g);
-        const double pairs = static_cast<double>(n) * static_cast<double>(n - 1) / 2;
-        std::vector<double> closenessRank(n, 0);
-        for (std::uint32_t u = 0; u < n; ++u)
-            for (std::uint32_t v = 0; v < n; ++v)
-                if (u != v && d[u * n + v] != kFar) closenessRank[u] += 1.0 / d[u * n + v];
-        std::vector<std::uint32_t> hubs(n);
-        std::iota(hubs.begin(), hubs.end(), 0u);
-        std::stable_sort(hubs.begin(), hubs.end(), [&](std::uint32_t a, std::uint32_t b) { return closenessRank[a] > closenessRank[b]; });
-        std::map<std::pair<std::uint32_t, std::uint32_t>, SuggestedLink> best;
-        // A pair found for several purposes keeps its best gain and names every purpose.
-        std::map<std::pair<std::uint32_t, std::uint32_t>, std::vector<Finding>> purposes;
-        auto consider = [&](std::uint32_t a, std::uint32_t b, double gain, const std::string& kind, const Finding& reason) {
-            if (a == b || adjacent(g, a, b)) return;
-            const auto key = std::minmax(a, b);
-            auto& all = purposes[key];
-            if (std::find(all.begin(), all.end(), reason) == all.end()) all.push_back(reason);
-            auto it = best.find(key);
-            if (it == best.end() || gain > it->second.gain) best[key] = SuggestedLink{key.first, key.second, gain, kind, {reason}};
-        };
-        // Partners for an actor: those sharing a field, else the best-connected actors.
-        auto partners = [&](std::uint32_t a, const std::vector<bool>& allowed) {
-            std::vector<std::uint32_t> out;
-            for (const std::uint32_t h : hubs)
-                if (allowed[h] && h != a && ctx.shareField(a, h)) out.push_back(h);
-            if (out.empty())
-                for (const std::uint32_t h : hubs)
-                    if (allowed[h] && h != a && out.size() < 8) out.push_back(h);
-            if (out.size() > 8) out.resize(8);
-            return out;
-        };
-        // Largest component: the "rest of the network".
-        std::vector<std::size_t> compSize(componentCount, 0);
-        for (const std::uint32_t c : comp) ++compSize[c];
-        const auto mainComp = static_cast<std::uint32_t>(std::max_element(compSize.begin(), compSize.end()) - compSize.begin());
-        std::vector<bool> inMain(n);
-        for (std::uint32_t u = 0; u < n; ++u) inMain[u] = comp[u] == mainComp;
-        // a) Isolates and separate groups joined to the main part.
-        for (std::uint32_t u = 0; u < n; ++u) {
-            if (inMain[u]) continue;
-            const bool isolate = g.undirected.degree(u) == 0;
-            for (const std::uint32_t m : partners(u, inMain)) {
-                const double gain = efficiencyGain(d, n, u, m) / pairs;
-                consider(u, m, gain, isolate ? "isolate" : "component", reason(isolate ? "isolate" : "component", {u}));
-            }
-        }
-        // b) Links around the largest single points of failure.
-        for (std::size_t i = 0; i < r.singlePointsOfFailure.size() && i < 5; ++i) {
-            const CutPoint& cp = r.singlePointsOfFailure[i];
-            const std::vector<std::uint16_t> dv = allPairs(g, cp.actor);
-            std::vector<bool> rest(n, false);
-            for (std::uint32_t u = 0; u < n; ++u) rest[u] = comp[u] == comp[cp.actor] && u != cp.actor;
-            for (const std::uint32_t c : cp.cutOff) rest[c] = false;
-            Finding why = reason("reconnect", {cp.actor});
-            why.actors.insert(why.actors.end(), cp.cutOff.begin(), cp.cutOff.end());
-            std::vector<std::uint32_t> from = cp.cutOff;
-            std::stable_sort(from.begin(), from.end(), [&](std::uint32_t a, std::uint32_t b) { return g.undirected.degree(a) > g.undirected.degree(b); });
-            if (from.size() > 5) from.resize(5);
-            for (const std::uint32_t c : from)
-                for (const std::uint32_t m : partners(c, rest))
-                    consider(c, m, (efficiencyGain(d, n, c, m) + efficiencyGain(dv, n, c, m, cp.actor)) / pairs, "reconnect", why);
-        }
-        // c) The first link between two sectors that have none.
-        for (const SectorCell& cell : r.sectorMatrix) {
-            if (cell.from == cell.to || cell.links > 0) continue;
-            std::vector<std::uint32_t> inA, inB;
-            for (std::uint32_t u = 0; u < n; ++u) {
-                if (net.actors()[u].sector == cell.from && inMain[u]) inA.push_back(u);
-                if (net.actors()[u].sector == cell.to && inMain[u]) inB.push_back(u);
-            }
-            Finding why = reason("sectors", {});
-            why.sectors = {cell.from, cell.to};
-            std::vector<std::pair<std::uint32_t, std::uint32_t>> candidates;
-            for (const std::uint32_t a : inA)
-                for (const std::uint32_t b : inB)
-                    if (ctx.shareField(a, b)) candidates.emplace_back(a, b);
-            if (candidates.empty()) {
-                auto top = [&](std::vector<std::uint32_t> v) {
-                    std::stable_sort(v.begin(), v.end(), [&](std::uint32_t x, std::uint32_t y) { return closenessRank[x] > closenessRank[y]; });
-                    if (v.size() > 3) v.resize(3);
-                    return v;
-                };
-                for (const std::uint32_t a : top(inA))
-                    for (const std::uint32_t b : top(inB)) candidates.emplace_back(a, b);
-            }
-            // The best-connected pairs first; a dozen is plenty to find the best one.
-            std::stable_sort(candidates.begin(), candidates.end(), [&](const auto& x, const auto& y) {
-                return closenessRank[x.first] + closenessRank[x.second] > closenessRank[y.first] + closenessRank[y.second];
-            });
-            if (candidates.size() > 12) candidates.resize(12);
-            for (const auto& [a, b] : candidates) consider(a, b, efficiencyGain(d, n, a, b) / pairs, "sectors", why);
-        }
-        // d) Actors doing the same work without knowing each other (all their shared fields).
-        for (std::size_t i = 0; i < r.parallelWork.size() && i < 20; ++i) {
-            const ParallelPair& p = r.parallelWork[i];
-            Finding why = reason("parallel", {});
-            for (const ParallelPair& q : r.parallelWork)
-                if (q.a == p.a && q.b == p.b) why.fields.push_back(q.field);
-            consider(p.a, p.b, efficiencyGain(d, n, p.a, p.b) / pairs, "parallel", why);
-        }
-        // e) The most remote actors of the main part linked to a central one.
-        std::vector<std::uint32_t> remote;
-        for (auto it = hubs.rbegin(); it != hubs.rend() && remote.size() < 10; ++it)
-            if (inMain[*it] && g.undirected.degree(*it) > 0) remote.push_back(*it);
-        for (const std::uint32_t u : remote) {
-            double sum = 0;
-            std::size_t reach = 0;
-            for (std::uint32_t v = 0; v < n; ++v)
-                if (v != u && d[u * n + v] != kFar) { sum += d[u * n + v]; ++reach; }
-            Finding why = reason("distance", {u});
-            why.numbers = {reach ? sum / static_cast<double>(reach) : 0};
-            for (const std::uint32_t m : partners(u, inMain)) consider(u, m, efficiencyGain(d, n, u, m) / pairs, "distance", why);
-        }
-        for (auto& [key, link] : best) {
-            // The primary purpose first, then the others.
-            const Finding primary = link.reasons.front();
-            r.suggestedLinks.push_back(link);
-            for (const Finding& why : purposes[key])
-                if (!(why == primary)) r.suggestedLinks.back().reasons.push_back(why);
-        }
-        std::stable_sort(r.suggestedLinks.begin(), r.suggestedLinks.end(),
-                         [](const SuggestedLink& a, const SuggestedLink& b) { return a.gain > b.gain; });
-        // One suggestion per reason (the best partner), the strongest gains first.
-        std::vector<SuggestedLink> chosen;
-        std::vector<Finding> primaries;
-        for (const SuggestedLink& l : r.suggestedLinks)
-            if (chosen.size() < o.maxSuggestions && std::find(primaries.begin(), primaries.end(), l.reasons.front()) == primaries.end()) {
-                primaries.push_back(l.reasons.front());
-                chosen.push_back(l);
-            }
-        r.suggestedLinks = std::move(chosen);
-    }
+    suggestLinks(r, ctx, o);
 
     // [SECTION] Findings
     r.findings = gapFindings(net, g, r, bc, sectors, sectorSize);

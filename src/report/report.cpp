@@ -180,6 +180,430 @@ std::string statusText(const std::string& status, Lang lang) {
     return tr(lang, "report.no_actor");
 }
 
+// [SECTION] Shared by the sections
+// What every section reads: the document, the network and its analysis, the language, the
+// diagrams' common options and the file stem (Markdown writes the diagrams beside the report).
+struct ReportContext {
+    Doc& doc;
+    const Network& net;
+    const std::vector<Point>& positions;
+    const analysis::NetworkAnalysis& analysis;
+    Lang lang;
+    const DiagramOptions& diagram;
+    const std::string& stem;
+
+    std::string name(std::size_t i) const { return net.actors()[i].name; }
+    std::string sector(std::size_t i) const { return net.taxonomy.labelOf(CategoryKind::Sector, net.actors()[i].sector, lang); }
+};
+
+// [SECTION] Header
+// The line under the title (and in the footer): date, subtitle, how many actors and links.
+std::string metaLine(const Network& net, const ReportOptions& o) {
+    const Lang lang = o.lang;
+    std::string meta = std::string(tr(lang, "report.as_of")) + o.date;
+    if (!o.subtitle.empty()) meta += " · " + o.subtitle;
+    meta += " · " + std::to_string(net.actors().size()) + tr(lang, "report.actors") + std::to_string(net.links().size()) +
+            tr(lang, "report.links_made_with_knotenpunkt");
+    return meta;
+}
+
+// The page's head with its style sheet (HTML) or the title (Markdown), then the meta line.
+void writeHeader(const ReportContext& ctx, const std::string& meta) {
+    Doc& doc = ctx.doc;
+    const Lang lang = ctx.lang;
+    const std::string title = std::string(tr(lang, "report.network_report")) + ctx.net.name;
+    if (doc.markdown()) {
+        doc.raw("# " + doc.esc(title) + "\n\n" + doc.esc(meta) + "\n");
+    } else {
+        doc.raw(std::string("<!DOCTYPE html>\n<html lang=\"") + (lang == Lang::En ? "en" : "de") +
+                "\">\n<head>\n<meta charset=\"utf-8\"/>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n<title>" +
+                doc.esc(title) + "</title>\n<style>\n" + kCss + "</style>\n</head>\n<body>\n<header>\n<h1>" + doc.esc(title) +
+                "</h1>\n<p class=\"meta\">" + doc.esc(meta) + "</p>\n</header>\n");
+    }
+}
+
+// [SECTION] Findings
+// The gap analysis' findings in words, most important first: what a mayor reads.
+void writeFindings(const ReportContext& ctx) {
+    Doc& doc = ctx.doc;
+    const Lang lang = ctx.lang;
+    const analysis::GapReport& gaps = ctx.analysis.gaps;
+    doc.section(tr(lang, "report.findings"), "befunde");
+    if (gaps.findings.empty()) doc.p(tr(lang, "report.nothing_stands_out"));
+    doc.list(phrase(gaps.findings, ctx.net, lang), "findings");
+}
+
+// [SECTION] Key figures
+// The network's figures with what each means, and the number of contact points.
+void writeKeyFigures(const ReportContext& ctx) {
+    Doc& doc = ctx.doc;
+    const Lang lang = ctx.lang;
+    const analysis::GraphFigures& figures = ctx.analysis.figures;
+    doc.section(tr(lang, "report.key_figures"), "kennzahlen");
+    std::size_t contactPoints = 0;
+    for (const Actor& a : ctx.net.actors()) contactPoints += a.contactPoint;
+    doc.table({tr(lang, "report.figure"), tr(lang, "report.value"), tr(lang, "report.meaning")},
+              {{tr(lang, "report.actors_2"), std::to_string(figures.nodes), tr(lang, "report.organisations_and_bodies_on_the_map")},
+               {tr(lang, "report.links"), std::to_string(figures.links), tr(lang, "report.relations_of_every_type_named")},
+               {tr(lang, "report.density"), fmt(figures.density, 3, lang), tr(lang, "report.share_of_possible_pairs_that_are")},
+               {tr(lang, "report.components"), std::to_string(figures.components), tr(lang, "report.groups_with_no_path_between_them")},
+               {tr(lang, "report.diameter"), std::to_string(figures.diameter), tr(lang, "report.longest_shortest_path_in_steps")},
+               {tr(lang, "report.average_path_length"), fmt(figures.averagePathLength, 2, lang), tr(lang, "report.steps_between_two_actors_on_average")},
+               {tr(lang, "report.transitivity"), fmt(figures.transitivity, 3, lang), tr(lang, "report.how_often_an_actor_s_partners")},
+               {tr(lang, "report.modularity"), fmt(figures.modularity, 3, lang), tr(lang, "report.how_clearly_the_network_falls_into")},
+               {tr(lang, "report.centralization_degree"), fmt(figures.degreeCentralization, 3, lang), tr(lang, "report.how_much_links_concentrate_on_a")},
+               {tr(lang, "report.cut_points"), std::to_string(figures.articulationPoints), tr(lang, "report.actors_without_whom_the_network_falls")},
+               {tr(lang, "report.contact_points"), std::to_string(contactPoints), tr(lang, "report.first_contact_points_for_refugees")}},
+              {false, true, false});
+}
+
+// [SECTION] Network map
+// The whole network drawn: every actor and link, coloured by sector.
+void writeMap(const ReportContext& ctx) {
+    const Lang lang = ctx.lang;
+    ctx.doc.section(tr(lang, "report.network_map"), "karte");
+    DiagramOptions m = ctx.diagram;
+    m.svgId = "bild-karte";
+    ctx.doc.figure(renderDiagramSvg(ctx.net, ctx.positions, m), ctx.stem + "_karte.svg",
+                   tr(lang, "report.all_actors_and_links_colour_sector"));
+}
+
+// [SECTION] Sectors
+// The sector x sector heatmap of linked pairs (the sectors with actors), with each E-I index.
+void writeSectorMatrix(const ReportContext& ctx) {
+    Doc& doc = ctx.doc;
+    const Lang lang = ctx.lang;
+    const Taxonomy& t = ctx.net.taxonomy;
+    const analysis::GapReport& gaps = ctx.analysis.gaps;
+    doc.section(tr(lang, "report.which_sectors_talk_to_each_other"), "sektoren");
+    doc.p(tr(lang, "report.linked_pairs_between_sectors_row_column"));
+    std::vector<std::string> used;
+    for (const Category& c : t.sectors)
+        for (const Actor& a : ctx.net.actors())
+            if (a.sector == c.key) {
+                used.push_back(c.key);
+                break;
+            }
+    std::map<std::pair<std::string, std::string>, const analysis::SectorCell*> cells;
+    for (const analysis::SectorCell& c : gaps.sectorMatrix) {
+        cells[{c.from, c.to}] = &c;
+        cells[{c.to, c.from}] = &c;
+    }
+    // Columns numbered like the rows (eleven sector names do not fit across a page).
+    std::vector<std::string> head{tr(lang, "report.sector")};
+    for (std::size_t k = 0; k < used.size(); ++k) head.push_back(std::to_string(k + 1));
+    head.push_back(tr(lang, "report.e_i_index"));
+    std::vector<std::vector<std::string>> rows, bg;
+    std::vector<bool> numeric(head.size(), true);
+    numeric[0] = false;
+    for (std::size_t k = 0; k < used.size(); ++k) {
+        const std::string& r = used[k];
+        std::vector<std::string> row{std::to_string(k + 1) + " " + t.labelOf(CategoryKind::Sector, r, lang)}, colors{""};
+        for (const std::string& c : used) {
+            const auto it = cells.find({r, c});
+            if (it == cells.end()) {
+                row.push_back("–");
+                colors.push_back(heatColor(NAN));
+                continue;
+            }
+            row.push_back(std::to_string(it->second->links));
+            colors.push_back(heatColor(it->second->links ? it->second->density : NAN));
+        }
+        const auto ei = gaps.eiIndex.find(r);
+        row.push_back(ei == gaps.eiIndex.end() ? "–" : fmt(ei->second, 2, lang));
+        colors.push_back("");
+        rows.push_back(row);
+        bg.push_back(colors);
+    }
+    doc.table(head, rows, numeric, bg, "heat");
+    doc.p(tr(lang, "report.e_i_index_1_a_sector"));
+}
+
+// [SECTION] Fields of action
+// Each field's status, actors, links, coordinator and contact points, with its diagram.
+void writeFields(const ReportContext& ctx) {
+    Doc& doc = ctx.doc;
+    const Lang lang = ctx.lang;
+    const bool md = doc.markdown();
+    const analysis::GapReport& gaps = ctx.analysis.gaps;
+    doc.section(tr(lang, "report.fields_of_action"), "felder");
+    for (const analysis::FieldCoverage& f : gaps.fields) {
+        const std::string label = ctx.net.taxonomy.labelOf(CategoryKind::Field, f.field, lang);
+        if (!md) doc.raw("<div class=\"feld\">\n");  // heading, status and diagram on one page
+        doc.h3(label, "status-" + f.status);
+        const auto cp = gaps.contactPoints.find(f.field);
+        std::string line = std::string(tr(lang, "report.status")) + statusText(f.status, lang) + ". " + std::to_string(f.actors.size()) +
+                           tr(lang, "report.actors") + std::to_string(f.links) + tr(lang, "report.links_among_them");
+        if (f.coordinator) line += std::string(tr(lang, "report.most_coordinating")) + ctx.name(*f.coordinator);
+        line += std::string("; ") + tr(lang, "report.contact_points_2") + std::to_string(cp == gaps.contactPoints.end() ? 0 : cp->second) + ".";
+        doc.p(line);
+        if (f.actors.size() >= 2) {
+            DiagramOptions m = ctx.diagram;
+            m.focus.kind = FocusKind::Field;
+            m.focus.target = f.field;
+            m.svgId = "bild-feld-" + f.field;
+            doc.figure(renderDiagramSvg(ctx.net, ctx.positions, m), ctx.stem + "_feld_" + f.field + ".svg",
+                       std::string(tr(lang, "report.the_actors_in_the_field_of")) + label +
+                           tr(lang, "report.and_their_links_among_each_other"),
+                       true);
+        }
+        if (!md) doc.raw("</div>\n");
+    }
+}
+
+// [SECTION] Brokers
+// The ten actors with the highest betweenness (above zero) and their brokerage roles.
+void writeBrokers(const ReportContext& ctx) {
+    Doc& doc = ctx.doc;
+    const Lang lang = ctx.lang;
+    const analysis::GapReport& gaps = ctx.analysis.gaps;
+    const std::vector<double>& betweenness = *ctx.analysis.column("betweenness");
+    const std::vector<double>& degree = *ctx.analysis.column("degree");
+    doc.section(tr(lang, "report.brokers"), "bruecken");
+    doc.p(tr(lang, "report.the_actors_most_shortest_paths_pass"));
+    doc.p(tr(lang, "report.roles_coord_coordinator_gatek_gatekeeper_repr"));
+    std::vector<std::size_t> order(ctx.net.actors().size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return betweenness[a] > betweenness[b]; });
+    std::vector<std::vector<std::string>> rows;
+    for (std::size_t k = 0; k < order.size() && k < 10; ++k) {
+        const std::size_t i = order[k];
+        if (!(betweenness[i] > 0)) break;
+        const analysis::BrokerageCounts b = i < gaps.brokerage.size() ? gaps.brokerage[i] : analysis::BrokerageCounts{};
+        rows.push_back({ctx.name(i), ctx.sector(i), fmt(betweenness[i], 3, lang), fmt(degree[i], 0, lang), std::to_string(b.coordinator),
+                        std::to_string(b.gatekeeper), std::to_string(b.representative), std::to_string(b.itinerant), std::to_string(b.liaison)});
+    }
+    doc.table({tr(lang, "report.actor"), tr(lang, "report.sector"), "Betweenness", tr(lang, "report.links"), tr(lang, "report.coord"),
+               tr(lang, "report.gatek"), tr(lang, "report.repr"), tr(lang, "report.itin"), tr(lang, "report.liaison")},
+              rows, {false, false, true, true, true, true, true, true, true});
+}
+
+// [SECTION] Single points of failure
+// Each cut point and whom it cuts off, with the diagram of them.
+void writeSinglePointsOfFailure(const ReportContext& ctx) {
+    Doc& doc = ctx.doc;
+    const Lang lang = ctx.lang;
+    const analysis::GapReport& gaps = ctx.analysis.gaps;
+    doc.section(tr(lang, "report.single_points_of_failure"), "ausfall");
+    if (gaps.singlePointsOfFailure.empty()) {
+        doc.p(tr(lang, "report.no_single_actor_splits_the_network"));
+        return;
+    }
+    std::vector<std::vector<std::string>> rows;
+    for (const analysis::CutPoint& c : gaps.singlePointsOfFailure) {
+        std::string cut;
+        for (const std::uint32_t v : c.cutOff) cut += (cut.empty() ? "" : ", ") + ctx.name(v);
+        rows.push_back({ctx.name(c.actor), ctx.sector(c.actor), std::to_string(c.cutOff.size()), cut});
+    }
+    doc.table({tr(lang, "report.actor"), tr(lang, "report.sector"), tr(lang, "report.cut_off"), tr(lang, "report.who_then_has_no_path_into")},
+              rows, {false, false, true, false});
+    DiagramOptions m = ctx.diagram;
+    m.focus.kind = FocusKind::CutPoints;
+    m.svgId = "bild-ausfall";
+    doc.figure(renderDiagramSvg(ctx.net, ctx.positions, m), ctx.stem + "_ausfall.svg",
+               tr(lang, "report.cut_points_double_ring_and_whom"));
+}
+
+// [SECTION] Parallel work
+// Unlinked pairs of actors working in the same field, as a table.
+void writeParallelWork(const ReportContext& ctx) {
+    Doc& doc = ctx.doc;
+    const Lang lang = ctx.lang;
+    const analysis::GapReport& gaps = ctx.analysis.gaps;
+    doc.section(tr(lang, "report.parallel_work"), "parallel");
+    if (gaps.parallelWork.empty()) {
+        doc.p(tr(lang, "report.no_unlinked_pairs_in_the_same"));
+        return;
+    }
+    doc.p(tr(lang, "report.actors_who_work_in_the_same"));
+    std::vector<std::vector<std::string>> rows;
+    // The most alike pairs first (the analysis ranks them); the rest as a number.
+    constexpr std::size_t kShown = 15;
+    for (std::size_t k = 0; k < gaps.parallelWork.size() && k < kShown; ++k) {
+        const analysis::ParallelPair& p = gaps.parallelWork[k];
+        rows.push_back({ctx.name(p.a), ctx.name(p.b), ctx.net.taxonomy.labelOf(CategoryKind::Field, p.field, lang)});
+    }
+    doc.table({tr(lang, "report.actor"), tr(lang, "report.actor"), tr(lang, "report.field_of_action")}, rows);
+    if (gaps.parallelWork.size() > kShown)
+        doc.p(std::string(tr(lang, "report.and")) + std::to_string(gaps.parallelWork.size() - kShown) +
+              tr(lang, "report.more_pairs_all_in_knp_gaps"));
+}
+
+// [SECTION] Contact points
+// For each field of action, how many first contact points it has and which.
+void writeContactPoints(const ReportContext& ctx) {
+    Doc& doc = ctx.doc;
+    const Lang lang = ctx.lang;
+    const Network& net = ctx.net;
+    doc.section(tr(lang, "report.contact_points"), "anlaufstellen");
+    std::vector<std::vector<std::string>> rows;
+    for (const Category& f : net.taxonomy.fields) {
+        std::string who;
+        std::size_t k = 0;
+        for (std::size_t i = 0; i < net.actors().size(); ++i) {
+            const Actor& a = net.actors()[i];
+            if (a.contactPoint && std::find(a.fields.begin(), a.fields.end(), f.key) != a.fields.end()) {
+                who += (who.empty() ? "" : ", ") + a.name;
+                ++k;
+            }
+        }
+        rows.push_back({f.label(lang), std::to_string(k), who.empty() ? tr(lang, "report.none") : who});
+    }
+    doc.p(tr(lang, "report.how_many_first_contact_points_does"));
+    doc.table({tr(lang, "report.field_of_action"), tr(lang, "report.number"), tr(lang, "report.contact_points")}, rows,
+              {false, true, false});
+}
+
+// [SECTION] Suggested links
+// The suggested links with their reasons and gains, and the diagram with them dashed.
+void writeSuggestions(const ReportContext& ctx) {
+    Doc& doc = ctx.doc;
+    const Lang lang = ctx.lang;
+    const analysis::GapReport& gaps = ctx.analysis.gaps;
+    doc.section(tr(lang, "report.suggested_links"), "vorschlaege");
+    if (gaps.suggestedLinks.empty()) {
+        doc.p(tr(lang, "report.no_suggestions"));
+        return;
+    }
+    doc.p(tr(lang, "report.new_links_that_shorten_paths_most"));
+    std::vector<std::vector<std::string>> rows;
+    for (const analysis::SuggestedLink& l : gaps.suggestedLinks)
+        rows.push_back({ctx.name(l.a), ctx.name(l.b), phraseReasons(l.reasons, ctx.net, lang), fmt(l.gain, 3, lang)});
+    doc.table({tr(lang, "report.actor"), tr(lang, "report.actor"), tr(lang, "report.reason"), tr(lang, "report.gain")}, rows,
+              {false, false, false, true});
+    DiagramOptions m = ctx.diagram;
+    m.suggested = true;
+    m.svgId = "bild-vorschlaege";
+    doc.figure(renderDiagramSvg(ctx.net, ctx.positions, m), ctx.stem + "_vorschlaege.svg",
+               tr(lang, "report.suggested_links_dashed_magenta"));
+}
+
+// [SECTION] What changed
+// The comparison's figures then and now, as a table.
+void writeChangeFigures(const ReportContext& ctx, const analysis::Comparison& c) {
+    const Lang lang = ctx.lang;
+    const analysis::GraphFigures& figures = ctx.analysis.figures;
+    const analysis::GraphFigures& fb = c.figuresBefore;
+    auto row = [&](const char* label, double before, double after, int decimals) {
+        return std::vector<std::string>{tr(lang, label), fmt(before, decimals, lang), fmt(after, decimals, lang), formatChange(after - before, decimals, lang)};
+    };
+    ctx.doc.table({tr(lang, "report.figure"), tr(lang, "report.then"), tr(lang, "report.now"), tr(lang, "report.change")},
+                  {row("report.change_row.actors", static_cast<double>(fb.nodes), static_cast<double>(figures.nodes), 0),
+                   row("report.change_row.links", static_cast<double>(fb.links), static_cast<double>(figures.links), 0),
+                   row("report.change_row.density", fb.density, figures.density, 3),
+                   row("report.change_row.components", fb.components, figures.components, 0),
+                   row("report.change_row.cut_points", static_cast<double>(fb.articulationPoints), static_cast<double>(figures.articulationPoints), 0),
+                   row("report.change_row.isolates", static_cast<double>(c.isolatesBefore), static_cast<double>(c.isolatesAfter), 0),
+                   row("report.change_row.fields_not_coordinated", static_cast<double>(c.uncoveredBefore), static_cast<double>(c.uncoveredAfter), 0),
+                   row("report.change_row.sector_pairs_without_a_link", static_cast<double>(c.unlinkedPairsBefore), static_cast<double>(c.unlinkedPairsAfter), 0)},
+                  {false, true, true, true});
+}
+
+// The comparison drawn on this report's map, with what is new, gone and changed marked.
+void writeChangeDiagram(const ReportContext& ctx, const NetworkSnapshot& first, const analysis::Comparison& c) {
+    // Today's actors where the map has them, gone ones beside their partners (their old
+    // coordinates may belong to another layout).
+    const Lang lang = ctx.lang;
+    const std::vector<Point>& positions = ctx.positions;
+    analysis::CompareScene scene = analysis::compareScene(first.network, ctx.net, c);
+    for (std::size_t i = 0; i < scene.network.actors().size(); ++i) {
+        Actor a = scene.network.actors()[i];
+        a.placed = i < positions.size();
+        if (a.placed) {
+            a.x = positions[i].x;
+            a.y = positions[i].y;
+        }
+        scene.network.replaceActor(a);
+    }
+    analysis::placeBesidePartners(scene.network, ctx.net.actors().size());
+    std::vector<Point> pos;
+    for (const Actor& a : scene.network.actors()) pos.push_back({a.x, a.y});
+    DiagramOptions m = ctx.diagram;
+    m.svgId = "bild-veraenderung";
+    m.changeSince = first.name;
+    m.subtitle = quoted(first.name, lang) + " \u2192 " + tr(lang, "report.today");
+    for (const analysis::Change ch : scene.actor) m.actorChange.push_back(static_cast<std::uint8_t>(ch));
+    for (const analysis::Change ch : scene.link) m.linkChange.push_back(static_cast<std::uint8_t>(ch));
+    ctx.doc.figure(renderDiagramSvg(scene.network, pos, m), ctx.stem + "_veraenderung.svg",
+                   tr(lang, "report.new_green_double_ring_and_green"));
+}
+
+// The comparison's lists: actors and links new and gone, what changed, gaps closed and opened.
+void writeChangeLists(const ReportContext& ctx, const NetworkSnapshot& first, const analysis::Comparison& c) {
+    Doc& doc = ctx.doc;
+    const Lang lang = ctx.lang;
+    const Network& net = ctx.net;
+    auto actorName = [](const Network& n, const std::string& id) {
+        const Actor* a = n.findActor(id);
+        return a ? a->name : id;
+    };
+    auto linkName = [&](const Network& n, const std::string& id) {
+        const Link* l = n.findLink(id);
+        return l ? actorName(n, l->source) + " \u2013 " + actorName(n, l->target) : id;
+    };
+    auto block = [&](const char* label, const std::vector<std::string>& items) {
+        doc.h3(std::string(tr(lang, label)) + " (" + std::to_string(items.size()) + ")");
+        doc.list(items);
+    };
+    std::vector<std::string> items;
+    for (const std::string& id : c.actorsAdded) items.push_back(actorName(net, id));
+    block("report.change_list.new_actors", items);
+    items.clear();
+    for (const std::string& id : c.actorsRemoved) items.push_back(actorName(first.network, id));
+    block("report.change_list.no_longer_there", items);
+    items.clear();
+    for (const std::string& id : c.linksAdded) items.push_back(linkName(net, id));
+    block("report.change_list.new_links", items);
+    items.clear();
+    for (const std::string& id : c.linksRemoved) items.push_back(linkName(first.network, id));
+    block("report.change_list.links_gone", items);
+    items.clear();
+    for (const analysis::ElementChange& e : c.actorsChanged) items.push_back(e.label);
+    for (const analysis::ElementChange& e : c.linksChanged) items.push_back(e.label);
+    block("report.change_list.changed", items);
+    block("report.change_list.gaps_closed", phraseGapChanges(c.gapsClosed, lang));
+    block("report.change_list.gaps_opened", phraseGapChanges(c.gapsOpened, lang));
+}
+
+// What changed since the first snapshot, by the comparison engine of knp compare and the view.
+void writeChanges(const ReportContext& ctx, const NetworkSnapshot& first) {
+    Doc& doc = ctx.doc;
+    const Lang lang = ctx.lang;
+    doc.section(std::string(tr(lang, "report.what_changed_since")) + quoted(first.name, lang) + tr(lang, "report.text"), "veraenderung");
+    analysis::CompareOptions co;
+    co.lang = lang;
+    co.beforeName = first.name;
+    co.afterName = tr(lang, "report.today");
+    const analysis::Comparison c = analysis::compareNetworks(first.network, ctx.net, co);
+    doc.p(std::string(tr(lang, "report.snapshot")) + quoted(first.name, lang) + tr(lang, "report.of") + first.created.substr(0, 10) +
+          tr(lang, "report.compared_with_today"));
+    doc.list(phraseComparison(c.findings, lang), "findings");
+    writeChangeFigures(ctx, c);
+    if (!c.empty()) writeChangeDiagram(ctx, first, c);
+    writeChangeLists(ctx, first, c);
+}
+
+// [SECTION] Method
+// How the map is made and what the measures mean, for non-experts.
+void writeMethod(const ReportContext& ctx) {
+    Doc& doc = ctx.doc;
+    const Lang lang = ctx.lang;
+    doc.section(tr(lang, "report.method"), "methode");
+    doc.p(tr(lang, "report.the_map_is_made_in_workshops"));
+    doc.definitions({
+        {tr(lang, "report.density"), tr(lang, "report.which_share_of_all_possible_pairs")},
+        {"Betweenness", tr(lang, "report.how_often_an_actor_lies_on")},
+        {tr(lang, "report.brokerage_roles"), tr(lang, "report.how_an_actor_links_two_unlinked")},
+        {tr(lang, "report.e_i_index"), tr(lang, "report.links_to_other_sectors_minus_links")},
+        {tr(lang, "report.cut_point"), tr(lang, "report.an_actor_without_whom_others_have")},
+        {tr(lang, "report.field_coordinated"), tr(lang, "report.all_actors_of_a_field_reach")},
+        {tr(lang, "report.parallel_work"), tr(lang, "report.two_actors_in_the_same_field")},
+        {tr(lang, "report.modularity"), tr(lang, "report.how_strongly_the_network_falls_into")},
+        {tr(lang, "report.suggested_link"), tr(lang, "report.a_missing_link_that_raises_average")},
+    });
+}
+
+
 }  // namespace
 
 bool isReportPath(const std::string& path) {
@@ -200,7 +624,6 @@ std::vector<std::string> writeReport(const Network& net, const std::vector<Point
 
     // One analysis for every section and diagram.
     const std::shared_ptr<const analysis::NetworkAnalysis> shared = o.analysis ? o.analysis : analysis::analyseNetwork(net);
-    const analysis::GraphFigures& figures = shared->figures;
     // Progress: the overview, one diagram per field, cut points, suggestions, change.
     const double expectedFigures = 4.0 + static_cast<double>(t.list(CategoryKind::Field).size()) + (o.snapshots.empty() ? 0 : 1);
     std::size_t figuresDone = 0;
@@ -209,11 +632,6 @@ std::vector<std::string> writeReport(const Network& net, const std::vector<Point
         ++figuresDone;
         if (o.progress) o.progress(std::min(0.99, static_cast<double>(figuresDone) / expectedFigures));
     };
-    const analysis::GapReport& gaps = shared->gaps;
-    const std::vector<double>& betweenness = *shared->column("betweenness");
-    const std::vector<double>& degree = *shared->column("degree");
-    auto name = [&](std::size_t i) { return net.actors()[i].name; };
-    auto sector = [&](std::size_t i) { return t.labelOf(CategoryKind::Sector, net.actors()[i].sector, lang); };
 
     DiagramOptions d;
     d.lang = lang;
@@ -224,308 +642,21 @@ std::vector<std::string> writeReport(const Network& net, const std::vector<Point
 
     Doc doc(md);
     doc.afterFigure = afterFigure;
-    const std::string title = std::string(tr(lang, "report.network_report")) + net.name;
-    std::string meta = std::string(tr(lang, "report.as_of")) + o.date;
-    if (!o.subtitle.empty()) meta += " · " + o.subtitle;
-    meta += " · " + std::to_string(net.actors().size()) + tr(lang, "report.actors") + std::to_string(net.links().size()) +
-            tr(lang, "report.links_made_with_knotenpunkt");
-    if (md) {
-        doc.raw("# " + doc.esc(title) + "\n\n" + doc.esc(meta) + "\n");
-    } else {
-        doc.raw(std::string("<!DOCTYPE html>\n<html lang=\"") + (lang == Lang::En ? "en" : "de") +
-                "\">\n<head>\n<meta charset=\"utf-8\"/>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n<title>" +
-                doc.esc(title) + "</title>\n<style>\n" + kCss + "</style>\n</head>\n<body>\n<header>\n<h1>" + doc.esc(title) +
-                "</h1>\n<p class=\"meta\">" + doc.esc(meta) + "</p>\n</header>\n");
-    }
-
-    // Findings first: what a mayor reads.
-    doc.section(tr(lang, "report.findings"), "befunde");
-    if (gaps.findings.empty()) doc.p(tr(lang, "report.nothing_stands_out"));
-    doc.list(phrase(gaps.findings, net, lang), "findings");
-
-    doc.section(tr(lang, "report.key_figures"), "kennzahlen");
-    std::size_t contactPoints = 0;
-    for (const Actor& a : net.actors()) contactPoints += a.contactPoint;
-    doc.table({tr(lang, "report.figure"), tr(lang, "report.value"), tr(lang, "report.meaning")},
-              {{tr(lang, "report.actors_2"), std::to_string(figures.nodes), tr(lang, "report.organisations_and_bodies_on_the_map")},
-               {tr(lang, "report.links"), std::to_string(figures.links), tr(lang, "report.relations_of_every_type_named")},
-               {tr(lang, "report.density"), fmt(figures.density, 3, lang), tr(lang, "report.share_of_possible_pairs_that_are")},
-               {tr(lang, "report.components"), std::to_string(figures.components), tr(lang, "report.groups_with_no_path_between_them")},
-               {tr(lang, "report.diameter"), std::to_string(figures.diameter), tr(lang, "report.longest_shortest_path_in_steps")},
-               {tr(lang, "report.average_path_length"), fmt(figures.averagePathLength, 2, lang), tr(lang, "report.steps_between_two_actors_on_average")},
-               {tr(lang, "report.transitivity"), fmt(figures.transitivity, 3, lang), tr(lang, "report.how_often_an_actor_s_partners")},
-               {tr(lang, "report.modularity"), fmt(figures.modularity, 3, lang), tr(lang, "report.how_clearly_the_network_falls_into")},
-               {tr(lang, "report.centralization_degree"), fmt(figures.degreeCentralization, 3, lang), tr(lang, "report.how_much_links_concentrate_on_a")},
-               {tr(lang, "report.cut_points"), std::to_string(figures.articulationPoints), tr(lang, "report.actors_without_whom_the_network_falls")},
-               {tr(lang, "report.contact_points"), std::to_string(contactPoints), tr(lang, "report.first_contact_points_for_refugees")}},
-              {false, true, false});
-
-    doc.section(tr(lang, "report.network_map"), "karte");
-    {
-        DiagramOptions m = d;
-        m.svgId = "bild-karte";
-        doc.figure(renderDiagramSvg(net, positions, m), stem + "_karte.svg",
-                   tr(lang, "report.all_actors_and_links_colour_sector"));
-    }
-
-    doc.section(tr(lang, "report.which_sectors_talk_to_each_other"), "sektoren");
-    doc.p(tr(lang, "report.linked_pairs_between_sectors_row_column"));
-    {
-        std::vector<std::string> used;
-        for (const Category& c : t.sectors)
-            for (const Actor& a : net.actors())
-                if (a.sector == c.key) {
-                    used.push_back(c.key);
-                    break;
-                }
-        std::map<std::pair<std::string, std::string>, const analysis::SectorCell*> cells;
-        for (const analysis::SectorCell& c : gaps.sectorMatrix) {
-            cells[{c.from, c.to}] = &c;
-            cells[{c.to, c.from}] = &c;
-        }
-        // Columns numbered like the rows (eleven sector names do not fit across a page).
-        std::vector<std::string> head{tr(lang, "report.sector")};
-        for (std::size_t k = 0; k < used.size(); ++k) head.push_back(std::to_string(k + 1));
-        head.push_back(tr(lang, "report.e_i_index"));
-        std::vector<std::vector<std::string>> rows, bg;
-        std::vector<bool> numeric(head.size(), true);
-        numeric[0] = false;
-        for (std::size_t k = 0; k < used.size(); ++k) {
-            const std::string& r = used[k];
-            std::vector<std::string> row{std::to_string(k + 1) + " " + t.labelOf(CategoryKind::Sector, r, lang)}, colors{""};
-            for (const std::string& c : used) {
-                const auto it = cells.find({r, c});
-                if (it == cells.end()) {
-                    row.push_back("–");
-                    colors.push_back(heatColor(NAN));
-                    continue;
-                }
-                row.push_back(std::to_string(it->second->links));
-                colors.push_back(heatColor(it->second->links ? it->second->density : NAN));
-            }
-            const auto ei = gaps.eiIndex.find(r);
-            row.push_back(ei == gaps.eiIndex.end() ? "–" : fmt(ei->second, 2, lang));
-            colors.push_back("");
-            rows.push_back(row);
-            bg.push_back(colors);
-        }
-        doc.table(head, rows, numeric, bg, "heat");
-        doc.p(tr(lang, "report.e_i_index_1_a_sector"));
-    }
-
-    doc.section(tr(lang, "report.fields_of_action"), "felder");
-    for (const analysis::FieldCoverage& f : gaps.fields) {
-        const std::string label = t.labelOf(CategoryKind::Field, f.field, lang);
-        if (!md) doc.raw("<div class=\"feld\">\n");  // heading, status and diagram on one page
-        doc.h3(label, "status-" + f.status);
-        const auto cp = gaps.contactPoints.find(f.field);
-        std::string line = std::string(tr(lang, "report.status")) + statusText(f.status, lang) + ". " + std::to_string(f.actors.size()) +
-                           tr(lang, "report.actors") + std::to_string(f.links) + tr(lang, "report.links_among_them");
-        if (f.coordinator) line += std::string(tr(lang, "report.most_coordinating")) + name(*f.coordinator);
-        line += std::string("; ") + tr(lang, "report.contact_points_2") + std::to_string(cp == gaps.contactPoints.end() ? 0 : cp->second) + ".";
-        doc.p(line);
-        if (f.actors.size() >= 2) {
-            DiagramOptions m = d;
-            m.focus.kind = FocusKind::Field;
-            m.focus.target = f.field;
-            m.svgId = "bild-feld-" + f.field;
-            doc.figure(renderDiagramSvg(net, positions, m), stem + "_feld_" + f.field + ".svg",
-                       std::string(tr(lang, "report.the_actors_in_the_field_of")) + label +
-                           tr(lang, "report.and_their_links_among_each_other"),
-                       true);
-        }
-        if (!md) doc.raw("</div>\n");
-    }
-
-    doc.section(tr(lang, "report.brokers"), "bruecken");
-    doc.p(tr(lang, "report.the_actors_most_shortest_paths_pass"));
-    doc.p(tr(lang, "report.roles_coord_coordinator_gatek_gatekeeper_repr"));
-    {
-        std::vector<std::size_t> order(net.actors().size());
-        std::iota(order.begin(), order.end(), 0);
-        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return betweenness[a] > betweenness[b]; });
-        std::vector<std::vector<std::string>> rows;
-        for (std::size_t k = 0; k < order.size() && k < 10; ++k) {
-            const std::size_t i = order[k];
-            if (!(betweenness[i] > 0)) break;
-            const analysis::BrokerageCounts b = i < gaps.brokerage.size() ? gaps.brokerage[i] : analysis::BrokerageCounts{};
-            rows.push_back({name(i), sector(i), fmt(betweenness[i], 3, lang), fmt(degree[i], 0, lang), std::to_string(b.coordinator),
-                            std::to_string(b.gatekeeper), std::to_string(b.representative), std::to_string(b.itinerant), std::to_string(b.liaison)});
-        }
-        doc.table({tr(lang, "report.actor"), tr(lang, "report.sector"), "Betweenness", tr(lang, "report.links"), tr(lang, "report.coord"),
-                   tr(lang, "report.gatek"), tr(lang, "report.repr"), tr(lang, "report.itin"), tr(lang, "report.liaison")},
-                  rows, {false, false, true, true, true, true, true, true, true});
-    }
-
-    doc.section(tr(lang, "report.single_points_of_failure"), "ausfall");
-    if (gaps.singlePointsOfFailure.empty()) {
-        doc.p(tr(lang, "report.no_single_actor_splits_the_network"));
-    } else {
-        std::vector<std::vector<std::string>> rows;
-        for (const analysis::CutPoint& c : gaps.singlePointsOfFailure) {
-            std::string cut;
-            for (const std::uint32_t v : c.cutOff) cut += (cut.empty() ? "" : ", ") + name(v);
-            rows.push_back({name(c.actor), sector(c.actor), std::to_string(c.cutOff.size()), cut});
-        }
-        doc.table({tr(lang, "report.actor"), tr(lang, "report.sector"), tr(lang, "report.cut_off"), tr(lang, "report.who_then_has_no_path_into")},
-                  rows, {false, false, true, false});
-        DiagramOptions m = d;
-        m.focus.kind = FocusKind::CutPoints;
-        m.svgId = "bild-ausfall";
-        doc.figure(renderDiagramSvg(net, positions, m), stem + "_ausfall.svg",
-                   tr(lang, "report.cut_points_double_ring_and_whom"));
-    }
-
-    doc.section(tr(lang, "report.parallel_work"), "parallel");
-    if (gaps.parallelWork.empty()) {
-        doc.p(tr(lang, "report.no_unlinked_pairs_in_the_same"));
-    } else {
-        doc.p(tr(lang, "report.actors_who_work_in_the_same"));
-        std::vector<std::vector<std::string>> rows;
-        // The most alike pairs first (the analysis ranks them); the rest as a number.
-        constexpr std::size_t kShown = 15;
-        for (std::size_t k = 0; k < gaps.parallelWork.size() && k < kShown; ++k) {
-            const analysis::ParallelPair& p = gaps.parallelWork[k];
-            rows.push_back({name(p.a), name(p.b), t.labelOf(CategoryKind::Field, p.field, lang)});
-        }
-        doc.table({tr(lang, "report.actor"), tr(lang, "report.actor"), tr(lang, "report.field_of_action")}, rows);
-        if (gaps.parallelWork.size() > kShown)
-            doc.p(std::string(tr(lang, "report.and")) + std::to_string(gaps.parallelWork.size() - kShown) +
-                  tr(lang, "report.more_pairs_all_in_knp_gaps"));
-    }
-
-    doc.section(tr(lang, "report.contact_points"), "anlaufstellen");
-    {
-        std::vector<std::vector<std::string>> rows;
-        for (const Category& f : t.fields) {
-            std::string who;
-            std::size_t k = 0;
-            for (std::size_t i = 0; i < net.actors().size(); ++i) {
-                const Actor& a = net.actors()[i];
-                if (a.contactPoint && std::find(a.fields.begin(), a.fields.end(), f.key) != a.fields.end()) {
-                    who += (who.empty() ? "" : ", ") + a.name;
-                    ++k;
-                }
-            }
-            rows.push_back({f.label(lang), std::to_string(k), who.empty() ? tr(lang, "report.none") : who});
-        }
-        doc.p(tr(lang, "report.how_many_first_contact_points_does"));
-        doc.table({tr(lang, "report.field_of_action"), tr(lang, "report.number"), tr(lang, "report.contact_points")}, rows,
-                  {false, true, false});
-    }
-
-    doc.section(tr(lang, "report.suggested_links"), "vorschlaege");
-    if (gaps.suggestedLinks.empty()) {
-        doc.p(tr(lang, "report.no_suggestions"));
-    } else {
-        doc.p(tr(lang, "report.new_links_that_shorten_paths_most"));
-        std::vector<std::vector<std::string>> rows;
-        for (const analysis::SuggestedLink& l : gaps.suggestedLinks) rows.push_back({name(l.a), name(l.b), phraseReasons(l.reasons, net, lang), fmt(l.gain, 3, lang)});
-        doc.table({tr(lang, "report.actor"), tr(lang, "report.actor"), tr(lang, "report.reason"), tr(lang, "report.gain")}, rows,
-                  {false, false, false, true});
-        DiagramOptions m = d;
-        m.suggested = true;
-        m.svgId = "bild-vorschlaege";
-        doc.figure(renderDiagramSvg(net, positions, m), stem + "_vorschlaege.svg",
-                   tr(lang, "report.suggested_links_dashed_magenta"));
-    }
-
-    if (!o.snapshots.empty()) {
-        // The comparison engine of knp compare and the view: the first snapshot against now.
-        const NetworkSnapshot& first = o.snapshots.front();
-        doc.section(std::string(tr(lang, "report.what_changed_since")) + quoted(first.name, lang) + tr(lang, "report.text"), "veraenderung");
-        analysis::CompareOptions co;
-        co.lang = lang;
-        co.beforeName = first.name;
-        co.afterName = tr(lang, "report.today");
-        const analysis::Comparison c = analysis::compareNetworks(first.network, net, co);
-        doc.p(std::string(tr(lang, "report.snapshot")) + quoted(first.name, lang) + tr(lang, "report.of") + first.created.substr(0, 10) +
-              tr(lang, "report.compared_with_today"));
-        doc.list(phraseComparison(c.findings, lang), "findings");
-        const analysis::GraphFigures& fb = c.figuresBefore;
-        auto row = [&](const char* label, double before, double after, int decimals) {
-            return std::vector<std::string>{tr(lang, label), fmt(before, decimals, lang), fmt(after, decimals, lang), formatChange(after - before, decimals, lang)};
-        };
-        doc.table({tr(lang, "report.figure"), tr(lang, "report.then"), tr(lang, "report.now"), tr(lang, "report.change")},
-                  {row("report.change_row.actors", static_cast<double>(fb.nodes), static_cast<double>(figures.nodes), 0),
-                   row("report.change_row.links", static_cast<double>(fb.links), static_cast<double>(figures.links), 0),
-                   row("report.change_row.density", fb.density, figures.density, 3),
-                   row("report.change_row.components", fb.components, figures.components, 0),
-                   row("report.change_row.cut_points", static_cast<double>(fb.articulationPoints), static_cast<double>(figures.articulationPoints), 0),
-                   row("report.change_row.isolates", static_cast<double>(c.isolatesBefore), static_cast<double>(c.isolatesAfter), 0),
-                   row("report.change_row.fields_not_coordinated", static_cast<double>(c.uncoveredBefore), static_cast<double>(c.uncoveredAfter), 0),
-                   row("report.change_row.sector_pairs_without_a_link", static_cast<double>(c.unlinkedPairsBefore), static_cast<double>(c.unlinkedPairsAfter), 0)},
-                  {false, true, true, true});
-        if (!c.empty()) {
-            // The comparison drawn on this report's map: today's actors where the map has them,
-            // gone ones beside their partners (their old coordinates may belong to another layout).
-            analysis::CompareScene scene = analysis::compareScene(first.network, net, c);
-            for (std::size_t i = 0; i < scene.network.actors().size(); ++i) {
-                Actor a = scene.network.actors()[i];
-                a.placed = i < positions.size();
-                if (a.placed) {
-                    a.x = positions[i].x;
-                    a.y = positions[i].y;
-                }
-                scene.network.replaceActor(a);
-            }
-            analysis::placeBesidePartners(scene.network, net.actors().size());
-            std::vector<Point> pos;
-            for (const Actor& a : scene.network.actors()) pos.push_back({a.x, a.y});
-            DiagramOptions m = d;
-            m.svgId = "bild-veraenderung";
-            m.changeSince = first.name;
-            m.subtitle = quoted(first.name, lang) + " \u2192 " + tr(lang, "report.today");
-            for (const analysis::Change ch : scene.actor) m.actorChange.push_back(static_cast<std::uint8_t>(ch));
-            for (const analysis::Change ch : scene.link) m.linkChange.push_back(static_cast<std::uint8_t>(ch));
-            doc.figure(renderDiagramSvg(scene.network, pos, m), stem + "_veraenderung.svg",
-                       tr(lang, "report.new_green_double_ring_and_green"));
-        }
-        auto actorName = [](const Network& n, const std::string& id) {
-            const Actor* a = n.findActor(id);
-            return a ? a->name : id;
-        };
-        auto linkName = [&](const Network& n, const std::string& id) {
-            const Link* l = n.findLink(id);
-            return l ? actorName(n, l->source) + " \u2013 " + actorName(n, l->target) : id;
-        };
-        auto block = [&](const char* label, const std::vector<std::string>& items) {
-            doc.h3(std::string(tr(lang, label)) + " (" + std::to_string(items.size()) + ")");
-            doc.list(items);
-        };
-        std::vector<std::string> items;
-        for (const std::string& id : c.actorsAdded) items.push_back(actorName(net, id));
-        block("report.change_list.new_actors", items);
-        items.clear();
-        for (const std::string& id : c.actorsRemoved) items.push_back(actorName(first.network, id));
-        block("report.change_list.no_longer_there", items);
-        items.clear();
-        for (const std::string& id : c.linksAdded) items.push_back(linkName(net, id));
-        block("report.change_list.new_links", items);
-        items.clear();
-        for (const std::string& id : c.linksRemoved) items.push_back(linkName(first.network, id));
-        block("report.change_list.links_gone", items);
-        items.clear();
-        for (const analysis::ElementChange& e : c.actorsChanged) items.push_back(e.label);
-        for (const analysis::ElementChange& e : c.linksChanged) items.push_back(e.label);
-        block("report.change_list.changed", items);
-        block("report.change_list.gaps_closed", phraseGapChanges(c.gapsClosed, lang));
-        block("report.change_list.gaps_opened", phraseGapChanges(c.gapsOpened, lang));
-    }
-
-    doc.section(tr(lang, "report.method"), "methode");
-    doc.p(tr(lang, "report.the_map_is_made_in_workshops"));
-    doc.definitions({
-        {tr(lang, "report.density"), tr(lang, "report.which_share_of_all_possible_pairs")},
-        {"Betweenness", tr(lang, "report.how_often_an_actor_lies_on")},
-        {tr(lang, "report.brokerage_roles"), tr(lang, "report.how_an_actor_links_two_unlinked")},
-        {tr(lang, "report.e_i_index"), tr(lang, "report.links_to_other_sectors_minus_links")},
-        {tr(lang, "report.cut_point"), tr(lang, "report.an_actor_without_whom_others_have")},
-        {tr(lang, "report.field_coordinated"), tr(lang, "report.all_actors_of_a_field_reach")},
-        {tr(lang, "report.parallel_work"), tr(lang, "report.two_actors_in_the_same_field")},
-        {tr(lang, "report.modularity"), tr(lang, "report.how_strongly_the_network_falls_into")},
-        {tr(lang, "report.suggested_link"), tr(lang, "report.a_missing_link_that_raises_average")},
-    });
+    const ReportContext ctx{doc, net, positions, *shared, lang, d, stem};
+    const std::string meta = metaLine(net, o);
+    writeHeader(ctx, meta);
+    writeFindings(ctx);
+    writeKeyFigures(ctx);
+    writeMap(ctx);
+    writeSectorMatrix(ctx);
+    writeFields(ctx);
+    writeBrokers(ctx);
+    writeSinglePointsOfFailure(ctx);
+    writeParallelWork(ctx);
+    writeContactPoints(ctx);
+    writeSuggestions(ctx);
+    if (!o.snapshots.empty()) writeChanges(ctx, o.snapshots.front());
+    writeMethod(ctx);
     std::string text = doc.finish();
     if (!md) text += "<footer class=\"meta\"><p>" + htmlEscape(meta) + "</p></footer>\n</body>\n</html>\n";
 

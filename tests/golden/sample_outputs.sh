@@ -15,7 +15,7 @@ source "$(dirname "$0")/../support/tools.sh"
 require_python_modules zipfile:python3
 check=0
 if [ "${1:-}" = --check ]; then check=1; shift; fi
-build=$1 datasets=$2 data=$3 out=$4 manifest=${5:-}
+build=$(realpath "$1") datasets=$(realpath "$2") data=$(realpath "$3") out=$(realpath -m "$4") manifest=${5:+$(realpath -m "$5")}
 rm -rf "$out" && mkdir -p "$out/raw" "$out/files"
 knp() { "$build/knp" "$@" 2>>"$out/log"; }
 sample="$datasets/musterstadt"
