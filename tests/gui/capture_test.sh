@@ -21,7 +21,9 @@ trap 'kill -9 $xvfb 2>/dev/null || true' EXIT
 start_view() {
   "$build/knotenpunkt" --size 1500x950 "$project" 2>>"$out/view.log" &
   view=$!
-  window=$(xdotool search --sync --name "Knotenpunkt" | head -1)
+  # The view's own mapped window (xdotool search --name can return it before it is mapped,
+  # and windowfocus then fails with BadMatch).
+  window=$(window_of "$view") || exit 1
   xdotool windowfocus --sync "$window" 2>/dev/null || xdotool windowfocus "$window"
   sleep 1.5  # first frames, layout of unplaced actors
 }
