@@ -1,12 +1,16 @@
-// The legend over the map, from the taxonomy in use: sectors and link types shown.
+// The legend over the map, from the taxonomy in use: sectors (or, coloured by a metric, its
+// scale as the diagrams draw it) and link types shown.
 #include "ui/panels/panels.hpp"
 
 #include <imgui.h>
 
+#include <cstdio>
 #include <set>
 #include <string>
 
+#include "core/encoding.hpp"
 #include "core/i18n.hpp"
+#include "ui/canvas.hpp"
 #include "ui/panels/widgets.hpp"
 
 namespace knp::ui {
@@ -23,13 +27,30 @@ void drawLegend(const AppState& s) {
     for (const Link& l : n.links()) types.insert(l.type);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float h = ImGui::GetTextLineHeight();
-    for (const Category& c : n.taxonomy.sectors) {
-        if (!sectors.count(c.key)) continue;
+    auto swatch = [&](std::uint32_t rgb, const std::string& text) {
         const ImVec2 p = ImGui::GetCursorScreenPos();
-        dl->AddCircleFilled(ImVec2(p.x + h / 2, p.y + h / 2), h * 0.4f, ImGui::GetColorU32(color(c.color)));
+        dl->AddCircleFilled(ImVec2(p.x + h / 2, p.y + h / 2), h * 0.4f, ImGui::GetColorU32(color(rgb)));
         ImGui::Dummy(ImVec2(h, h));
         ImGui::SameLine();
-        ImGui::TextUnformatted(c.label(s.lang).c_str());
+        ImGui::TextUnformatted(text.c_str());
+    };
+    const auto& columns = s.results ? s.results->metrics.columns : std::vector<analysis::MetricColumn>{};
+    const auto metric = static_cast<std::size_t>(s.options.colorBy);
+    if (!s.compare.active && metric > 0 && s.results && s.results->version == s.version && metric <= columns.size()) {
+        // Coloured by a metric: its scale over the actors shown, five stops, as on paper.
+        const analysis::MetricColumn& column = columns[metric - 1];
+        const std::vector<bool> visible = visibleActors(s);
+        const encoding::Scale scale = encoding::scaleOf(column.values, std::vector<char>(visible.begin(), visible.end()));
+        ImGui::TextUnformatted(column.name.c_str());
+        for (int k = 0; k <= 4 && !scale.empty(); ++k) {
+            char value[64];
+            std::snprintf(value, sizeof value, "%.3g", scale.lo + (scale.hi - scale.lo) * k / 4.0);
+            swatch(encoding::viridis(k / 4.0), value);
+            if (scale.hi <= scale.lo) break;
+        }
+    } else {
+        for (const Category& c : n.taxonomy.sectors)
+            if (sectors.count(c.key)) swatch(c.color, c.label(s.lang));
     }
     ImGui::Separator();
     if (s.compare.active) {
