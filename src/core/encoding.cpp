@@ -36,6 +36,8 @@ Scale scaleOf(const std::vector<double>& values, const std::vector<char>& shown)
     return s;
 }
 
+double sizeFraction(double value, const Scale& s) { return std::isfinite(value) && s.hi > s.lo ? std::sqrt(s.position(value)) : 0.125; }
+
 std::vector<int> egoDistances(const GraphView& g, std::uint32_t ego, int steps) {
     std::vector<int> dist(g.n, -1);
     if (ego >= g.n) return dist;

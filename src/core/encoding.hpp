@@ -45,6 +45,11 @@ Scale scaleOf(const std::vector<double>& values, const std::vector<char>& shown)
 // The colour of a metric's value on its scale (viridis).
 inline std::uint32_t metricColor(double value, const Scale& s) { return viridis(s.position(value)); }
 
+// How big an actor sized by a metric is, 0..1 of the span from the smallest to the largest
+// size: the area grows with the value (square root of its position on the scale); 0.125 when
+// the value is missing or every shown actor has the same.
+double sizeFraction(double value, const Scale& s);
+
 // Hops from `ego` over the undirected view, up to `steps`; -1 beyond (or unreachable).
 std::vector<int> egoDistances(const GraphView& g, std::uint32_t ego, int steps);
 // The same over links given by their ends (actor indices; direction ignored).

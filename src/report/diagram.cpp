@@ -475,7 +475,7 @@ void sizeActors(Encoding& e, const Network& net, const Scene& s, const DiagramOp
         const encoding::Scale scale = encoding::scaleOf(v, s.shown);
         const double lo = scale.lo, hi = scale.hi;
         for (std::size_t i = 0; i < n; ++i)
-            e.diameter[i] = (std::isfinite(v[i]) && hi > lo ? 6.0 + 16.0 * std::sqrt((v[i] - lo) / (hi - lo)) : 8.0) * fs;
+            e.diameter[i] = (6.0 + 16.0 * encoding::sizeFraction(v[i], scale)) * fs;
         char buf[96];
         std::snprintf(buf, sizeof buf, "%s: %s (%.3g–%.3g)", tr(o.lang, "diagram.size"), sizeBy.c_str(), lo > hi ? 0.0 : lo, lo > hi ? 0.0 : hi);
         e.sizeText = buf;

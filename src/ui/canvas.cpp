@@ -44,15 +44,6 @@ const std::vector<double>* metricColumn(const AppState& s, int index) {
     return &cols[static_cast<std::size_t>(index - 1)].values;
 }
 
-std::vector<double> normalised(const std::vector<double>& v) {
-    double lo = INFINITY, hi = -INFINITY;
-    for (double x : v)
-        if (!std::isnan(x)) { lo = std::min(lo, x); hi = std::max(hi, x); }
-    std::vector<double> out(v.size(), 0);
-    for (std::size_t i = 0; i < v.size(); ++i) out[i] = std::isnan(v[i]) || hi <= lo ? 0 : (v[i] - lo) / (hi - lo);
-    return out;
-}
-
 std::optional<std::uint32_t> actorAt(const AppState& s, const Point& w, const std::vector<double>& radius) {
     const Network& n = s.network();
     std::optional<std::uint32_t> best;
@@ -104,8 +95,10 @@ std::vector<double> displayRadii(const AppState& s) {
     const Network& n = s.network();
     std::vector<double> r = layout::actorRadii(n);
     if (const std::vector<double>* col = metricColumn(s, s.options.sizeBy)) {
-        const std::vector<double> t = normalised(*col);
-        for (std::size_t i = 0; i < r.size(); ++i) r[i] = 12 + 28 * std::sqrt(t[i]);
+        // The metric's scale over the actors shown, as the diagrams size them (core/encoding.hpp).
+        const std::vector<bool> visible = visibleActors(s);
+        const encoding::Scale scale = encoding::scaleOf(*col, std::vector<char>(visible.begin(), visible.end()));
+        for (std::size_t i = 0; i < r.size(); ++i) r[i] = 12 + 28 * encoding::sizeFraction((*col)[i], scale);
     }
     return r;
 }
