@@ -37,8 +37,9 @@ public:
     bool redo();
     std::size_t undoDepth() const { return undo_.size(); }
     std::size_t redoDepth() const { return redo_.size(); }
-    const Edit* nextUndo() const { return undo_.empty() ? nullptr : &undo_.back(); }  // what undo() takes back
-    const Edit* nextRedo() const { return redo_.empty() ? nullptr : &redo_.back(); }
+    // What undo() takes back (skip: the step after so many); nullptr when there is none.
+    const Edit* nextUndo(std::size_t skip = 0) const { return skip < undo_.size() ? &undo_[undo_.size() - 1 - skip] : nullptr; }
+    const Edit* nextRedo(std::size_t skip = 0) const { return skip < redo_.size() ? &redo_[redo_.size() - 1 - skip] : nullptr; }
 
 private:
     std::vector<Edit> undo_;

@@ -32,8 +32,27 @@ Scale scaleOf(const std::vector<double>& values, const std::vector<char>& shown)
         if ((shown.empty() || shown[i]) && std::isfinite(values[i])) {
             s.lo = std::min(s.lo, values[i]);
             s.hi = std::max(s.hi, values[i]);
+            s.sorted.push_back(values[i]);
         }
+    std::sort(s.sorted.begin(), s.sorted.end());
     return s;
+}
+
+double Scale::rank(double v) const {
+    if (!(hi > lo) || sorted.size() < 2) return 0.5;
+    const auto below = static_cast<double>(std::lower_bound(sorted.begin(), sorted.end(), v) - sorted.begin());
+    const auto upTo = static_cast<double>(std::upper_bound(sorted.begin(), sorted.end(), v) - sorted.begin());
+    // The middle of the ranks v takes (or would take), over the ranks 0 .. size - 1.
+    const double middle = upTo > below ? 0.5 * (below + upTo - 1) : below - 0.5;
+    return std::clamp(middle / static_cast<double>(sorted.size() - 1), 0.0, 1.0);
+}
+
+double Scale::quantile(double q) const {
+    if (sorted.empty()) return 0;
+    const double at = std::clamp(q, 0.0, 1.0) * static_cast<double>(sorted.size() - 1);
+    const auto k = static_cast<std::size_t>(at);
+    if (k + 1 >= sorted.size()) return sorted.back();
+    return sorted[k] + (sorted[k + 1] - sorted[k]) * (at - static_cast<double>(k));
 }
 
 double sizeFraction(double value, const Scale& s) { return std::isfinite(value) && s.hi > s.lo ? std::sqrt(s.position(value)) : 0.125; }

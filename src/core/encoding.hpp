@@ -33,17 +33,25 @@ std::uint32_t viridis(double t);
 // A colour made paler: `keep` of its distance from white kept.
 std::uint32_t pale(std::uint32_t rgb, double keep = 0.3);
 
-// The range a metric is coloured and sized over: the lowest and highest finite value among
-// the actors shown (the same actors the screen and the paper show).
+// The scale a metric is coloured and sized over: the finite values among the actors shown (the
+// same actors the screen and the paper show).
 struct Scale {
     double lo = 1e300, hi = -1e300;
+    std::vector<double> sorted;  // the values shown, ascending
     bool empty() const { return lo > hi; }
     // Where `v` lies in the range, 0..1; 0.5 when every shown actor has the same value.
     double position(double v) const { return hi > lo ? (v - lo) / (hi - lo) : 0.5; }
+    // Where `v` ranks among the values shown, 0 (lowest) .. 1 (highest), ties at their middle
+    // rank; 0.5 when every shown actor has the same value.
+    double rank(double v) const;
+    // The value at quantile q (0..1) of the values shown, interpolated.
+    double quantile(double q) const;
 };
 Scale scaleOf(const std::vector<double>& values, const std::vector<char>& shown);
-// The colour of a metric's value on its scale (viridis).
-inline std::uint32_t metricColor(double value, const Scale& s) { return viridis(s.position(value)); }
+// The colour of a metric's value (viridis by rank: the colours spread evenly over the actors, so
+// that one outlier does not leave all others the same colour; the legend names the value at
+// each stop: quantile(k / 4)).
+inline std::uint32_t metricColor(double value, const Scale& s) { return viridis(s.rank(value)); }
 
 // How big an actor sized by a metric is, 0..1 of the span from the smallest to the largest
 // size: the area grows with the value (square root of its position on the scale); 0.125 when

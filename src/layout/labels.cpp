@@ -61,7 +61,7 @@ private:
 }  // namespace
 
 std::vector<PlacedLabel> placeLabels(const std::vector<Point>& pos, const std::vector<double>& radius,
-                                     const std::vector<LabelSize>& size, const std::vector<double>& priority, double gap) {
+                                     const std::vector<LabelSize>& size, const std::vector<double>& priority, const LabelRules& rules) {
     const std::size_t n = pos.size();
     std::vector<PlacedLabel> out(n);
     if (n == 0) return out;
@@ -74,23 +74,38 @@ std::vector<PlacedLabel> placeLabels(const std::vector<Point>& pos, const std::v
     std::vector<std::uint32_t> order(n);
     std::iota(order.begin(), order.end(), 0u);
     std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return priority[a] > priority[b]; });
+    const auto inFrame = [&](const Rect& r) {
+        const auto& f = *rules.frame;
+        return r.x0 >= f[0] && r.y0 >= f[1] && r.x1 <= f[2] && r.y1 <= f[3];
+    };
     for (const std::uint32_t i : order) {
-        const double w = size[i].width, h = size[i].height, r = radius[i] + gap;
+        const double w = size[i].width, h = size[i].height, r = radius[i] + rules.gap;
         const Point c = pos[i];
+        const bool framed = rules.frame && c.x >= (*rules.frame)[0] && c.x <= (*rules.frame)[2] && c.y >= (*rules.frame)[1] && c.y <= (*rules.frame)[3];
         // Right, left, below, above, then the four diagonals.
         const Point candidates[] = {{c.x + r + w / 2, c.y}, {c.x - r - w / 2, c.y}, {c.x, c.y - r - h / 2}, {c.x, c.y + r + h / 2},
                                     {c.x + r * 0.7 + w / 2, c.y - r * 0.7 - h / 2}, {c.x - r * 0.7 - w / 2, c.y - r * 0.7 - h / 2},
                                     {c.x + r * 0.7 + w / 2, c.y + r * 0.7 + h / 2}, {c.x - r * 0.7 - w / 2, c.y + r * 0.7 + h / 2}};
+        // Free places first; an always-named label (1) then takes a place over actors but not
+        // over names, the most important (2) its first place inside the frame whatever is there.
+        const char always = rules.always.empty() ? 0 : rules.always[i];
+        std::optional<Point> chosen, overActors, anywhere;
         for (const Point& p : candidates) {
             const Rect rect{p.x - w / 2, p.y - h / 2, p.x + w / 2, p.y + h / 2};
-            const bool blocked = labels.any(rect, [&](std::uint32_t j) { return placed[j].overlaps(rect); }) ||
-                                 actors.any(rect, [&](std::uint32_t j) { return circleHitsRect(pos[j], radius[j], rect); });
-            if (blocked) continue;
-            out[i] = PlacedLabel{true, p};
-            placed[i] = rect;
-            labels.add(rect, i);
+            if (framed && !inFrame(rect)) continue;
+            if (!anywhere) anywhere = p;
+            if (labels.any(rect, [&](std::uint32_t j) { return placed[j].overlaps(rect); })) continue;
+            if (!overActors) overActors = p;
+            if (actors.any(rect, [&](std::uint32_t j) { return circleHitsRect(pos[j], radius[j], rect); })) continue;
+            chosen = p;
             break;
         }
+        const std::optional<Point> fallback = chosen ? chosen : always >= 2 ? anywhere : always >= 1 ? overActors : std::nullopt;
+        if (!fallback) continue;
+        const Rect rect{fallback->x - w / 2, fallback->y - h / 2, fallback->x + w / 2, fallback->y + h / 2};
+        out[i] = PlacedLabel{true, *fallback};
+        placed[i] = rect;
+        labels.add(rect, i);
     }
     return out;
 }

@@ -3,6 +3,8 @@
 // another label or actor where space allows; labels that fit nowhere are hidden. Important
 // actors are placed first. Greedy over a uniform grid, O(n * 8 * neighbours). Shared by the view
 // and the exports.
+#include <array>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,7 +24,22 @@ struct PlacedLabel {
 // Rough size of a text line: 0.56 em per character (DejaVu Sans averages about that).
 LabelSize estimateLabelSize(const std::string& utf8, double fontSize);
 
+// How labels are placed beyond priority: the gap to their actor, a frame the labels of actors
+// inside it stay in (no name cut off at a window's edge), and labels that are placed even where
+// they overlap others (the selected and the most central actors are always named).
+struct LabelRules {
+    double gap = 3;
+    std::optional<std::array<double, 4>> frame;  // x0, y0, x1, y1
+    // Per label (empty: none): 1 placed over actors where no free place is left (not over other
+    // names), 2 placed at its first place inside the frame whatever is there.
+    std::vector<char> always;
+};
+
 std::vector<PlacedLabel> placeLabels(const std::vector<Point>& pos, const std::vector<double>& radius,
-                                     const std::vector<LabelSize>& size, const std::vector<double>& priority, double gap = 3);
+                                     const std::vector<LabelSize>& size, const std::vector<double>& priority, const LabelRules& rules);
+inline std::vector<PlacedLabel> placeLabels(const std::vector<Point>& pos, const std::vector<double>& radius,
+                                            const std::vector<LabelSize>& size, const std::vector<double>& priority, double gap = 3) {
+    return placeLabels(pos, radius, size, priority, LabelRules{gap, std::nullopt, {}});
+}
 
 }  // namespace knp::layout

@@ -389,7 +389,7 @@ void fillByCommunity(Encoding& e, const Network& net, const Scene& s, const Diag
     if (order.size() >= encoding::kCategoryPaletteSize) e.colorRows.push_back(swatch(tr(lang, "diagram.other_groups"), encoding::kOtherCategory));
 }
 
-// Colour by a metric (as the view colours by one): viridis from the lowest to the highest shown.
+// Colour by a metric (as the view colours by one): viridis by rank among the actors shown.
 void fillByMetric(Encoding& e, const Network& net, const Scene& s, const DiagramOptions& o, const std::string& metric) {
     const std::vector<double> v = metricValues(net, o, metric);
     e.colorRows.push_back({LegendRow::Heading, metric});
@@ -397,9 +397,10 @@ void fillByMetric(Encoding& e, const Network& net, const Scene& s, const Diagram
     const double lo = scale.lo, hi = scale.hi;
     for (std::size_t i = 0; i < net.actors().size(); ++i)
         if (s.shown[i] && std::isfinite(v[i])) e.fill[i] = colorHex(encoding::metricColor(v[i], scale));
+    // Colours by rank: each stop names the value at its quantile.
     char buf[64];
     for (int k = 0; k <= 4 && lo <= hi; ++k) {
-        std::snprintf(buf, sizeof buf, "%.3g", lo + (hi - lo) * k / 4.0);
+        std::snprintf(buf, sizeof buf, "%.3g", scale.quantile(k / 4.0));
         e.colorRows.push_back(swatch(buf, encoding::viridis(k / 4.0)));
         if (hi <= lo) break;
     }

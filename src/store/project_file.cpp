@@ -540,14 +540,14 @@ std::vector<HistoryEntry> ProjectFile::history() {
     return out;
 }
 
-std::optional<HistoryEntry> ProjectFile::nextUndo() {
-    sql::Statement st(db_, std::string(kHistoryColumns) + "WHERE undone=0 ORDER BY seq DESC LIMIT 1");
+std::optional<HistoryEntry> ProjectFile::nextUndo(std::size_t skip) {
+    sql::Statement st(db_, std::string(kHistoryColumns) + "WHERE undone=0 ORDER BY seq DESC LIMIT 1 OFFSET " + std::to_string(skip));
     if (!st.step()) return std::nullopt;
     return historyEntry(st);
 }
 
-std::optional<HistoryEntry> ProjectFile::nextRedo() {
-    sql::Statement st(db_, std::string(kHistoryColumns) + "WHERE undone=1 ORDER BY seq ASC LIMIT 1");
+std::optional<HistoryEntry> ProjectFile::nextRedo(std::size_t skip) {
+    sql::Statement st(db_, std::string(kHistoryColumns) + "WHERE undone=1 ORDER BY seq ASC LIMIT 1 OFFSET " + std::to_string(skip));
     if (!st.step()) return std::nullopt;
     return historyEntry(st);
 }

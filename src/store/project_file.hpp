@@ -60,8 +60,8 @@ public:
     std::size_t undoDepth();
     std::size_t redoDepth();
     std::vector<HistoryEntry> history();
-    std::optional<HistoryEntry> nextUndo();  // the step undo() would take back
-    std::optional<HistoryEntry> nextRedo();  // the step redo() would apply again
+    std::optional<HistoryEntry> nextUndo(std::size_t skip = 0);  // the step undo() would take back (skip: the one after so many)
+    std::optional<HistoryEntry> nextRedo(std::size_t skip = 0);  // the step redo() would apply again
 
     void takeSnapshot(const std::string& name);
     // Stores `network` as snapshot `name` taken at `created` (ISO 8601 UTC): snapshots brought

@@ -70,6 +70,8 @@ int runApp(const AppOptions& options) {
         std::string title = windowTitle(state);
         bool styledDark = !state.options.dark;
         int quietFrames = 0;
+        const char* viewStatePath = std::getenv("KNP_VIEW_STATE");  // a test hook (ui/frame_output.hpp)
+        std::string viewState;
         long lastHover = -1;
         for (int frame = 0; !window->shouldClose() && !state.quit; ++frame) {
             const auto start = std::chrono::steady_clock::now();
@@ -97,6 +99,7 @@ int runApp(const AppOptions& options) {
             quietFrames = changed || workUnderWay(state) ? 0 : quietFrames + 1;
             lastHover = hoverNow;
             if (const std::string now = windowTitle(state); now != title) window->setTitle(title = now);
+            if (viewStatePath) writeViewState(viewStatePath, state, map.labelledActors(), width, height, viewState);
             bench.firstFrameDone();
             if (!options.screenshotPath.empty() && frame + 1 >= options.frames) {
                 // Let the analysis finish so that screenshots are complete and repeatable.

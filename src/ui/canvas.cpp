@@ -13,6 +13,7 @@
 #include "layout/layout.hpp"
 #include "session/layout_step.hpp"
 #include "ui/compare_view.hpp"
+#include "ui/free_area.hpp"
 #include "ui/keys.hpp"
 
 namespace knp::ui {
@@ -91,7 +92,10 @@ void worldToScreen(const CanvasState& c, const Point& p, float width, float heig
     worldToScreen(c.view, p, width, height, sx, sy);
 }
 
-std::vector<double> displayRadii(const AppState& s) {
+namespace {
+
+// Radii on the map in world units, by influence or the chosen metric, before the least size.
+std::vector<double> mapRadii(const AppState& s) {
     const Network& n = s.network();
     std::vector<double> r = layout::actorRadii(n);
     if (const std::vector<double>* col = metricColumn(s, s.options.sizeBy)) {
@@ -103,6 +107,67 @@ std::vector<double> displayRadii(const AppState& s) {
     return r;
 }
 
+// The least radius of an actor on screen (pixels, before HiDPI scaling): a whole network fitted
+// into a small window keeps actors that can be seen and clicked.
+constexpr double kLeastActorPixels = 7;
+
+}  // namespace
+
+std::vector<double> displayRadii(const AppState& s) {
+    std::vector<double> r = mapRadii(s);
+    const double least = kLeastActorPixels * s.contentScale / std::max(0.01f, s.canvas.view.scale);
+    for (double& x : r) x = std::max(x, least);
+    return r;
+}
+
+namespace {
+
+// The largest scale at which every actor's disc with room for its name fits into `room` (screen
+// pixels, less a margin), and the extents' centre at that scale.
+struct Fit {
+    float scale = 1;
+    double midX = 0, midY = 0;  // centre of the extents, in world units times scale
+};
+
+Fit fitInto(const std::vector<Point>& pos, const std::vector<double>& radius, double leastRadius, const std::vector<float>& labelWidth,
+            float labelHeight, float roomWidth, float roomHeight) {
+    const auto extents = [&](double scale, double& x0, double& x1, double& y0, double& y1) {
+        x0 = y0 = 1e300;
+        x1 = y1 = -1e300;
+        for (std::size_t i = 0; i < pos.size(); ++i) {
+            // A name goes beside its actor, inwards at the room's edges (LabelRules::frame); room
+            // for half of it (up to a tenth of the room) keeps the outermost from crowding.
+            const double r = std::max(radius[i] * scale, leastRadius), ex = std::max(r, std::min(0.5 * labelWidth[i], roomWidth / 10.0));
+            const double ey = r + (labelWidth[i] > 0 ? labelHeight + 3 : 0);
+            x0 = std::min(x0, pos[i].x * scale - ex);
+            x1 = std::max(x1, pos[i].x * scale + ex);
+            y0 = std::min(y0, pos[i].y * scale - ey);
+            y1 = std::max(y1, pos[i].y * scale + ey);
+        }
+    };
+    const auto fits = [&](double scale) {
+        double x0, x1, y0, y1;
+        extents(scale, x0, x1, y0, y1);
+        return x1 - x0 <= roomWidth && y1 - y0 <= roomHeight;
+    };
+    // The extents grow with the scale: bisect between the smallest and the largest zoom.
+    double lo = 0.01, hi = 4;
+    if (fits(hi)) lo = hi;
+    for (int k = 0; k < 40 && hi - lo > 1e-4; ++k) {
+        const double mid = 0.5 * (lo + hi);
+        (fits(mid) ? lo : hi) = mid;
+    }
+    Fit f;
+    f.scale = static_cast<float>(lo);
+    double x0, x1, y0, y1;
+    extents(lo, x0, x1, y0, y1);
+    f.midX = 0.5 * (x0 + x1);
+    f.midY = 0.5 * (y0 + y1);
+    return f;
+}
+
+}  // namespace
+
 void fitView(AppState& s, float width, float height) {
     const Network& n = s.network();
     if (n.actors().empty()) {
@@ -110,12 +175,46 @@ void fitView(AppState& s, float width, float height) {
         return;
     }
     std::vector<Point> pos;
-    for (const Actor& a : n.actors()) pos.push_back({a.x, a.y});
+    for (std::size_t i = 0; i < n.actors().size(); ++i) pos.push_back(shownPosition(s, i));
+    const std::vector<double> radius = mapRadii(s);
+    const Bounds b = bounds(pos, radius);
+    // Into the largest part of the window the panels, the legend and the status bar leave free.
+    const Bounds room = freeRectangle(workArea(), s.canvas.panels, std::max(1.0, b.width()), std::max(1.0, b.height()));
+    std::vector<float> labelWidth(pos.size(), 0.0f);
+    if (s.options.labels)
+        for (std::size_t i = 0; i < pos.size(); ++i) labelWidth[i] = ImGui::CalcTextSize(n.actors()[i].name.c_str()).x + 4;
+    const float margin = 16 * s.contentScale;
+    const Fit f = fitInto(pos, radius, kLeastActorPixels * s.contentScale, labelWidth, ImGui::GetTextLineHeight() + 2,
+                          static_cast<float>(std::max(1.0, room.width() - 2 * margin)), static_cast<float>(std::max(1.0, room.height() - 2 * margin)));
+    // The extents' centre at the room's centre: screen x = (x - originX) * scale + width / 2.
+    s.canvas.room = room;
+    s.canvas.fitted = true;
+    s.canvas.fitPanels = s.canvas.panels;
+    // The room on the map: names keep inside it wherever the view is panned to, so that a
+    // pan (which reuses the placed labels) and a whole redraw place them alike.
+    const Point topLeft = screenToWorld(s.canvas, static_cast<float>(room.minX), static_cast<float>(room.minY), width, height);
+    const Point bottomRight = screenToWorld(s.canvas, static_cast<float>(room.maxX), static_cast<float>(room.maxY), width, height);
+    s.canvas.roomOnMap = {topLeft.x, bottomRight.y, bottomRight.x, topLeft.y};
+    const auto cx = static_cast<float>((room.minX + room.maxX) / 2), cy = static_cast<float>((room.minY + room.maxY) / 2);
+    s.canvas.view = {static_cast<float>(f.midX / f.scale - (cx - width / 2) / f.scale), static_cast<float>(f.midY / f.scale + (cy - height / 2) / f.scale),
+                     f.scale};
+}
+
+bool actorsOutsideFreeArea(const AppState& s, float width, float height, const std::vector<Point>* at) {
+    const Network& n = s.network();
+    if (n.actors().empty()) return false;
+    std::vector<Point> pos;
+    if (at && at->size() == n.actors().size()) pos = *at;
+    else
+        for (std::size_t i = 0; i < n.actors().size(); ++i) pos.push_back(shownPosition(s, i));
     const Bounds b = bounds(pos, displayRadii(s));
-    const float margin = 40;
-    const float scale = std::min((width - 2 * margin) / static_cast<float>(std::max(1.0, b.width())),
-                                 (height - 2 * margin) / static_cast<float>(std::max(1.0, b.height())));
-    s.canvas.view = {static_cast<float>((b.minX + b.maxX) / 2), static_cast<float>((b.minY + b.maxY) / 2), std::clamp(scale, 0.01f, 4.0f)};
+    const Bounds room = freeRectangle(workArea(), s.canvas.panels, std::max(1.0, b.width()), std::max(1.0, b.height()));
+    for (const Point& p : pos) {
+        float x, y;
+        worldToScreen(s.canvas, p, width, height, x, y);
+        if (!room.contains(x, y)) return true;
+    }
+    return false;
 }
 
 void placeUnplacedActors(AppState& s) {
@@ -155,7 +254,7 @@ void handleCanvasKeys(AppState& s, const Point& mouse) {
         s.canvas.tool = Tool::Link;
         s.canvas.linkFrom = *s.selectedActors.begin();
     }
-    if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) {
+    if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE) && !s.canvas.escapeTaken) {
         s.canvas.tool = Tool::Select;
         s.canvas.linkFrom.reset();
         if (s.options.presentation) s.options.presentation = false;
@@ -204,11 +303,13 @@ void handleCanvasInput(AppState& s, float width, float height) {
             s.canvas.view.originX = static_cast<float>(mouse.x - (mouse.x - s.canvas.view.originX) * s.canvas.view.scale / newScale);
             s.canvas.view.originY = static_cast<float>(mouse.y - (mouse.y - s.canvas.view.originY) * s.canvas.view.scale / newScale);
             s.canvas.view.scale = newScale;
+            s.canvas.fitted = false;
         }
         // Pan with the right or middle button.
         if (ImGui::IsMouseDragging(ImGuiMouseButton_Right) || ImGui::IsMouseDragging(ImGuiMouseButton_Middle)) {
             s.canvas.view.originX -= io.MouseDelta.x / s.canvas.view.scale;
             s.canvas.view.originY += io.MouseDelta.y / s.canvas.view.scale;
+            s.canvas.fitted = false;
         }
         if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
             if (s.canvas.tool == Tool::Link && s.canvas.linkFrom) {
@@ -277,6 +378,51 @@ void handleCanvasInput(AppState& s, float width, float height) {
     if (!io.WantTextInput) handleCanvasKeys(s, mouse);
 }
 
+namespace {
+
+// The analysis' top suggested links (at most three, between actors shown), dashed in magenta as
+// on paper, apart from every link type; never in presentation or compare mode.
+void addSuggestions(const AppState& s, const std::vector<Point>& pos, const std::vector<double>& radius, const std::vector<bool>& visible,
+                    std::vector<render::LinkInstance>& links) {
+    if (s.compare.active || s.options.presentation || !s.options.showSuggestions || !s.results || s.results->version != s.version) return;
+    std::size_t drawn = 0;
+    for (const analysis::SuggestedLink& sl : s.results->gaps.suggestedLinks) {
+        if (drawn == kSuggestionsOnMap) break;
+        if (sl.a >= pos.size() || sl.b >= pos.size() || !visible[sl.a] || !visible[sl.b]) continue;
+        render::LinkInstance inst;
+        inst.x0 = static_cast<float>(pos[sl.a].x);
+        inst.y0 = static_cast<float>(pos[sl.a].y);
+        inst.x1 = static_cast<float>(pos[sl.b].x);
+        inst.y1 = static_cast<float>(pos[sl.b].y);
+        inst.r0 = static_cast<float>(radius[sl.a]);
+        inst.r1 = static_cast<float>(radius[sl.b]);
+        inst.rgba = rgba(encoding::kSuggested, 230);
+        inst.width = 2.5f * s.contentScale;
+        inst.dash = 1;
+        links.push_back(inst);
+        ++drawn;
+    }
+}
+
+// Selected a single point of failure: the actors that would be cut off without it get a dashed
+// red ring ("Was passiert, wenn … wegfällt?" on the map).
+void markCutOff(const AppState& s, std::vector<render::NodeInstance>& nodes) {
+    if (s.compare.active || s.selectedActors.size() != 1 || !s.results || s.results->version != s.version) return;
+    const auto centre = s.network().actorIndex(*s.selectedActors.begin());
+    if (!centre) return;
+    for (const analysis::CutPoint& c : s.results->gaps.singlePointsOfFailure) {
+        if (c.actor != *centre) continue;
+        nodes[*centre].ring = rgba(encoding::kAlarm);
+        for (const std::uint32_t i : c.cutOff)
+            if (i < nodes.size()) {
+                nodes[i].ring = rgba(encoding::kAlarm);
+                nodes[i].ringDashed = 1;
+            }
+    }
+}
+
+}  // namespace
+
 void buildInstances(const AppState& s, std::vector<render::NodeInstance>& nodes, std::vector<render::LinkInstance>& links) {
     const Network& n = s.network();
     const Taxonomy& t = n.taxonomy;
@@ -326,6 +472,7 @@ void buildInstances(const AppState& s, std::vector<render::NodeInstance>& nodes,
         }
         nodes.push_back(inst);
     }
+    markCutOff(s, nodes);
     links.clear();
     links.reserve(n.links().size());
     const SceneCache& scene = sceneFor(s);
@@ -383,22 +530,7 @@ void buildInstances(const AppState& s, std::vector<render::NodeInstance>& nodes,
         }
         links.push_back(inst);
     }
-    // Suggested links as ghosts: dotted grey.
-    if (!s.compare.active && s.options.showSuggestions && s.results && s.results->version == s.version)
-        for (const analysis::SuggestedLink& sl : s.results->gaps.suggestedLinks) {
-            if (sl.a >= pos.size() || sl.b >= pos.size()) continue;
-            render::LinkInstance inst;
-            inst.x0 = static_cast<float>(pos[sl.a].x);
-            inst.y0 = static_cast<float>(pos[sl.a].y);
-            inst.x1 = static_cast<float>(pos[sl.b].x);
-            inst.y1 = static_cast<float>(pos[sl.b].y);
-            inst.r0 = static_cast<float>(radius[sl.a]);
-            inst.r1 = static_cast<float>(radius[sl.b]);
-            inst.rgba = rgba(0x9A9A9A, 170);
-            inst.width = 2;
-            inst.dash = 2;
-            links.push_back(inst);
-        }
+    addSuggestions(s, pos, radius, visible, links);
 }
 
 std::optional<render::NodeInstance> hoverInstance(const AppState& s) {
@@ -419,8 +551,26 @@ std::optional<render::NodeInstance> hoverInstance(const AppState& s) {
     return inst;
 }
 
-void drawLabels(const AppState& s, const render::CanvasView& view, float width, float height, ImDrawList& dl,
-                std::vector<ImVec4>* rects) {
+namespace {
+
+// The actors always named: the most central on screen by number of links (the hub first), a
+// few more in bigger networks.
+std::vector<char> alwaysNamed(const AppState& s, const std::vector<std::uint32_t>& onScreen) {
+    const SceneCache& scene = sceneFor(s);
+    std::vector<std::uint32_t> byDegree = onScreen;
+    const std::size_t count = std::clamp<std::size_t>(onScreen.size() / 12, 3, 8);
+    std::stable_sort(byDegree.begin(), byDegree.end(), [&](std::uint32_t a, std::uint32_t b) { return scene.degree[a] > scene.degree[b]; });
+    std::vector<char> always(s.network().actors().size(), 0);
+    // The hub unconditionally, the others over actors but not over names.
+    for (std::size_t k = 0; k < byDegree.size() && k < count; ++k)
+        if (scene.degree[byDegree[k]] > 0) always[byDegree[k]] = k == 0 ? 2 : 1;
+    return always;
+}
+
+}  // namespace
+
+void drawLabels(const AppState& s, const render::CanvasView& view, float width, float height, ImDrawList& dl, const ImVec4& frame,
+                LabelPass* out) {
     if (!s.options.labels) return;
     const Network& n = s.network();
     if (n.actors().empty()) return;
@@ -435,12 +585,19 @@ void drawLabels(const AppState& s, const render::CanvasView& view, float width, 
         if (sx < -200 || sy < -50 || sx > width + 200 || sy > height + 50) continue;
         order.push_back(i);
     }
-    std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return radius[a] > radius[b]; });
+    const std::vector<char> important = alwaysNamed(s, order);
+    std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return important[a] != important[b] ? important[a] > important[b] : radius[a] > radius[b];
+    });
     if (order.size() > 600) order.resize(600);
     std::vector<Point> screen;
     std::vector<double> screenRadius, priority;
     std::vector<layout::LabelSize> size;
     std::vector<const char*> text;
+    layout::LabelRules rules;
+    rules.gap = 2;
+    rules.frame = std::array<double, 4>{frame.x, frame.y, frame.z, frame.w};
+    std::vector<std::uint32_t> labelled;
     for (const std::uint32_t i : order) {
         const Actor& a = n.actors()[i];
         const bool selected = s.selectedActors.count(a.id) > 0;
@@ -448,15 +605,18 @@ void drawLabels(const AppState& s, const render::CanvasView& view, float width, 
         worldToScreen(view, shownPosition(s, i), width, height, sx, sy);
         if (selected && s.canvas.dragging) continue;
         const double r = radius[i] * view.scale;
-        const char* label = (r < 9 && !a.shortName.empty()) ? a.shortName.c_str() : a.name.c_str();
+        const char* label = (r < 9 && !a.shortName.empty() && !important[i] && !selected) ? a.shortName.c_str() : a.name.c_str();
         const ImVec2 ts = ImGui::CalcTextSize(label);
         screen.push_back({sx, sy});
         screenRadius.push_back(r);
         size.push_back({ts.x + 4, ts.y + 2});
-        priority.push_back(r + (selected ? 1e6 : 0));
+        // The selected actor first, then the most central, then by size on the map.
+        priority.push_back(r + (selected ? 1e6 : 0) + (important[i] ? 1e5 * important[i] : 0));
+        rules.always.push_back(selected ? 2 : important[i]);
         text.push_back(label);
+        labelled.push_back(i);
     }
-    const std::vector<layout::PlacedLabel> placed = layout::placeLabels(screen, screenRadius, size, priority, 2);
+    const std::vector<layout::PlacedLabel> placed = layout::placeLabels(screen, screenRadius, size, priority, rules);
     ImFont* font = ImGui::GetFont();
     const float fontSize = ImGui::GetFontSize();  // the large font in presentation mode
     const bool contrast = s.options.highContrast || s.options.presentation;
@@ -470,7 +630,10 @@ void drawLabels(const AppState& s, const render::CanvasView& view, float width, 
                         std::floor(static_cast<float>(placed[k].centre.y - size[k].height / 2 + 1)));
         const ImVec2 lo(tl.x - 2, tl.y - 1), hi(tl.x + static_cast<float>(size[k].width) - 2, tl.y + static_cast<float>(size[k].height) - 1);
         dl.AddRectFilled(lo, hi, halo, 3);
-        if (rects) rects->push_back(ImVec4(lo.x - 1, lo.y - 1, hi.x + 1, hi.y + 1));
+        if (out) {
+            out->rects.push_back(ImVec4(lo.x - 1, lo.y - 1, hi.x + 1, hi.y + 1));
+            out->actors.push_back(labelled[k]);
+        }
         dl.AddText(font, fontSize, tl, color, text[k]);
     }
 }

@@ -16,7 +16,12 @@ Point screenToWorld(const CanvasState& c, float sx, float sy, float width, float
 void worldToScreen(const CanvasState& c, const Point& p, float width, float height, float& sx, float& sy);
 void worldToScreen(const render::CanvasView& v, const Point& p, float width, float height, float& sx, float& sy);
 
+// Fits the map (actors, discs, names) into the part of the window the panels leave free
+// (CanvasState::panels, from the frame before), with a margin.
 void fitView(AppState& s, float width, float height);
+// Whether an actor's centre lies outside that free part (e.g. pushed out by a live layout);
+// `at`: positions to check instead of where the actors are shown.
+bool actorsOutsideFreeArea(const AppState& s, float width, float height, const std::vector<Point>* at = nullptr);
 // Places actors that have no position yet, whatever opened them (in a project one undoable
 // "layout" step; in an imported or read-only network without history).
 void placeUnplacedActors(AppState& s);
@@ -26,11 +31,16 @@ void handleCanvasInput(AppState& s, float width, float height);
 // not part of them: it changes with every mouse move and is drawn on top (hoverInstance).
 void buildInstances(const AppState& s, std::vector<render::NodeInstance>& nodes, std::vector<render::LinkInstance>& links);
 std::optional<render::NodeInstance> hoverInstance(const AppState& s);
+// The labels drawn: each one's rectangle (x0, y0, x1, y1) and actor.
+struct LabelPass {
+    std::vector<ImVec4> rects;
+    std::vector<std::uint32_t> actors;
+};
 // Names beside the actors for `view` (window coordinates), added to `dl`, hidden where they
-// would overlap.
-// `rects`, when given, receives each drawn label's rectangle (x0, y0, x1, y1).
-void drawLabels(const AppState& s, const render::CanvasView& view, float width, float height, ImDrawList& dl,
-                std::vector<ImVec4>* rects = nullptr);
+// would overlap, except the selected and the most central actors', which are always named.
+// Labels of actors inside `frame` (x0, y0, x1, y1: the window) stay inside it.
+void drawLabels(const AppState& s, const render::CanvasView& view, float width, float height, ImDrawList& dl, const ImVec4& frame,
+                LabelPass* out = nullptr);
 // Actors shown: sector and field filters, hidden isolates, ego network of the selected actor.
 std::vector<bool> visibleActors(const AppState& s);
 // Actor radius on the map, by influence or the chosen metric.

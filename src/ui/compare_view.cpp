@@ -236,7 +236,7 @@ void handleCompareKeys(AppState& s) {
     if (!s.compare.active) return;
     if (ImGui::IsKeyPressed(GLFW_KEY_LEFT)) stepCompare(s, -1);
     if (ImGui::IsKeyPressed(GLFW_KEY_RIGHT)) stepCompare(s, 1);
-    if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) leaveCompare(s);
+    if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE) && !s.canvas.escapeTaken) leaveCompare(s);
 }
 
 // [SECTION] Per frame: marks and fading

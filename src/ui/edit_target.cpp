@@ -13,8 +13,8 @@ public:
     void apply(const Edit& edit) override { file_.execute(edit); }
     bool undo() override { return file_.undo(); }
     bool redo() override { return file_.redo(); }
-    std::optional<HistoryStepInfo> nextUndo() override { return info(file_.nextUndo()); }
-    std::optional<HistoryStepInfo> nextRedo() override { return info(file_.nextRedo()); }
+    std::optional<HistoryStepInfo> nextUndo(std::size_t skip) override { return info(file_.nextUndo(skip)); }
+    std::optional<HistoryStepInfo> nextRedo(std::size_t skip) override { return info(file_.nextRedo(skip)); }
     bool applyOnOpening(const Edit& edit) override {
         file_.execute(edit);  // every change of a project is a command in its file
         return true;
@@ -36,8 +36,8 @@ public:
     void apply(const Edit& edit) override { document_.execute(edit); }
     bool undo() override { return document_.undo(); }
     bool redo() override { return document_.redo(); }
-    std::optional<HistoryStepInfo> nextUndo() override { return info(document_.nextUndo()); }
-    std::optional<HistoryStepInfo> nextRedo() override { return info(document_.nextRedo()); }
+    std::optional<HistoryStepInfo> nextUndo(std::size_t skip) override { return info(document_.nextUndo(skip)); }
+    std::optional<HistoryStepInfo> nextRedo(std::size_t skip) override { return info(document_.nextRedo(skip)); }
     bool applyOnOpening(const Edit& edit) override {
         applyEdit(document_.network, edit);
         return false;

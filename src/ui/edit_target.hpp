@@ -27,8 +27,9 @@ public:
     virtual void apply(const Edit& edit) = 0;
     virtual bool undo() = 0;  // false when there is nothing to undo
     virtual bool redo() = 0;
-    virtual std::optional<HistoryStepInfo> nextUndo() = 0;
-    virtual std::optional<HistoryStepInfo> nextRedo() = 0;
+    // The step undo or redo would take (skip: the one after so many).
+    virtual std::optional<HistoryStepInfo> nextUndo(std::size_t skip = 0) = 0;
+    virtual std::optional<HistoryStepInfo> nextRedo(std::size_t skip = 0) = 0;
     // Positions found for actors that had none when the document was opened. A project records
     // them as one undoable step like any edit and returns true; an imported document takes them
     // as part of what was opened, without an undo step, and returns false.

@@ -46,6 +46,8 @@ void resetView(AppState& s) {
     s.layoutTask.reset();
     s.results.reset();
     ++s.version;
+    s.editsAtOpen = s.edits;
+    s.openedAt = ImGui::GetCurrentContext() ? ImGui::GetTime() : 0;
 }
 
 void rememberRecent(AppState& s, const std::string& path) {

@@ -1,6 +1,8 @@
 #include "ui/frame.hpp"
 
+#include <GLFW/glfw3.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -10,6 +12,7 @@
 #include "platform/window.hpp"
 #include "ui/canvas.hpp"
 #include "ui/compare_view.hpp"
+#include "ui/free_area.hpp"
 #include "ui/keys.hpp"
 #include "ui/layouts.hpp"
 #include "ui/panels/panels.hpp"
@@ -50,10 +53,21 @@ void updateFrame(AppState& s, double now, const FrameHooks& hooks) {
     // Live layout: after a new actor or link (not after undo or redo), the force layout runs
     // from the current positions; the actors then glide to their new places.
     updateLiveLayout(s);
+    const std::vector<Point> before = s.animation ? s.animation->from : std::vector<Point>{};
+    const bool gliding = s.animation.has_value();
     updateLayoutAnimation(s, now);
+    // A layout that pushed actors out of the free part of the map (they all were in it): fit again.
+    const ImVec2 size = ImGui::GetIO().DisplaySize;
+    if (gliding && !s.animation && !actorsOutsideFreeArea(s, size.x, size.y, &before) && actorsOutsideFreeArea(s, size.x, size.y))
+        s.canvas.fitRequested = true;
 }
 
 void placeView(AppState& s, float width, float height, const float* pan) {
+    // The window changed size (presentation mode's full screen arrives a few frames later): a
+    // fitted map fits again.
+    if ((width != s.canvas.windowWidth || height != s.canvas.windowHeight) && s.canvas.fitted) s.canvas.fitRequested = true;
+    s.canvas.windowWidth = width;
+    s.canvas.windowHeight = height;
     if (s.canvas.fitRequested && width > 0) {
         fitView(s, width, height);
         s.canvas.fitRequested = false;
@@ -63,7 +77,42 @@ void placeView(AppState& s, float width, float height, const float* pan) {
     }
 }
 
+namespace {
+
+// Escape closes an open menu (or combo list) first, before it does anything on the map.
+// Returns whether it did.
+bool closeMenuOnEscape() {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    if (g.OpenPopupStack.Size == 0 || !ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) return false;
+    for (const ImGuiPopupData& p : g.OpenPopupStack)
+        if (p.Window && (p.Window->Flags & ImGuiWindowFlags_Modal)) return false;  // dialogs handle Escape themselves
+    ImGui::ClosePopupToLevel(0, true);
+    return true;
+}
+
+bool samePanels(const std::vector<Bounds>& a, const std::vector<Bounds>& b) {
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const Bounds& p, const Bounds& q) {
+        return p.minX == q.minX && p.minY == q.minY && p.maxX == q.maxX && p.maxY == q.maxY;
+    });
+}
+
+// L: a line from the link's source to the mouse until the target is clicked.
+void drawLinkInProgress(const AppState& s, float width, float height) {
+    if (s.canvas.tool != Tool::Link || !s.canvas.linkFrom) return;
+    const auto from = s.network().actorIndex(*s.canvas.linkFrom);
+    if (!from) return;
+    float x, y;
+    worldToScreen(s.canvas, shownPosition(s, *from), width, height, x, y);
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    const ImU32 line = IM_COL32(0xF2, 0x8C, 0x00, 230);
+    ImGui::GetBackgroundDrawList()->AddLine(ImVec2(x, y), mouse, line, 3 * s.contentScale);
+    ImGui::GetBackgroundDrawList()->AddCircleFilled(mouse, 4 * s.contentScale, line);
+}
+
+}  // namespace
+
 void handleShortcuts(AppState& s) {
+    s.canvas.escapeTaken = closeMenuOnEscape();
     const ImGuiIO& io = ImGui::GetIO();
     if (io.KeyCtrl && letterPressed('q')) s.quit = true;
     if (s.automated || !io.KeyCtrl || io.WantTextInput) return;
@@ -79,16 +128,32 @@ void drawWindows(AppState& s, float width, float height) {
     if (!s.options.presentation) {
         drawMenuBar(s);
         const float u = s.contentScale;  // first-use layout in scaled pixels
-        ImGui::SetNextWindowPos(ImVec2(width - 370 * u, 30 * u), ImGuiCond_FirstUseEver);
-        ImGui::SetNextWindowSize(ImVec2(360 * u, 360 * u), ImGuiCond_FirstUseEver);
+        // A small window (a laptop on a projector) starts with narrower panels and the actor
+        // table collapsed to its title, so that the map has room; Ctrl+F opens the table.
+        const bool narrow = width < 1400 * u;
+        const float side = (narrow ? 300 : 360) * u, inspectorHeight = (narrow ? 280 : 360) * u;
+        ImGui::SetNextWindowPos(ImVec2(width - side - 10 * u, 30 * u), ImGuiCond_FirstUseEver);
+        ImGui::SetNextWindowSize(ImVec2(side, inspectorHeight), ImGuiCond_FirstUseEver);
         drawInspector(s);
-        ImGui::SetNextWindowPos(ImVec2(width - 370 * u, 400 * u), ImGuiCond_FirstUseEver);
-        ImGui::SetNextWindowSize(ImVec2(360 * u, height - 410 * u), ImGuiCond_FirstUseEver);
+        ImGui::SetNextWindowPos(ImVec2(width - side - 10 * u, 40 * u + inspectorHeight), ImGuiCond_FirstUseEver);
+        ImGui::SetNextWindowSize(ImVec2(side, height - 50 * u - inspectorHeight), ImGuiCond_FirstUseEver);
         drawAnalysisPanel(s);
         ImGui::SetNextWindowPos(ImVec2(10 * u, 30 * u), ImGuiCond_FirstUseEver);
         ImGui::SetNextWindowSize(ImVec2(330 * u, 300 * u), ImGuiCond_FirstUseEver);
-        drawActorTable(s);
+        ImGui::SetNextWindowCollapsed(narrow, ImGuiCond_FirstUseEver);
+        if (s.searchFocus) ImGui::SetNextWindowCollapsed(false, ImGuiCond_Always);
+        // Compare mode shows several states at once: its panel takes the actor table's place.
+        if (!s.compare.active) drawActorTable(s);
+        // Beside the actor table, not over it.
+        if (s.showFilters) {
+            ImGui::SetNextWindowPos(ImVec2(350 * u, 30 * u), ImGuiCond_FirstUseEver);
+            ImGui::SetNextWindowSize(ImVec2(300 * u, std::min(560 * u, height - 60 * u)), ImGuiCond_FirstUseEver);
+        }
         drawFilters(s);
+        if (s.showSnapshots) {
+            ImGui::SetNextWindowPos(ImVec2(660 * u, 30 * u), ImGuiCond_FirstUseEver);
+            ImGui::SetNextWindowSize(ImVec2(300 * u, 300 * u), ImGuiCond_FirstUseEver);
+        }
         drawSnapshots(s);
         drawComparePanel(s);
     }
@@ -104,6 +169,14 @@ void drawWindows(AppState& s, float width, float height) {
     drawStatusBar(s);
     handleCompareKeys(s);
     handleCanvasInput(s, width, height);
+    // The panels changed since the map was fitted (they appeared in the first frames, a panel
+    // was collapsed to its title or opened, moved, presentation mode hid them): once they stand
+    // still, a map that is still as fitted (no zoom or pan since) fits into the new room.
+    std::vector<Bounds> panels = panelRects();
+    const bool still = samePanels(panels, s.canvas.panels);
+    if (still && s.canvas.fitted && !samePanels(panels, s.canvas.fitPanels)) s.canvas.fitRequested = true;
+    s.canvas.panels = std::move(panels);
+    drawLinkInProgress(s, width, height);
     if (s.network().actors().empty()) {
         const char* text = tr(s.lang, "canvas.empty");
         const ImVec2 size = ImGui::CalcTextSize(text);

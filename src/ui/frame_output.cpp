@@ -23,6 +23,33 @@ bool saveActorPositions(const std::string& path, const AppState& s, float width,
     return std::fclose(f) == 0;
 }
 
+void writeViewState(const std::string& path, const AppState& s, const std::vector<std::uint32_t>& labelled, float width, float height,
+                    std::string& last) {
+    std::string text;
+    char line[256];
+    for (const Bounds& p : s.canvas.panels) {
+        std::snprintf(line, sizeof line, "panel %.0f %.0f %.0f %.0f\n", p.minX, p.minY, p.maxX, p.maxY);
+        text += line;
+    }
+    std::snprintf(line, sizeof line, "room %.0f %.0f %.0f %.0f\n", s.canvas.room.minX, s.canvas.room.minY, s.canvas.room.maxX, s.canvas.room.maxY);
+    text += line;
+    const Network& n = s.network();
+    for (std::size_t i = 0; i < n.actors().size(); ++i) {
+        float x = 0, y = 0;
+        worldToScreen(s.canvas, shownPosition(s, i), width, height, x, y);
+        std::snprintf(line, sizeof line, " %.1f %.1f\n", static_cast<double>(x), static_cast<double>(y));
+        text += "actor " + n.actors()[i].id + line;
+    }
+    for (const std::uint32_t i : labelled)
+        if (i < n.actors().size()) text += "label " + n.actors()[i].id + "\n";
+    if (text == last) return;
+    const std::string tmp = path + ".tmp";
+    if (std::FILE* f = std::fopen(tmp.c_str(), "w")) {
+        const bool written = std::fwrite(text.data(), 1, text.size(), f) == text.size();
+        if (std::fclose(f) == 0 && written && std::rename(tmp.c_str(), path.c_str()) == 0) last = text;
+    }
+}
+
 void LayerFrame::readBgra(unsigned char* pixels) const {
     layer_.bindRead();
     glPixelStorei(GL_PACK_ALIGNMENT, 4);

@@ -32,5 +32,11 @@ bool saveScreenshot(const std::string& path, const render::Layer& frame);
 // Test hook of --screenshot (KNP_SCREENSHOT_ACTORS=FILE): each actor's id and where its centre
 // is in the screenshot, in pixels ("id x y" per line), so that a test can sample its colour.
 bool saveActorPositions(const std::string& path, const AppState& s, float width, float height);
+// Test hook of the live view (KNP_VIEW_STATE=FILE): what the window shows, as lines
+// "panel x0 y0 x1 y1" (windows over the map), "room x0 y0 x1 y1" (the free part last fitted
+// into), "actor ID x y" (centres), "label ID" (actors named on the map), window pixels. Written
+// (atomically, through FILE.tmp) whenever it changed; `last` keeps what was written.
+void writeViewState(const std::string& path, const AppState& s, const std::vector<std::uint32_t>& labelled, float width, float height,
+                    std::string& last);
 
 }  // namespace knp::ui

@@ -22,10 +22,10 @@ namespace knp::ui {
 
 namespace {
 
-// Latin-1, Latin Extended-A/B, Δ, Cyrillic, general punctuation („ “ –), euro sign, arrows, the
+// Latin-1, Latin Extended-A/B, Δ, Cyrillic, general punctuation („ “ –), euro sign, arrows, ⇧, the
 // minus sign, geometric shapes. ImGui keeps a pointer to it until the atlas is built.
 constexpr ImWchar kGlyphRanges[] = {0x0020, 0x024F, 0x0394, 0x0394, 0x0400, 0x04FF, 0x2010, 0x205E, 0x20AC, 0x20AC,
-                                    0x2190, 0x2193, 0x2212, 0x2212, 0x25A0, 0x25CF, 0};
+                                    0x2190, 0x2193, 0x21E7, 0x21E7, 0x2212, 0x2212, 0x25A0, 0x25CF, 0};
 
 void loadFonts(float scale) {
     ImGuiIO& io = ImGui::GetIO();

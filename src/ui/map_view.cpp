@@ -49,6 +49,7 @@ InstanceKey instanceKey(const AppState& s, bool contrast) {
         key.dragY = io.MousePos.y;
     }
     key.animation = s.animation ? s.animation->t : -1;
+    key.scale = s.canvas.view.scale;
     key.compareT = s.compare.active ? s.compare.t : -1;
     key.compareBase = s.compare.active ? s.compare.base : -1;
     key.colorBy = s.options.colorBy;
@@ -124,15 +125,24 @@ void MapView::paintMap(const AppState& s, const render::CanvasView& at, const st
         labelList_.PushClipRect(ImVec2(0, 0), ImVec2(layerWidth, layerHeight));
         render::CanvasView windowView = at;
         windowView.scale /= fbScale;
-        labelRects_.clear();
-        drawLabels(s, windowView, layerWidth, layerHeight, labelList_, &labelRects_);
+        labels_ = {};
+        // Names of actors in the part of the map last fitted into the room the panels leave free
+        // stay inside it (in world units: the same wherever the layer is drawn for).
+        const Bounds& room = s.canvas.roomOnMap;
+        float x0 = 0, y0 = 0, x1 = layerWidth, y1 = layerHeight;
+        if (room.width() > 0) {
+            worldToScreen(windowView, {room.minX, room.maxY}, layerWidth, layerHeight, x0, y0);
+            worldToScreen(windowView, {room.maxX, room.minY}, layerWidth, layerHeight, x1, y1);
+        }
+        const ImVec4 frame(x0, y0, x1, y1);
+        drawLabels(s, windowView, layerWidth, layerHeight, labelList_, frame, &labels_);
         labelsFor_ = wanted;
     }
     const ImVec4 clipRect = clip ? ImVec4(static_cast<float>(clip->x) / fbScale, static_cast<float>(lh - clip->y - clip->height) / fbScale,
                                           static_cast<float>(clip->x + clip->width) / fbScale, static_cast<float>(lh - clip->y) / fbScale)
                                  : ImVec4(0, 0, layerWidth, layerHeight);
     // A strip no label reaches skips the labels' pass.
-    if (clip && std::none_of(labelRects_.begin(), labelRects_.end(), [&](const ImVec4& r) {
+    if (clip && std::none_of(labels_.rects.begin(), labels_.rects.end(), [&](const ImVec4& r) {
             return r.x < clipRect.z && r.z > clipRect.x && r.y < clipRect.w && r.w > clipRect.y;
         }))
         return;

@@ -11,6 +11,7 @@
 #include "render/canvas_renderer.hpp"
 #include "render/map_renderer.hpp"
 #include "ui/bench.hpp"
+#include "ui/canvas.hpp"
 #include "ui/compositor.hpp"
 #include "ui/state.hpp"
 
@@ -23,6 +24,8 @@ public:
     // framebuffer of fbWidth x fbHeight pixels. `forceRedraw`: the whole map, no cached layers
     // (a test hook). Marks the phases Setup to OverlayPanels.
     void paint(const AppState& s, Compositor& compositor, float width, int fbWidth, int fbHeight, bool forceRedraw, PhaseClock& phases);
+    // The actors named on the map the last time labels were placed.
+    const std::vector<std::uint32_t>& labelledActors() const { return labels_.actors; }
 
 private:
     // Where the labels were placed for: the view and the content.
@@ -47,7 +50,7 @@ private:
     std::uint64_t generation_ = 0;  // bumped with each rebuild of the instances
     ImDrawList labelList_;
     LabelKey labelsFor_;
-    std::vector<ImVec4> labelRects_;  // where the placed labels are (window coordinates)
+    LabelPass labels_;  // where the placed labels are (window coordinates) and whose
 };
 
 }  // namespace knp::ui

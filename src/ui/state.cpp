@@ -115,19 +115,38 @@ bool nextIsLiveLayout(AppState& s, bool back) {
 }
 }  // namespace
 
+std::string describeStep(AppState& s, bool back) {
+    // Undo takes a live layout back with the edit before it: that edit is what it undoes.
+    std::optional<HistoryStepInfo> e = back ? s.document->nextUndo() : s.document->nextRedo();
+    if (back && e && e->kind == "layout" && e->subject == kLiveLayout) e = s.document->nextUndo(1);
+    if (!e) return {};
+    const bool count = !e->subject.empty() && e->subject.find_first_not_of("0123456789") == std::string::npos;
+    // "history." + the edit's kind (core/commands.cpp); several actors removed at once carry
+    // their count as the subject.
+    const std::string key = "history." + e->kind;
+    const char* templ = e->kind == "remove_actor" && count ? tr(s.lang, "history.remove_actors") : tr(s.lang, key);
+    if (templ == key) templ = tr(s.lang, "history.other");
+    return fill(templ, {e->subject});
+}
+
 // The live layout that followed an edit goes with it: undo takes both back, redo brings both.
 bool undo(AppState& s) {
     s.animation.reset();
     s.historyMoved = true;
+    const std::string what = describeStep(s, true);
     if (nextIsLiveLayout(s, true) && !historyStep(s, true)) return false;
-    return historyStep(s, true);
+    if (!historyStep(s, true)) return false;
+    s.status = fill(tr(s.lang, "status.undone"), {what});
+    return true;
 }
 
 bool redo(AppState& s) {
     s.animation.reset();
     s.historyMoved = true;
+    const std::string what = describeStep(s, false);
     if (!historyStep(s, false)) return false;
     if (nextIsLiveLayout(s, false)) historyStep(s, false);
+    s.status = fill(tr(s.lang, "status.redone"), {what});
     return true;
 }
 

@@ -20,6 +20,7 @@
 #include "ui/edit_target.hpp"
 #include "ui/file_dialog.hpp"
 #include "ui/files.hpp"
+#include "ui/free_area.hpp"
 #include "ui/tasks.hpp"
 
 namespace knp::ui {
@@ -54,6 +55,14 @@ enum class Tool { Select, Link };
 struct CanvasState {
     render::CanvasView view{0, 0, 1};
     bool fitRequested = true;
+    // The windows over the map in the frame before (panels, legend, status bar): fitting keeps
+    // the map out from under them. Empty until the first frame has drawn them.
+    std::vector<Bounds> panels;
+    std::vector<Bounds> fitPanels;             // the panels the map was last fitted around
+    Bounds room;                               // the free part the map was last fitted into (empty: the window)
+    Bounds roomOnMap;                          // the same in world units (names stay inside it)
+    bool fitted = true;                        // the view is as fitted (no zoom or pan since)
+    float windowWidth = 0, windowHeight = 0;   // the window's size in the frame before
     std::optional<std::uint32_t> hover;        // actor under the mouse
     std::optional<std::string> hoverLink;      // link under the mouse
     bool dragging = false;                     // moving the selection
@@ -63,6 +72,7 @@ struct CanvasState {
     std::vector<Point> dragOffsets;    // per selected actor, while dragging
     Tool tool = Tool::Select;
     std::optional<std::string> linkFrom;       // L: the actor the new link starts at
+    bool escapeTaken = false;                  // this frame's Escape closed a menu
 };
 
 struct NewActorPopup {
@@ -73,16 +83,20 @@ struct NewActorPopup {
     Point at;
 };
 
+// How many of the analysis' suggested links the map shows when asked to (the panel lists all).
+inline constexpr std::size_t kSuggestionsOnMap = 3;
+
 struct ViewOptions {
     bool presentation = false;   // F5: full screen, large type, panels hidden
     bool dark = false;
     bool highContrast = false;   // for projectors: black on white, strong lines, bold labels
     bool labels = true;
+    bool legend = true;          // the legend over the map (off: the map takes its room)
     bool liveLayout = true;      // force layout after each new actor or link, animated
     bool hideIsolates = false;
     int colorBy = 0;             // 0 sector, then 1 + metric index
     int sizeBy = 0;              // 0 influence, then 1 + metric index
-    bool showSuggestions = true;
+    bool showSuggestions = false;  // the analysis' top suggestions on the map (kSuggestionsOnMap)
     int egoSteps = 0;            // 0 off, 1 or 2 around the selected actor
     std::set<std::string> hiddenSectors;
     std::set<std::string> hiddenFields;     // actors only in hidden fields are dimmed
@@ -107,6 +121,7 @@ struct InstanceKey {
     bool dragging = false;
     float dragX = 0, dragY = 0;
     double animation = -1;
+    float scale = 0;                     // the view's zoom (actors have a least size on screen)
     int colorBy = 0, sizeBy = 0, egoSteps = 0;
     bool hideIsolates = false, suggestions = true, presentation = false, highContrast = false;
     double compareT = -1;
@@ -185,6 +200,8 @@ struct AppState {
     // Backups (store/backups.hpp): on opening a project and every 10 minutes while it changes.
     std::uint64_t edits = 0;             // edits, undos and redos committed
     std::uint64_t backedUpEdits = 0;
+    std::uint64_t editsAtOpen = 0;       // `edits` when the document was opened (imported: unsaved since)
+    double openedAt = 0;                 // ImGui time the document was opened
     double lastBackup = 0;               // glfwGetTime of the last backup
     // A damaged project with a sound backup: the view offers to open a copy of the backup.
     struct BackupOffer {
@@ -218,6 +235,9 @@ bool analysisPending(const AppState& s);
 std::shared_ptr<const Network> frozenNetwork(const AppState& s);
 // The scene cache for the current version.
 const SceneCache& sceneFor(const AppState& s);
+// What undo (back) or redo would do next, in words ("Akteur „Caritas“ anlegen"); "" when
+// there is nothing.
+std::string describeStep(AppState& s, bool back);
 bool undo(AppState& s);
 bool redo(AppState& s);
 // Where actor i is drawn: its position, or on its way during a layout animation.

@@ -175,7 +175,7 @@ void drawComparePanel(AppState& s) {
     if (!c.active) return;
     const float u = s.contentScale;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + 10 * u, vp->WorkPos.y + 30 * u), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + 10 * u, vp->WorkPos.y + 30 * u), ImGuiCond_FirstUseEver);  // in the actor table's place
     // Above the legend in the bottom left corner.
     ImGui::SetNextWindowSize(ImVec2(440 * u, std::max(300 * u, vp->WorkSize.y - 380 * u)), ImGuiCond_FirstUseEver);
     bool open = true;

@@ -36,7 +36,7 @@ void drawFileDialog(AppState& s) {
     ImGui::SetNextWindowSize(ImVec2(640, 460), ImGuiCond_Appearing);
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x / 2, vp->WorkPos.y + vp->WorkSize.y / 2), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    if (ImGui::Begin(T(s, fileActionTitleKey(d.action)), &open, ImGuiWindowFlags_NoCollapse)) {
+    if (ImGui::Begin(T(s, fileActionTitleKey(d.action)), &open, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
         ImGui::TextDisabled("%s", d.directory.c_str());
         if (ImGui::Button(T(s, "file.up"))) {
             d.directory = fs::path(d.directory).parent_path().string();

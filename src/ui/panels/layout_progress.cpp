@@ -14,7 +14,7 @@ void drawLayoutProgress(AppState& s) {
     LayoutJob& job = *s.layoutTask;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x / 2, vp->WorkPos.y + 60), ImGuiCond_Always, ImVec2(0.5f, 0));
-    ImGui::Begin("##layout", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize);
+    ImGui::Begin("##layout", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings);
     ImGui::Text(T(s, "layout.running"), job.engine.c_str());
     ImGui::ProgressBar(static_cast<float>(job.task.progress()), ImVec2(260, 0));
     ImGui::SameLine();

@@ -4,6 +4,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <set>
 #include <string>
@@ -15,7 +16,38 @@
 
 namespace knp::ui {
 
+namespace {
+
+// What the map marks beyond sectors and link types: the analysis' suggested links (when shown)
+// and the actors cut off without the selected one.
+void drawMarkRows(const AppState& s, float h) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const bool current = s.results && s.results->version == s.version;
+    if (current && s.options.showSuggestions && !s.options.presentation && !s.results->gaps.suggestedLinks.empty()) {
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        for (float x = 0; x < h * 1.6f; x += h * 0.5f)
+            dl->AddLine(ImVec2(p.x + x, p.y + h / 2), ImVec2(p.x + std::min(x + h * 0.3f, h * 1.6f), p.y + h / 2),
+                        ImGui::GetColorU32(color(encoding::kSuggested)), 3);
+        ImGui::Dummy(ImVec2(h * 1.6f, h));
+        ImGui::SameLine();
+        ImGui::TextUnformatted(fill(T(s, "legend.suggested"), {std::to_string(std::min(kSuggestionsOnMap, s.results->gaps.suggestedLinks.size()))}).c_str());
+    }
+    if (!current || s.selectedActors.size() != 1) return;
+    const auto centre = s.network().actorIndex(*s.selectedActors.begin());
+    for (const analysis::CutPoint& c : s.results->gaps.singlePointsOfFailure) {
+        if (!centre || c.actor != *centre) continue;
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        dl->AddCircle(ImVec2(p.x + h / 2, p.y + h / 2), h * 0.4f, ImGui::GetColorU32(color(encoding::kAlarm)), 12, 2.5f);
+        ImGui::Dummy(ImVec2(h, h));
+        ImGui::SameLine();
+        ImGui::TextUnformatted(fill(T(s, "legend.cut_off"), {std::to_string(c.cutOff.size()), s.network().actors()[*centre].name}).c_str());
+    }
+}
+
+}  // namespace
+
 void drawLegend(const AppState& s) {
+    if (!s.options.legend) return;
     const Network& n = s.network();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + 10, vp->WorkPos.y + vp->WorkSize.y - 10), ImGuiCond_Always, ImVec2(0, 1));
@@ -34,6 +66,11 @@ void drawLegend(const AppState& s) {
         ImGui::SameLine();
         ImGui::TextUnformatted(text.c_str());
     };
+    // Taller than 40 % of the window in one column: colours on the left, lines on the right (the
+    // map keeps the room).
+    const auto rows = static_cast<float>(sectors.size() + types.size() + 4);
+    const bool twoColumns = rows * ImGui::GetTextLineHeightWithSpacing() > 0.4f * vp->WorkSize.y;
+    ImGui::BeginGroup();
     const auto& columns = s.results ? s.results->metrics.columns : std::vector<analysis::MetricColumn>{};
     const auto metric = static_cast<std::size_t>(s.options.colorBy);
     if (!s.compare.active && metric > 0 && s.results && s.results->version == s.version && metric <= columns.size()) {
@@ -42,9 +79,12 @@ void drawLegend(const AppState& s) {
         const std::vector<bool> visible = visibleActors(s);
         const encoding::Scale scale = encoding::scaleOf(column.values, std::vector<char>(visible.begin(), visible.end()));
         ImGui::TextUnformatted(column.name.c_str());
+        // Colours by rank (one outlier does not take the whole scale): each stop names the value
+        // at its quantile.
+        ImGui::TextDisabled("%s", T(s, "legend.by_rank"));
         for (int k = 0; k <= 4 && !scale.empty(); ++k) {
             char value[64];
-            std::snprintf(value, sizeof value, "%.3g", scale.lo + (scale.hi - scale.lo) * k / 4.0);
+            std::snprintf(value, sizeof value, "%.3g", scale.quantile(k / 4.0));
             swatch(encoding::viridis(k / 4.0), value);
             if (scale.hi <= scale.lo) break;
         }
@@ -52,10 +92,17 @@ void drawLegend(const AppState& s) {
         for (const Category& c : n.taxonomy.sectors)
             if (sectors.count(c.key)) swatch(c.color, c.label(s.lang));
     }
-    ImGui::Separator();
+    if (twoColumns) {
+        ImGui::EndGroup();
+        ImGui::SameLine(0, 2 * h);
+        ImGui::BeginGroup();
+    } else {
+        ImGui::Separator();
+    }
     if (s.compare.active) {
         // Compare mode colours links by their change (the comparison panel's legend says how).
         ImGui::TextDisabled("%s", T(s, "compare.legend"));
+        ImGui::EndGroup();
         ImGui::End();
         return;
     }
@@ -68,7 +115,9 @@ void drawLegend(const AppState& s) {
         ImGui::TextUnformatted(c.label(s.lang).c_str());
     }
     ImGui::TextDisabled("- - %s   · · %s", T(s, "legend.planned"), T(s, "legend.wished"));
+    drawMarkRows(s, h);
     ImGui::TextDisabled("■ %s   ◎ %s", T(s, "legend.contact_point"), T(s, "legend.land_bund"));
+    ImGui::EndGroup();
     ImGui::End();
 }
 

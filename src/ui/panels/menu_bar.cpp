@@ -71,8 +71,12 @@ void drawMenuBar(AppState& s) {
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu(T(s, "menu.edit"))) {
-        if (ImGui::MenuItem(T(s, "menu.undo"), "Ctrl+Z")) undo(s);
-        if (ImGui::MenuItem(T(s, "menu.redo"), "Ctrl+Y")) redo(s);
+        // Each says what it would do: "Rückgängig: Akteur „Caritas“ anlegen".
+        const std::string undoing = describeStep(s, true), redoing = describeStep(s, false);
+        const std::string undoLabel = std::string(T(s, "menu.undo")) + (undoing.empty() ? "" : ": " + undoing);
+        const std::string redoLabel = std::string(T(s, "menu.redo")) + (redoing.empty() ? "" : ": " + redoing);
+        if (ImGui::MenuItem(undoLabel.c_str(), "Ctrl+Z", false, !undoing.empty())) undo(s);
+        if (ImGui::MenuItem(redoLabel.c_str(), "Ctrl+Y", false, !redoing.empty())) redo(s);
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu(T(s, "menu.layout"))) {
@@ -88,6 +92,7 @@ void drawMenuBar(AppState& s) {
         ImGui::MenuItem(T(s, "menu.dark"), nullptr, &s.options.dark);
         ImGui::MenuItem(T(s, "menu.high_contrast"), nullptr, &s.options.highContrast);
         ImGui::MenuItem(T(s, "menu.labels"), nullptr, &s.options.labels);
+        ImGui::MenuItem(T(s, "menu.legend"), nullptr, &s.options.legend);
         ImGui::MenuItem(T(s, "menu.hide_isolates"), nullptr, &s.options.hideIsolates);
         ImGui::MenuItem(T(s, "menu.suggestions"), nullptr, &s.options.showSuggestions);
         ImGui::MenuItem(T(s, "menu.filters"), nullptr, &s.showFilters);

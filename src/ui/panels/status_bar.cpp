@@ -15,8 +15,11 @@ void drawStatusBar(const AppState& s) {
     std::string text;
     if (s.canvas.tool == Tool::Link) text = T(s, "status.link_mode");
     else if (!s.status.empty()) text = s.status;
+    else if (s.options.presentation) return;  // the projector shows the map, not how it is stored
     else if (!s.project() && s.lockedElsewhere) text = T(s, "status.locked_elsewhere");
-    else if (!s.project()) text = T(s, "status.readonly_import");
+    else if (!s.project() && s.edits != s.editsAtOpen) text = fill(T(s, "status.unsaved_import"), {std::to_string(s.edits - s.editsAtOpen)});
+    // An imported file: said for a few seconds after opening; nothing when nothing was opened.
+    else if (!s.project() && !s.sourcePath.empty() && ImGui::GetTime() - s.openedAt < 10) text = T(s, "status.readonly_import");
     if (text.empty()) return;
     // A small opaque window in the bottom right corner (opaque: the frame compositor keeps it
     // in the panel layer instead of drawing it every frame).
