@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <ctime>
 #include <string>
 #include <algorithm>
 #include <locale>
@@ -101,6 +102,69 @@ Lang parseLang(std::string_view text) {
         known += (i == 0 ? "" : i + 1 == c.size() ? " or " : ", ") + std::string(c.code(i));
     }
     throw InputError("unknown language \"" + std::string(text) + "\" (use " + known + ")");
+}
+
+std::string formatPercent(double share, Lang lang) {
+    if (!std::isfinite(share)) return "\u2013";
+    const double percent = 100 * share;
+    const std::string number = percent > 0 && percent < 0.5 ? "< 1" : formatNumber(percent, 0, lang);
+    return fill(tr(lang, "format.percent"), {number});
+}
+
+namespace {
+
+// "2026-12-07T02:42:48Z" (seconds and the zone optional) or "2026-12-07" as fields; false for
+// anything else.
+bool parseIso(const std::string& iso, std::tm& t, bool& hasTime) {
+    t = {};
+    int consumed = 0;
+    if (std::sscanf(iso.c_str(), "%4d-%2d-%2d%n", &t.tm_year, &t.tm_mon, &t.tm_mday, &consumed) != 3 || consumed != 10) return false;
+    hasTime = iso.size() > 10;
+    if (hasTime && std::sscanf(iso.c_str() + 10, "T%2d:%2d:%2d", &t.tm_hour, &t.tm_min, &t.tm_sec) < 2) return false;
+    if (t.tm_mon < 1 || t.tm_mon > 12 || t.tm_mday < 1 || t.tm_mday > 31 || t.tm_hour > 23 || t.tm_min > 59) return false;
+    t.tm_year -= 1900;
+    t.tm_mon -= 1;
+    return true;
+}
+
+// The catalogue's month names ("Jan.|Feb.|…"), the twelfth by default for a short list.
+std::string monthName(int month, Lang lang) {
+    const std::string names = tr(lang, "format.months");
+    std::size_t start = 0;
+    for (int k = 0; k < month; ++k) {
+        const std::size_t bar = names.find('|', start);
+        if (bar == std::string::npos) return std::to_string(month + 1) + ".";
+        start = bar + 1;
+    }
+    return names.substr(start, names.find('|', start) - start);
+}
+
+std::string twoDigits(int v) { return (v < 10 ? "0" : "") + std::to_string(v); }
+
+}  // namespace
+
+std::string formatDateTime(const std::string& iso, Lang lang) {
+    std::tm t{};
+    bool hasTime = false;
+    if (!parseIso(iso, t, hasTime)) return iso;
+    if (hasTime) {
+        // Stored in UTC, read in local time.
+        const std::time_t when = timegm(&t);
+        std::tm local{};
+        if (when == static_cast<std::time_t>(-1) || !localtime_r(&when, &local)) return iso;
+        t = local;
+    }
+    const std::vector<std::string> parts{std::to_string(t.tm_mday), monthName(t.tm_mon, lang), std::to_string(t.tm_year + 1900),
+                                         twoDigits(t.tm_hour), twoDigits(t.tm_min)};
+    return fill(tr(lang, hasTime ? "format.date_time" : "format.day"), parts);
+}
+
+std::string countActors(std::size_t n, Lang lang) {
+    return fill(tr(lang, n == 1 ? "format.actors_one" : "format.actors_many"), {std::to_string(n)});
+}
+
+std::string countLinks(std::size_t n, Lang lang) {
+    return fill(tr(lang, n == 1 ? "format.links_one" : "format.links_many"), {std::to_string(n)});
 }
 
 std::string formatChange(double delta, int decimals, Lang lang) {

@@ -75,6 +75,45 @@ std::vector<std::string> phrase(const std::vector<analysis::Finding>& findings, 
     return out;
 }
 
+// [SECTION] The view's findings
+namespace {
+
+// The fields of action without any actor as one line (one field: its own sentence).
+std::string emptyFieldsLine(const std::vector<const analysis::Finding*>& empty, const Network& net, Lang lang) {
+    if (empty.size() == 1) return phrase(*empty[0], net, lang);
+    std::vector<std::string> names;
+    for (const analysis::Finding* f : empty) names.push_back(quoted(net.taxonomy.labelOf(CategoryKind::Field, f->fields.at(0), lang), lang));
+    return fill(tr(lang, "gaps.panel.fields_empty"), {std::to_string(names.size()), joinList(names, lang)});
+}
+
+}  // namespace
+
+std::vector<PanelFinding> phraseForPanel(const std::vector<analysis::Finding>& findings, const Network& net, Lang lang) {
+    using analysis::Severity;
+    std::vector<const analysis::Finding*> empty;
+    for (const analysis::Finding& f : findings)
+        if (f.kind == "field_empty" && !f.fields.empty()) empty.push_back(&f);
+    std::vector<PanelFinding> out;
+    for (const Severity severity : {Severity::Warning, Severity::Notice, Severity::Info}) {
+        for (const analysis::Finding& f : findings)
+            if (f.severity == severity && !(f.kind == "field_empty" && !f.fields.empty())) out.push_back({severity, phrase(f, net, lang)});
+        if (severity == Severity::Warning && !empty.empty()) out.push_back({severity, emptyFieldsLine(empty, net, lang)});
+    }
+    return out;
+}
+
+std::string metricLabel(const std::string& metric, Lang lang) {
+    const std::string key = "metric_name." + metric;
+    const std::string text = tr(lang, key);
+    return text == key ? metric : text;
+}
+
+std::string layoutLabel(const std::string& engine, Lang lang) {
+    const std::string key = "layout_name." + engine;
+    const std::string text = tr(lang, key);
+    return text == key ? engine : text;
+}
+
 // [SECTION] Comparisons
 namespace {
 

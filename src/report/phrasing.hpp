@@ -28,6 +28,22 @@ std::vector<std::string> phraseGapChanges(const std::vector<analysis::Finding>& 
 std::string phraseComparison(const analysis::Finding& finding, Lang lang);
 std::vector<std::string> phraseComparison(const std::vector<analysis::Finding>& findings, Lang lang);
 
+// The findings as the view lists them (a panel a few hundred pixels wide): the gaps first, then
+// what is worth a look, then how the network is (each group in the analysis's order); fields of
+// action without any actor in one line ("In 7 Handlungsfeldern ist noch kein Akteur aktiv: …")
+// after the other gaps. The report and knp gaps keep one sentence per finding (phrase above).
+struct PanelFinding {
+    analysis::Severity severity = analysis::Severity::Info;
+    std::string text;
+};
+std::vector<PanelFinding> phraseForPanel(const std::vector<analysis::Finding>& findings, const Network& net, Lang lang);
+
+// A metric of analysis::metricNames() ("betweenness") in plain words with the technical name
+// after it where people may know it ("Brückenrolle (Betweenness)"); the report's words.
+std::string metricLabel(const std::string& metric, Lang lang);
+// A layout engine of layout::engineNames() ("rings") in plain words ("Ringe nach Sektoren").
+std::string layoutLabel(const std::string& engine, Lang lang);
+
 // A field's coverage status (FieldCoverage::status) in a few words.
 std::string fieldStatusText(const std::string& status, Lang lang);
 

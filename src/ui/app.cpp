@@ -18,6 +18,7 @@
 #include "ui/imgui_session.hpp"
 #include "ui/keys.hpp"
 #include "ui/map_view.hpp"
+#include "ui/screen_text.hpp"
 #include "ui/startup.hpp"
 #include "ui/state.hpp"
 
@@ -66,6 +67,7 @@ int runApp(const AppOptions& options) {
         platform::Presenter presenter(*window, softwareRenderer());
         if (options.benchFrames > 0) std::printf("present %s\n", presenter.mode());
         FrameBench bench(options);
+        ScreenText screenText;  // the KNP_SCREEN_TEXT test hook
         const FrameHooks hooks = frameHooks(state.automated, !options.screenshotPath.empty());
         std::string title = windowTitle(state);
         bool styledDark = !state.options.dark;
@@ -88,6 +90,7 @@ int runApp(const AppOptions& options) {
             handleShortcuts(state);
             drawWindows(state, width, height);
             ImGui::Render();
+            screenText.capture(ImGui::GetDrawData());
             phases.mark(Phase::Ui);
             flushKeyQueue(window->handle(), keyQueue);
             int fbWidth = 0, fbHeight = 0;

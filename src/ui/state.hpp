@@ -180,6 +180,7 @@ struct AppState {
     bool lockedElsewhere = false;        // a project shown read-only: another window has it
     float contentScale = 1;              // HiDPI: window content scale
     char snapshotName[96] = {};
+    bool snapshotDialog = false;         // the snapshot's name is being asked (ui/panels/snapshots.cpp)
     char search[128] = {};
     bool quit = false;
     // The analysis of the network, one version at a time (ui/state.cpp, updateAnalysis).

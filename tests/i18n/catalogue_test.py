@@ -27,7 +27,7 @@ for text in code.values():
 # Families of keys whose last part is a value from the data ("gaps.finding." + a finding's
 # kind): named when that part is a string literal of the code (the kind an analysis sets).
 families = ('field_name.', 'figure.', 'figure_column.', 'gaps.finding.', 'gaps.reason.', 'compare.finding.', 'compare.gap.',
-            'compare.summary.', 'history.')
+            'compare.summary.', 'history.', 'metric_name.', 'layout_name.')
 always = ('language.', 'format.')  # read by core/i18n.cpp under names built there
 
 

@@ -195,3 +195,58 @@ TEST_CASE("cut-off actors of a star", "[gaps]") {
     CHECK(r.singlePointsOfFailure[0].cutOff == std::vector<std::uint32_t>{2, 3, 4});
     CHECK(r.eiIndex.at("bildung") == Approx(-1.0));
 }
+
+//   A new network as captured in a first workshop: fields of action not entered yet.
+//
+//   v1 ---- w1 ---- m1          sectors: v1 Kommunalverwaltung, w1 Wohlfahrtsverbände,
+//                               m1 Migrantenorganisationen; m1 also works in "Wohnen"
+//
+// The view's list: the gaps first (sector pairs without a link, the cut point w1, Wohnen with
+// one actor, the six fields without actors folded into one line after them), the broker w1
+// last (the one pair of other actors, v1-m1, runs through it: 100 %).
+TEST_CASE("the view lists the gaps first and the empty fields in one line", "[gaps][phrasing]") {
+    Document doc = build({{"v1", "verwaltung", {}, false}, {"w1", "wohlfahrt", {}, false}, {"m1", "migrantenorganisationen", {"wohnen"}, false}},
+                         {{"v1", "w1", false}, {"w1", "m1", false}});
+    const Network& n = doc.network;
+    const GraphView g = GraphView::build(n);
+    const GapReport r = analyseGaps(n, g);
+    std::size_t emptyFindings = 0;
+    for (const Finding& f : r.findings) emptyFindings += f.kind == "field_empty";
+    REQUIRE(emptyFindings == 6);  // every field but Wohnen
+
+    const std::vector<report::PanelFinding> lines = report::phraseForPanel(r.findings, n, Lang::De);
+    // One line less for each empty field but the first.
+    REQUIRE(lines.size() == r.findings.size() - 5);
+    std::size_t folded = 0, single = 0;
+    for (const report::PanelFinding& l : lines) {
+        folded += l.text.rfind("In 6 Handlungsfeldern ist noch kein Akteur aktiv: „Bildung, Betreuung und Sprache“", 0) == 0;
+        single += l.text.rfind("Im Handlungsfeld", 0) == 0 && l.text.find("kein Akteur aktiv") != std::string::npos;
+    }
+    CHECK(folded == 1);
+    CHECK(single == 0);
+    // Most severe first: no warning after a notice or an info, no notice after an info.
+    for (std::size_t i = 1; i < lines.size(); ++i) CHECK(lines[i - 1].severity >= lines[i].severity);
+    CHECK(lines.front().severity == Severity::Warning);
+    CHECK(lines.back().text == "Akteur w1 ist der wichtigste Brückenakteur: Über diesen Akteur laufen 100 % aller kürzesten Wege zwischen anderen Akteuren.");
+    // The folded line comes after the other gaps.
+    std::size_t lastWarning = 0, foldedAt = 0;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (lines[i].severity == Severity::Warning) lastWarning = i;
+        if (lines[i].text.rfind("In 6 Handlungsfeldern", 0) == 0) foldedAt = i;
+    }
+    CHECK(foldedAt == lastWarning);
+    // In English alike.
+    const std::vector<report::PanelFinding> english = report::phraseForPanel(r.findings, n, Lang::En);
+    CHECK(english.size() == lines.size());
+    CHECK(english[foldedAt].text.rfind("No actor works yet in 6 fields of action: “Education, childcare and language”", 0) == 0);
+}
+
+TEST_CASE("metrics and layouts have words in every language, unknown ones keep their name", "[phrasing]") {
+    CHECK(report::metricLabel("degree", Lang::De) == "Verbindungen (Grad)");
+    CHECK(report::metricLabel("betweenness", Lang::De) == "Brückenrolle (Betweenness)");
+    CHECK(report::metricLabel("betweenness", Lang::En) == "Broker role (betweenness)");
+    CHECK(report::layoutLabel("rings", Lang::De) == "Ringe nach Sektoren");
+    CHECK(report::layoutLabel("sfdp", Lang::En) == "Force model for large networks");
+    CHECK(report::metricLabel("my_attribute", Lang::De) == "my_attribute");
+    CHECK(report::layoutLabel("nope", Lang::De) == "nope");
+}

@@ -1,11 +1,16 @@
-// Print placement and pseudonyms: properties on seeded random maps, hand-checked small cases.
+// Print placement, pseudonyms and the formats of numbers and dates: properties on seeded random
+// maps, hand-checked small cases.
 #include <catch2/catch.hpp>
 
 #include <atomic>
+#include <cmath>
+#include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <random>
 
 #include "core/errors.hpp"
+#include "core/i18n.hpp"
 #include "core/privacy.hpp"
 #include "report/print_layout.hpp"
 #include "session/export.hpp"
@@ -158,4 +163,32 @@ TEST_CASE("the report reports its progress and stops when cancelled and writes n
     CHECK(seen == 3);
     for (const auto& entry : std::filesystem::directory_iterator(dir.path()))
         CHECK(entry.path().filename().string().rfind("abgebrochen", 0) != 0);
+}
+
+TEST_CASE("numbers, dates and counts as German and English readers read them", "[i18n]") {
+    CHECK(formatPercent(0.381, Lang::De) == "38 %");
+    CHECK(formatPercent(0.381, Lang::En) == "38%");
+    CHECK(formatPercent(0.001, Lang::De) == "< 1 %");
+    CHECK(formatPercent(0, Lang::De) == "0 %");
+    CHECK(formatPercent(1, Lang::De) == "100 %");
+    CHECK(formatPercent(std::nan(""), Lang::De) == "\u2013");
+    // Stored in UTC, shown in local time (Berlin: UTC+1 in December, UTC+2 in July).
+    const char* before = std::getenv("TZ");
+    const std::string saved = before ? before : "";
+    setenv("TZ", "Europe/Berlin", 1);
+    tzset();
+    CHECK(formatDateTime("2026-12-07T02:42:48Z", Lang::De) == "7. Dez. 2026, 03:42");
+    CHECK(formatDateTime("2026-12-07T02:42:48Z", Lang::En) == "Dec 7, 2026, 03:42");
+    CHECK(formatDateTime("2026-07-31T23:05:00Z", Lang::De) == "1. Aug. 2026, 01:05");
+    if (before) setenv("TZ", saved.c_str(), 1);
+    else unsetenv("TZ");
+    tzset();
+    CHECK(formatDateTime("2026-03-01", Lang::De) == "1. März 2026");
+    CHECK(formatDateTime("2026-03-01", Lang::En) == "Mar 1, 2026");
+    // Not a date: unchanged, never a crash.
+    for (const char* text : {"", "gestern", "2026-13-01", "2026-12-07Tnonsense", "2026-1-1"}) CHECK(formatDateTime(text, Lang::De) == text);
+    CHECK(countActors(1, Lang::De) == "1 Akteur");
+    CHECK(countActors(8, Lang::De) == "8 Akteure");
+    CHECK(countLinks(6, Lang::De) == "6 Verbindungen");
+    CHECK(countLinks(1, Lang::En) == "1 link");
 }

@@ -6,9 +6,26 @@
 #include <algorithm>
 
 #include "core/i18n.hpp"
+#include "report/phrasing.hpp"
 #include "ui/panels/widgets.hpp"
 
 namespace knp::ui {
+
+namespace {
+
+// The header row; the metrics' headers say in full what they count when pointed at.
+void drawHeaders(const AppState& s) {
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (int column = 0; column < 4; ++column) {
+        if (!ImGui::TableSetColumnIndex(column)) continue;
+        ImGui::TableHeader(ImGui::TableGetColumnName(column));
+        if (column == 2 && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", report::metricLabel("degree", s.lang).c_str());
+        if (column == 3 && ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s\n%s", report::metricLabel("betweenness", s.lang).c_str(), T(s, "analysis.brokers_hint"));
+    }
+}
+
+}  // namespace
 
 void drawActorTable(AppState& s) {
     const Network& n = s.network();
@@ -30,10 +47,10 @@ void drawActorTable(AppState& s) {
     if (ImGui::BeginTable("actors", 4, ImGuiTableFlags_Sortable | ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_Resizable)) {
         ImGui::TableSetupColumn(T(s, "field.name"), ImGuiTableColumnFlags_DefaultSort);
         ImGui::TableSetupColumn(T(s, "field.sector"));
-        ImGui::TableSetupColumn("degree");
-        ImGui::TableSetupColumn("betweenness");
+        ImGui::TableSetupColumn(T(s, "actors.col_degree"));
+        ImGui::TableSetupColumn(T(s, "actors.col_betweenness"));
         ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableHeadersRow();
+        drawHeaders(s);
         std::vector<std::size_t> rows;
         for (std::size_t i = 0; i < n.actors().size(); ++i)
             if (needle.empty() || normalizeLabel(n.actors()[i].name).find(needle) != std::string::npos ||
@@ -76,7 +93,7 @@ void drawActorTable(AppState& s) {
             ImGui::TableNextColumn();
             if (degree) ImGui::Text("%.0f", (*degree)[i]);
             ImGui::TableNextColumn();
-            if (betweenness) ImGui::Text("%.3f", (*betweenness)[i]);
+            if (betweenness) ImGui::TextUnformatted(formatPercent((*betweenness)[i], s.lang).c_str());
         }
         ImGui::EndTable();
     }

@@ -17,9 +17,11 @@ namespace knp::ui {
 
 namespace {
 
-std::string stateLabel(const CompareMode& c, int st) {
+// "Workshop 1 (7. Dez. 2026)": a snapshot's name and the day it was taken.
+std::string stateLabel(const AppState& s, int st) {
+    const CompareMode& c = s.compare;
     const auto i = static_cast<std::size_t>(st);
-    return c.dates[i].empty() ? c.names[i] : c.names[i] + " (" + c.dates[i] + ")";
+    return c.dates[i].empty() ? c.names[i] : c.names[i] + " (" + formatDateTime(c.dates[i], s.lang) + ")";
 }
 
 // The state compared with, the timeline and its buttons; false when the panel is to close.
@@ -27,15 +29,15 @@ bool drawTimeline(AppState& s) {
     CompareMode& c = s.compare;
     // Compared with ...
     const int last = static_cast<int>(c.states.size()) - 1;
-    if (ImGui::BeginCombo(T(s, "compare.base"), stateLabel(c, c.base).c_str())) {
+    if (ImGui::BeginCombo(T(s, "compare.base"), stateLabel(s, c.base).c_str())) {
         for (int st = 0; st < last; ++st)
-            if (ImGui::Selectable(stateLabel(c, st).c_str(), st == c.base) && st != c.base) setCompareBase(s, st);
+            if (ImGui::Selectable(stateLabel(s, st).c_str(), st == c.base) && st != c.base) setCompareBase(s, st);
         ImGui::EndCombo();
     }
     // The timeline: every state, the one shown marked.
     int shown = c.shown;
     ImGui::SetNextItemWidth(-1);
-    if (ImGui::SliderInt("##timeline", &shown, 0, last, stateLabel(c, c.shown).c_str())) stepCompare(s, shown - c.shown);
+    if (ImGui::SliderInt("##timeline", &shown, 0, last, stateLabel(s, c.shown).c_str())) stepCompare(s, shown - c.shown);
     if (ImGui::ArrowButton("##back", ImGuiDir_Left)) stepCompare(s, -1);
     ImGui::SameLine();
     if (ImGui::ArrowButton("##forward", ImGuiDir_Right)) stepCompare(s, 1);

@@ -5,12 +5,14 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <set>
 #include <string>
 
 #include "core/encoding.hpp"
 #include "core/i18n.hpp"
+#include "report/phrasing.hpp"
 #include "ui/canvas.hpp"
 #include "ui/panels/widgets.hpp"
 
@@ -78,14 +80,14 @@ void drawLegend(const AppState& s) {
         const analysis::MetricColumn& column = columns[metric - 1];
         const std::vector<bool> visible = visibleActors(s);
         const encoding::Scale scale = encoding::scaleOf(column.values, std::vector<char>(visible.begin(), visible.end()));
-        ImGui::TextUnformatted(column.name.c_str());
+        ImGui::TextUnformatted(report::metricLabel(column.name, s.lang).c_str());
         // Colours by rank (one outlier does not take the whole scale): each stop names the value
         // at its quantile.
         ImGui::TextDisabled("%s", T(s, "legend.by_rank"));
+        const bool whole = std::all_of(scale.sorted.begin(), scale.sorted.end(), [](double v) { return v == std::floor(v); });
+        const int decimals = whole ? 0 : std::abs(scale.hi) >= 10 ? 1 : std::abs(scale.hi) >= 1 ? 2 : 3;
         for (int k = 0; k <= 4 && !scale.empty(); ++k) {
-            char value[64];
-            std::snprintf(value, sizeof value, "%.3g", scale.quantile(k / 4.0));
-            swatch(encoding::viridis(k / 4.0), value);
+            swatch(encoding::viridis(k / 4.0), formatNumber(scale.quantile(k / 4.0), decimals, s.lang));
             if (scale.hi <= scale.lo) break;
         }
     } else {

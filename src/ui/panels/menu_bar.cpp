@@ -9,6 +9,7 @@
 
 #include "core/i18n.hpp"
 #include "layout/layout.hpp"
+#include "report/phrasing.hpp"
 #include "ui/compare_view.hpp"
 #include "ui/layouts.hpp"
 #include "ui/panels/widgets.hpp"
@@ -57,11 +58,7 @@ void drawMenuBar(AppState& s) {
             startFileDialog(s, FileAction::SaveAsProject, source.empty() ? "projekt.knp" : source.stem().string() + ".knp");
         }
         ImGui::Separator();
-        if (ImGui::MenuItem(T(s, "menu.snapshot_take"), nullptr, false, s.project() != nullptr)) {
-            char name[64];
-            std::snprintf(name, sizeof name, "Stand %zu", s.project()->snapshots().size() + 1);
-            try { s.project()->takeSnapshot(name); s.status = name; } catch (const std::exception& e) { s.status = e.what(); }
-        }
+        if (ImGui::MenuItem(T(s, "menu.snapshot_take"), nullptr, false, s.project() != nullptr)) askSnapshotName(s);
         if (ImGui::MenuItem(T(s, "menu.compare"), "V", s.compare.active)) {
             if (s.compare.active) leaveCompare(s);
             else enterCompare(s);
@@ -81,7 +78,7 @@ void drawMenuBar(AppState& s) {
     }
     if (ImGui::BeginMenu(T(s, "menu.layout"))) {
         for (const std::string& engine : layout::engineNames())
-            if (ImGui::MenuItem(engine.c_str(), nullptr, false, !s.layoutTask)) startLayout(s, engine);
+            if (ImGui::MenuItem(report::layoutLabel(engine, s.lang).c_str(), nullptr, false, !s.layoutTask)) startLayout(s, engine);
         ImGui::Separator();
         ImGui::MenuItem(T(s, "menu.live_layout"), nullptr, &s.options.liveLayout);
         ImGui::EndMenu();
@@ -107,13 +104,15 @@ void drawMenuBar(AppState& s) {
         if (ImGui::BeginMenu(T(s, "menu.color_by"))) {
             if (ImGui::MenuItem(T(s, "menu.sector"), nullptr, s.options.colorBy == 0)) s.options.colorBy = 0;
             for (std::size_t i = 0; i < names.size(); ++i)
-                if (ImGui::MenuItem(names[i].c_str(), nullptr, s.options.colorBy == static_cast<int>(i) + 1)) s.options.colorBy = static_cast<int>(i) + 1;
+                if (ImGui::MenuItem(report::metricLabel(names[i], s.lang).c_str(), nullptr, s.options.colorBy == static_cast<int>(i) + 1))
+                    s.options.colorBy = static_cast<int>(i) + 1;
             ImGui::EndMenu();
         }
         if (ImGui::BeginMenu(T(s, "menu.size_by"))) {
             if (ImGui::MenuItem(T(s, "menu.influence"), nullptr, s.options.sizeBy == 0)) s.options.sizeBy = 0;
             for (std::size_t i = 0; i < names.size(); ++i)
-                if (ImGui::MenuItem(names[i].c_str(), nullptr, s.options.sizeBy == static_cast<int>(i) + 1)) s.options.sizeBy = static_cast<int>(i) + 1;
+                if (ImGui::MenuItem(report::metricLabel(names[i], s.lang).c_str(), nullptr, s.options.sizeBy == static_cast<int>(i) + 1))
+                    s.options.sizeBy = static_cast<int>(i) + 1;
             ImGui::EndMenu();
         }
         ImGui::Separator();

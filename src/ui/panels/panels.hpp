@@ -13,6 +13,7 @@ void drawAnalysisPanel(AppState& s);     // analysis_panel.cpp: findings, broker
 void drawActorTable(AppState& s);        // actor_table.cpp: search and sort
 void drawFilters(AppState& s);           // filters.cpp: hidden sectors, fields, types, statuses
 void drawSnapshots(AppState& s);         // snapshots.cpp: take, compare, restore
+void askSnapshotName(AppState& s);       // snapshots.cpp: a new snapshot, named in a small dialog
 void drawComparePanel(AppState& s);      // compare_panel.cpp: compare mode's timeline and findings
 void drawFileDialog(AppState& s);        // file_dialog.cpp: the in-app file browser (or zenity's answer)
 void drawExportProgress(AppState& s);    // export_progress.cpp: an export being written
