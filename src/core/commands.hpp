@@ -39,6 +39,7 @@ public:
     std::size_t redoDepth() const { return redo_.size(); }
     const Edit* nextUndo() const { return undo_.empty() ? nullptr : &undo_.back(); }  // what undo() takes back
     const Edit* nextRedo() const { return redo_.empty() ? nullptr : &redo_.back(); }
+    const std::vector<Edit>& doneEdits() const { return undo_; }  // oldest first: replayed, they give the network
 
 private:
     std::vector<Edit> undo_;

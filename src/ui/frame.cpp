@@ -73,6 +73,7 @@ void handleShortcuts(AppState& s) {
     if (letterPressed('p')) startExportDialog(s, FileAction::Diagram);
     if (letterPressed('b')) startExportDialog(s, FileAction::Report);
     if (letterPressed('e')) startExportDialog(s, FileAction::Export);
+    if (letterPressed('s') && io.KeyShift) startSaveAsDialog(s);
 }
 
 void drawWindows(AppState& s, float width, float height) {
@@ -98,6 +99,7 @@ void drawWindows(AppState& s, float width, float height) {
     drawNotice(s);
     drawBackupOffer(s);
     drawErasePerson(s);
+    drawStorageFailure(s);
     finishLayout(s, ImGui::GetTime());
     drawLayoutProgress(s);
     drawLegend(s);
@@ -123,6 +125,7 @@ std::string windowTitle(const AppState& s) {
         file.resize(at);
     }
     if (s.lockedElsewhere) name += " [" + std::string(tr(s.lang, "title.view_only")) + "]";
+    if (s.document->unsaved()) name += " [" + std::string(tr(s.lang, "title.unsaved")) + "]";
     if (s.compare.active) name += " – " + std::string(tr(s.lang, "panel.compare"));
     return name + (file.empty() ? "" : " (" + file + ")") + " – Knotenpunkt";
 }
