@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Storage failures in the middle of a workshop, in a real window under Xvfb driven by xdotool
-# (issue 16, point 11). Without root-only tricks:
+# (issue 16, point 11). The files are read with Python's sqlite3 module. Without root-only tricks:
 # - a full disk is a file size limit on the running view (prlimit --fsize, RLIMIT_FSIZE: writes
 #   that would grow a file fail with EFBIG; SIGXFSZ ignored);
 # - a USB stick pulled out is the project's folder renamed while the view has it open.
@@ -18,7 +18,8 @@
 # Usage: storage_test.sh BUILD_DIR DATASETS_DIR OUT_DIR
 set -euo pipefail
 source "$(dirname "$0")/../support/tools.sh"
-require_tools Xvfb:xvfb xdotool:xdotool sqlite3:sqlite3 prlimit:util-linux
+require_tools Xvfb:xvfb xdotool:xdotool prlimit:util-linux
+require_python_modules sqlite3:libpython3-stdlib
 build=$1 datasets=$2 out=$3
 rm -rf "$out" && mkdir -p "$out/stick" "$out/stick2" "$out/stick3" "$out/good"
 out=$(cd "$out" && pwd)
@@ -35,7 +36,9 @@ cleanup() { for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; done; ki
 trap cleanup EXIT
 
 fail() { echo "FAIL: $*"; exit 1; }
-q() { sqlite3 "$1" "$2"; }
+q() {  # FILE SQL: the first column of the first row (Python's sqlite3 module, read-only)
+  python3 -c 'import sqlite3, sys; print(sqlite3.connect("file:" + sys.argv[1] + "?mode=ro", uri=True).execute(sys.argv[2]).fetchone()[0])' "$1" "$2"
+}
 actors() { q "$1" "SELECT count(*) FROM actors"; }
 has_actor() { [ "$(q "$1" "SELECT count(*) FROM actors WHERE name='$2'")" = 1 ]; }
 sound() { [ "$(q "$1" "PRAGMA integrity_check")" = ok ]; }
