@@ -40,6 +40,7 @@ public:
     // What undo() takes back (skip: the step after so many); nullptr when there is none.
     const Edit* nextUndo(std::size_t skip = 0) const { return skip < undo_.size() ? &undo_[undo_.size() - 1 - skip] : nullptr; }
     const Edit* nextRedo(std::size_t skip = 0) const { return skip < redo_.size() ? &redo_[redo_.size() - 1 - skip] : nullptr; }
+    const std::vector<Edit>& doneEdits() const { return undo_; }  // oldest first: replayed, they give the network
 
 private:
     std::vector<Edit> undo_;

@@ -31,6 +31,22 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// Why the project file could not store a change: no space left on its disk (or the file size
+// limit reached), its folder or device gone (renamed, a USB stick pulled out), the file or its
+// folder read-only, or another input/output error of the device. The file itself is as it was
+// before the change (the change's transaction was rolled back).
+enum class StorageProblem { Full, Gone, ReadOnly, Io };
+
+// A change the project file could not store, for the reason `problem()` names.
+class StorageError : public StoreError {
+public:
+    StorageError(StorageProblem problem, const std::string& what) : StoreError(what), problem_(problem) {}
+    StorageProblem problem() const { return problem_; }
+
+private:
+    StorageProblem problem_;
+};
+
 // The project is open for writing in another window or knp command (its writer lock is held).
 class ProjectLockedError : public StoreError {
 public:

@@ -33,6 +33,8 @@ Window::~Window() {
 
 bool Window::shouldClose() const { return glfwWindowShouldClose(window_) != 0; }
 
+void Window::keepOpen() { glfwSetWindowShouldClose(window_, GLFW_FALSE); }
+
 void Window::pollEvents() { glfwPollEvents(); }
 
 void Window::waitEvents(double timeoutSeconds) { glfwWaitEventsTimeout(timeoutSeconds); }

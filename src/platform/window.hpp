@@ -33,6 +33,7 @@ public:
 
     GLFWwindow* handle() const { return window_; }
     bool shouldClose() const;
+    void keepOpen();  // a close the user is asked about first
     void pollEvents();
     void waitEvents(double timeoutSeconds);  // sleeps until an event or the timeout
     void framebufferSize(int& width, int& height) const;

@@ -274,6 +274,8 @@ ProjectFile ProjectFile::open(const std::string& path, OpenMode mode) {
         pf.load();
     } catch (const RefusedFileError&) {
         throw;
+    } catch (const StorageError&) {
+        throw;  // an upgrade that could not be stored: the file is sound, not damaged
     } catch (const std::exception& e) {
         throw RefusedFileError(path + ": the project file is damaged or unreadable (" + e.what() + "); it was left unchanged");
     }

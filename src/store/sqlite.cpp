@@ -2,11 +2,27 @@
 
 #include <sqlite3.h>
 
+#include <cerrno>
+#include <cstring>
 #include <utility>
 
 #include "core/errors.hpp"
 
 namespace knp::sql {
+
+std::optional<StorageProblem> storageProblemOf(int extendedCode, int systemErrno) {
+    const int primary = extendedCode & 0xff;
+    if (primary == SQLITE_FULL) return StorageProblem::Full;
+    if (extendedCode == SQLITE_READONLY_DBMOVED) return StorageProblem::Gone;
+    if (primary == SQLITE_READONLY) return StorageProblem::ReadOnly;
+    if (primary != SQLITE_IOERR && primary != SQLITE_CANTOPEN) return std::nullopt;
+    switch (systemErrno) {
+        case ENOSPC: case EDQUOT: case EFBIG: return StorageProblem::Full;
+        case ENOENT: case ENOTDIR: case ENODEV: case ENXIO: case ESTALE: return StorageProblem::Gone;
+        case EROFS: case EACCES: case EPERM: return StorageProblem::ReadOnly;
+        default: return StorageProblem::Io;
+    }
+}
 
 namespace {
 [[noreturn]] void fail(sqlite3* db, std::string_view what) {
@@ -14,6 +30,11 @@ namespace {
     std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
     if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
         msg = "the project file is locked by another program (" + msg + ")";
+    const int systemErrno = db ? sqlite3_system_errno(db) : 0;
+    if (const std::optional<StorageProblem> problem = storageProblemOf(code, systemErrno)) {
+        if (systemErrno != 0) msg += std::string(" (") + std::strerror(systemErrno) + ")";
+        throw StorageError(*problem, msg + " [" + std::string(what) + "]");
+    }
     throw StoreError(msg + " [" + std::string(what) + "]");
 }
 }  // namespace

@@ -1,6 +1,7 @@
 #pragma once
 // Move-only RAII wrappers over sqlite3 and sqlite3_stmt. Every failure throws StoreError with
-// SQLite's message and the statement that failed.
+// SQLite's message and the statement that failed; a failure to store (a full disk, a vanished
+// folder, a read-only file) throws StorageError, which says which.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -9,7 +10,16 @@
 struct sqlite3;
 struct sqlite3_stmt;
 
+#include "core/errors.hpp"
+
 namespace knp::sql {
+
+// What a failed SQLite call means for storing a change, from its extended result code and the
+// operating system's errno of the failing call (sqlite3_system_errno): SQLITE_FULL or ENOSPC,
+// EDQUOT, EFBIG a full disk; SQLITE_READONLY_DBMOVED or ENOENT, ENOTDIR, ENODEV, ENXIO, ESTALE a
+// vanished file or folder; SQLITE_READONLY or EROFS, EACCES, EPERM a read-only one; other
+// SQLITE_IOERR or SQLITE_CANTOPEN an input/output error. Nothing for other failures.
+std::optional<StorageProblem> storageProblemOf(int extendedCode, int systemErrno);
 
 class Database {
 public:

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <csignal>
 #include <cstdlib>
 #include <cstdio>
 #include <memory>
@@ -38,18 +39,30 @@ bool inputThisFrame(KeyQueue& keys) {
 }
 
 // Whether long work is under way whose end changes what is shown.
+// Asked to close (Ctrl+Q, the window's close button) and allowed to (ui/state.hpp, mayQuit).
+bool closing(AppState& s, platform::Window& window) {
+    if (!window.shouldClose() && !s.quit) return false;
+    if (mayQuit(s)) return true;
+    window.keepOpen();
+    return false;
+}
+
 bool workUnderWay(const AppState& s) { return analysisBehind(s) || s.layoutTask || s.animation || s.exportTask; }
 
 }  // namespace
 
 int runApp(const AppOptions& options) {
+    // A file size limit reached (RLIMIT_FSIZE) fails the write (EFBIG), which the view reports
+    // like a full disk, instead of ending the program.
+    std::signal(SIGXFSZ, SIG_IGN);
     AppState state;
     state.automated = !options.screenshotPath.empty() || options.benchFrames > 0;
     if (const std::optional<int> refused = openAtStart(state, options)) return *refused;
     std::unique_ptr<platform::Window> window;
+    std::string title = windowTitle(state);  // what the window's title bar shows
     try {
         window = std::make_unique<platform::Window>(
-            platform::WindowOptions{options.width, options.height, windowTitle(state), !state.automated, !state.automated});
+            platform::WindowOptions{options.width, options.height, title, !state.automated, !state.automated});
     } catch (const platform::WindowError& e) {
         std::fprintf(stderr, "knotenpunkt: %s\n", e.what());
         return 1;
@@ -69,13 +82,12 @@ int runApp(const AppOptions& options) {
         FrameBench bench(options);
         ScreenText screenText;  // the KNP_SCREEN_TEXT test hook
         const FrameHooks hooks = frameHooks(state.automated, !options.screenshotPath.empty());
-        std::string title = windowTitle(state);
         bool styledDark = !state.options.dark;
         int quietFrames = 0;
         const char* viewStatePath = std::getenv("KNP_VIEW_STATE");  // a test hook (ui/frame_output.hpp)
         std::string viewState;
         long lastHover = -1;
-        for (int frame = 0; !window->shouldClose() && !state.quit; ++frame) {
+        for (int frame = 0; !closing(state, *window); ++frame) {
             const auto start = std::chrono::steady_clock::now();
             // Nothing changed for a few frames and nothing is under way: sleep until an event
             // (or half a second, for the text cursor's blinking).

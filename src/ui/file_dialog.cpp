@@ -103,7 +103,8 @@ void startFileDialog(AppState& s, FileAction action, const std::string& suggesti
     auto d = std::make_unique<FileDialog>();
     d->action = action;
     d->builtin = !platform::haveFileChooser();
-    const std::string start = s.sourcePath.empty() ? fs::current_path().string() : fs::absolute(fs::path(s.sourcePath)).parent_path().string();
+    std::string start = s.sourcePath.empty() ? fs::current_path().string() : fs::absolute(fs::path(s.sourcePath)).parent_path().string();
+    if (std::error_code ec; !fs::is_directory(start, ec)) start = fs::current_path().string();  // the folder vanished
     if (d->builtin) {
         d->directory = start;
         std::snprintf(d->name, sizeof d->name, "%s", suggestion.c_str());
@@ -127,6 +128,14 @@ void startExportDialog(AppState& s, FileAction action) {
     const std::string stem = s.sourcePath.empty() ? "netzwerk" : fs::path(s.sourcePath).stem().string();
     const char* suffix = action == FileAction::Diagram ? ".pdf" : action == FileAction::Report ? "-bericht.html" : ".xlsx";
     startFileDialog(s, action, stem + suffix);
+}
+
+void startSaveAsDialog(AppState& s) {
+    if (s.project()) return;
+    const fs::path source(s.sourcePath);
+    // A project whose changes are kept in memory: a new name beside it (its file is still there).
+    const std::string copy = s.document->unsaved() ? tr(s.lang, "storage.copy_suffix") : "";
+    startFileDialog(s, FileAction::SaveAsProject, source.empty() ? "projekt.knp" : source.stem().string() + copy + ".knp");
 }
 
 }  // namespace knp::ui

@@ -35,6 +35,9 @@ void startFileDialog(AppState& s, FileAction action, const std::string& suggesti
 // The dialog for Export, Diagram or Report, offering a name after the open file (musterstadt.pdf,
 // musterstadt-bericht.html, musterstadt.xlsx); nothing while an export is being written.
 void startExportDialog(AppState& s, FileAction action);
+// Datei > Als Projekt speichern / Speichern unter (Ctrl+Shift+S): for an imported document or a
+// project whose changes the file could not store (AppState::project() is nullptr then).
+void startSaveAsDialog(AppState& s);
 
 // For the browser's window.
 const char* fileActionTitleKey(FileAction action);  // the message key of its title

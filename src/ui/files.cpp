@@ -108,6 +108,7 @@ void addRecent(Settings& s, const std::string& path) {
 
 // [SECTION] Opening and the actions
 bool openDocument(AppState& s, const std::string& path) {
+    if (!mayReplaceDocument(s)) return false;
     const bool isProject = fs::path(path).extension() == ".knp" && path.find('@') == std::string::npos;
     try {
         if (isProject) {
@@ -126,6 +127,11 @@ bool openDocument(AppState& s, const std::string& path) {
             s.document = makeImportedTarget(std::move(in.result.network));
             s.lockedElsewhere = false;
         }
+    } catch (const StorageError& e) {
+        // An older project whose upgrade could not be stored: the file is as it was.
+        s.notice = std::string(T(s, "notice.cannot_open")) + "\n\n" + storageProblemText(s.lang, e.problem());
+        std::fprintf(stderr, "knotenpunkt: %s\n", e.what());
+        return false;
     } catch (const RefusedFileError& e) {
         if (isProject && offerBackupFor(s, path, e.what())) return false;
         s.notice = std::string(T(s, "notice.cannot_open")) + "\n\n" + e.what();
@@ -241,7 +247,60 @@ void exportView(AppState& s, FileAction action, const std::string& path) {
     s.exportTask = std::move(task);
 }
 
+// Datei > Neu: an empty project at `path`, shown instead of the open document.
+void newProject(AppState& s, const std::string& path) {
+    if (!mayReplaceDocument(s)) return;
+    s.document = makeProjectTarget(ProjectFile::create(path, fs::path(path).stem().string()));
+    s.sourcePath = path;
+    s.sourceName = fs::path(path).filename().string();
+    resetView(s);
+    rememberRecent(s, path);
+    s.status.clear();
+}
+
+// Datei > Als Projekt speichern (an imported document) or Speichern unter (a project whose
+// changes are kept in memory): what the view shows becomes the project at `path`, and the view
+// goes on with it.
+void saveAsProject(AppState& s, const std::string& path) {
+    const bool wasUnsaved = s.document->unsaved() != nullptr;
+    try {
+        s.document = saveProjectAs(*s.document, path);
+    } catch (const std::exception& e) {
+        // Nothing changes in the view: what it shows stays, to be saved somewhere else. The
+        // reason in words where it is known (SQLite's and the system's in the log).
+        const auto* storage = dynamic_cast<const StorageError*>(&e);
+        std::error_code ec;
+        const std::string reason = storage ? storageProblemText(s.lang, storage->problem())
+                                   : fs::exists(path, ec) ? T(s, "storage.exists")
+                                   : !fs::is_directory(fs::path(path).parent_path(), ec) ? T(s, "storage.no_folder") : "";
+        s.notice = std::string(T(s, "storage.save_failed")) + (reason.empty() ? "" : "\n\n" + reason);
+        std::fprintf(stderr, "knotenpunkt: %s\n", e.what());
+        return;
+    }
+    s.sourcePath = path;
+    s.sourceName = fs::path(path).filename().string();
+    ++s.version;
+    rememberRecent(s, path);
+    s.status.clear();
+    s.storageFailureShown = false;
+    s.unsavedQuestion = AppState::UnsavedQuestion::None;
+    if (!wasUnsaved) return;
+    s.status = fill(T(s, "storage.saved"), {s.sourceName});
+    std::fprintf(stderr, "knotenpunkt: the changes kept in memory are saved in %s\n", path.c_str());
+    backupProject(s);
+}
+
 }  // namespace
+
+std::string storageProblemText(Lang lang, StorageProblem problem) {
+    switch (problem) {
+        case StorageProblem::Full: return tr(lang, "storage.full");
+        case StorageProblem::Gone: return tr(lang, "storage.gone");
+        case StorageProblem::ReadOnly: return tr(lang, "storage.read_only");
+        case StorageProblem::Io: break;
+    }
+    return tr(lang, "storage.io");
+}
 
 void openWithDesktop(const AppState& s, const std::string& path) {
     if (s.automated || std::getenv("KNP_NO_OPEN")) return;
@@ -272,16 +331,8 @@ void performFileAction(AppState& s, FileAction action, const std::string& chosen
             case FileAction::New:
             case FileAction::SaveAsProject: {
                 if (fs::path(path).extension() != ".knp") path += ".knp";
-                const bool fromImported = action == FileAction::SaveAsProject && !s.project();
-                std::unique_ptr<EditTarget> project =
-                    makeProjectTarget(ProjectFile::create(path, fromImported ? s.edited().name : fs::path(path).stem().string()));
-                if (fromImported) project->apply(cmdMerge(project->network(), s.edited()));
-                s.document = std::move(project);
-                s.sourcePath = path;
-                s.sourceName = fs::path(path).filename().string();
-                if (!fromImported) resetView(s); else ++s.version;
-                rememberRecent(s, path);
-                s.status.clear();
+                if (action == FileAction::SaveAsProject && !s.project()) saveAsProject(s, path);
+                else newProject(s, path);
                 break;
             }
             case FileAction::Import: importInto(s, path); break;

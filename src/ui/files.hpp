@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/errors.hpp"
 #include "core/privacy.hpp"
 #include "core/taxonomy.hpp"
 #include "ui/tasks.hpp"
@@ -49,6 +50,9 @@ struct ExportTask {
     Task<std::vector<std::string>> task;
     bool cancellable() const { return action == FileAction::Report; }
 };
+
+// Why the project file could not store a change, in the facilitator's words (storage.full, …).
+std::string storageProblemText(Lang lang, StorageProblem problem);
 
 // Opens a project (for writing; read-only with a notice when another window has it) or any
 // importable file. Returns false with a notice on failure; the open document stays then.

@@ -122,6 +122,7 @@ void handleShortcuts(AppState& s) {
     if (letterPressed('p')) startExportDialog(s, FileAction::Diagram);
     if (letterPressed('b')) startExportDialog(s, FileAction::Report);
     if (letterPressed('e')) startExportDialog(s, FileAction::Export);
+    if (letterPressed('s') && io.KeyShift) startSaveAsDialog(s);
 }
 
 void drawWindows(AppState& s, float width, float height) {
@@ -163,6 +164,7 @@ void drawWindows(AppState& s, float width, float height) {
     drawNotice(s);
     drawBackupOffer(s);
     drawErasePerson(s);
+    drawStorageFailure(s);
     finishLayout(s, ImGui::GetTime());
     drawLayoutProgress(s);
     drawLegend(s);
@@ -196,6 +198,7 @@ std::string windowTitle(const AppState& s) {
         file.resize(at);
     }
     if (s.lockedElsewhere) name += " [" + std::string(tr(s.lang, "title.view_only")) + "]";
+    if (s.document->unsaved()) name += " [" + std::string(tr(s.lang, "title.unsaved")) + "]";
     if (s.compare.active) name += " – " + std::string(tr(s.lang, "panel.compare"));
     return name + (file.empty() ? "" : " (" + file + ")") + " – Knotenpunkt";
 }

@@ -3,6 +3,7 @@
 #include "core/i18n.hpp"
 
 #include <chrono>
+#include <cstdio>
 
 namespace knp::ui {
 
@@ -51,6 +52,33 @@ const SceneCache& sceneFor(const AppState& s) {
     return s.scene;
 }
 
+namespace {
+// When the document has just begun to keep its edits in memory (its file could not store one):
+// the message for the facilitator, and a line in the log.
+void noticeKeptInMemory(AppState& s, bool wasSaved) {
+    const UnsavedEdits* unsaved = s.document->unsaved();
+    if (!wasSaved || !unsaved) return;
+    s.storageFailureShown = true;
+    std::fprintf(stderr, "knotenpunkt: %s could not store the change (%s); the changes are kept in memory until saved elsewhere\n",
+                 unsaved->file.c_str(), unsaved->detail.c_str());
+}
+}  // namespace
+
+bool mayQuit(AppState& s) {
+    if (!s.document->unsaved() || s.quitUnsaved) return true;
+    s.quit = false;
+    s.storageFailureShown = true;
+    s.unsavedQuestion = AppState::UnsavedQuestion::Quit;
+    return false;
+}
+
+bool mayReplaceDocument(AppState& s) {
+    if (!s.document->unsaved()) return true;
+    s.storageFailureShown = true;
+    s.unsavedQuestion = AppState::UnsavedQuestion::Open;
+    return false;
+}
+
 bool commit(AppState& s, const Edit& edit) {
     if (edit.empty()) return true;
     if (s.compare.active) {
@@ -63,11 +91,13 @@ bool commit(AppState& s, const Edit& edit) {
         s.notice = tr(s.lang, "notice.locked");
         return false;
     }
+    const bool wasSaved = !s.document->unsaved();
     try {
         s.document->apply(edit);
         ++s.version;
         ++s.edits;
         s.status.clear();
+        noticeKeptInMemory(s, wasSaved);
         return true;
     } catch (const std::exception& e) {
         s.status = e.what();
@@ -76,12 +106,14 @@ bool commit(AppState& s, const Edit& edit) {
 }
 
 bool commitOnOpening(AppState& s, const Edit& placing) {
+    const bool wasSaved = !s.document->unsaved();
     try {
         if (s.document->applyOnOpening(placing)) {
             ++s.edits;
             s.status.clear();
         }
         ++s.version;
+        noticeKeptInMemory(s, wasSaved);
         return true;
     } catch (const std::exception& e) {
         s.status = e.what();
@@ -95,12 +127,14 @@ bool historyStep(AppState& s, bool back) {
         s.status = tr(s.lang, "compare.view_only");
         return false;
     }
+    const bool wasSaved = !s.document->unsaved();
     try {
         const bool done = back ? s.document->undo() : s.document->redo();
         if (done) {
             ++s.version;
             ++s.edits;
         }
+        noticeKeptInMemory(s, wasSaved);
         return done;
     } catch (const std::exception& e) {
         s.status = e.what();

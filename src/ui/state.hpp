@@ -211,6 +211,10 @@ struct AppState {
     };
     std::optional<BackupOffer> backupOffer;
     std::string erasePerson;             // a contact person to erase, awaiting confirmation
+    bool storageFailureShown = false;    // the message that edits are kept in memory (panels/storage_failure.cpp)
+    // Shown again because quitting or opening another file would lose the edits kept in memory.
+    enum class UnsavedQuestion { None, Quit, Open } unsavedQuestion = UnsavedQuestion::None;
+    bool quitUnsaved = false;            // confirmed: quit without saving them
 
     // What the map shows: the comparison's scene in compare mode, else the network.
     const Network& network() const { return compare.active ? compare.scene : edited(); }
@@ -221,11 +225,19 @@ struct AppState {
 };
 
 // Executes an edit through the document (project: one transaction on disk; imported: in
-// memory); errors go to the status bar. Returns false when the edit was refused.
+// memory); errors go to the status bar. Returns false when the edit was refused. An edit the
+// project file cannot store (full disk, vanished folder, read-only file) is kept in memory with
+// every later one, and a message says so (storageFailureShown).
 bool commit(AppState& s, const Edit& edit);
 // Positions for actors that had none when the document was opened (EditTarget::applyOnOpening):
 // not refused in a view shown read-only, as they are part of what was opened.
 bool commitOnOpening(AppState& s, const Edit& placing);
+// Whether the view may close now (Ctrl+Q, the window's close button): not while edits are kept
+// in memory only, unless the user confirmed it; else the message about them comes again.
+bool mayQuit(AppState& s);
+// Whether another document may replace the open one: not while edits are kept in memory only
+// (the message about them comes again).
+bool mayReplaceDocument(AppState& s);
 // Per frame: swaps in a finished analysis and starts one for the current version when none runs
 // (edits in quick succession are analysed once, for the newest version).
 void updateAnalysis(AppState& s);

@@ -4,7 +4,6 @@
 #include <imgui.h>
 
 #include <cstdio>
-#include <filesystem>
 #include <string>
 
 #include "core/i18n.hpp"
@@ -53,10 +52,9 @@ void drawMenuBar(AppState& s) {
             ImGui::MenuItem(T(s, "file.open_exported"), nullptr, &e.openWhenWritten);
             ImGui::EndMenu();
         }
-        if (ImGui::MenuItem(T(s, "menu.save_as_project"), nullptr, false, !s.project())) {
-            const std::filesystem::path source(s.sourcePath);
-            startFileDialog(s, FileAction::SaveAsProject, source.empty() ? "projekt.knp" : source.stem().string() + ".knp");
-        }
+        // "Speichern unter …" once the project file could not store a change.
+        if (ImGui::MenuItem(T(s, s.document->unsaved() ? "storage.save_elsewhere" : "menu.save_as_project"), "Ctrl+Shift+S", false, !s.project()))
+            startSaveAsDialog(s);
         ImGui::Separator();
         if (ImGui::MenuItem(T(s, "menu.snapshot_take"), nullptr, false, s.project() != nullptr)) askSnapshotName(s);
         if (ImGui::MenuItem(T(s, "menu.compare"), "V", s.compare.active)) {

@@ -17,7 +17,9 @@ void drawNotice(AppState& s) {
         ImGui::TextUnformatted(s.notice.c_str());
         ImGui::PopTextWrapPos();
         ImGui::Spacing();
-        if (ImGui::Button("OK", ImVec2(120, 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) {
+        // Enter from the frame after it appeared: not the Enter that led to it (a file dialog's).
+        const bool enter = !ImGui::IsWindowAppearing() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false);
+        if (ImGui::Button("OK", ImVec2(120, 0)) || enter) {
             s.notice.clear();
             ImGui::CloseCurrentPopup();
         }

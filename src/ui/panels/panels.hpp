@@ -20,6 +20,7 @@ void drawExportProgress(AppState& s);    // export_progress.cpp: an export being
 void drawNotice(AppState& s);            // notice.cpp: a message to acknowledge
 void drawBackupOffer(AppState& s);       // backup_offer.cpp: a damaged project's sound backup
 void drawErasePerson(AppState& s);       // erase_person.cpp: DSGVO Art. 17, confirmed
+void drawStorageFailure(AppState& s);    // storage_failure.cpp: a change the project file could not store
 void drawLayoutProgress(AppState& s);    // layout_progress.cpp: a layout from the menu, cancellable
 void drawLegend(const AppState& s);      // legend.cpp: sectors and link types shown
 void drawStatusBar(const AppState& s);   // status_bar.cpp: the last message

@@ -14,6 +14,7 @@ namespace knp::ui {
 void drawStatusBar(const AppState& s) {
     std::string text;
     if (s.canvas.tool == Tool::Link) text = T(s, "status.link_mode");
+    else if (s.document->unsaved()) text = std::string(T(s, "storage.status")) + (s.status.empty() ? "" : "\n" + s.status);
     else if (!s.status.empty()) text = s.status;
     else if (s.options.presentation) return;  // the projector shows the map, not how it is stored
     else if (!s.project() && s.lockedElsewhere) text = T(s, "status.locked_elsewhere");
@@ -26,7 +27,8 @@ void drawStatusBar(const AppState& s) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - 10, vp->WorkPos.y + vp->WorkSize.y - 10), ImGuiCond_Always, ImVec2(1, 1));
     ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(1.0f, 0.96f, 0.86f, 1.0f));
-    ImGui::PushStyleColor(ImGuiCol_Text, s.status.empty() ? ImVec4(0.24f, 0.24f, 0.24f, 1) : ImVec4(0.6f, 0.12f, 0.08f, 1));
+    const bool alert = !s.status.empty() || s.document->unsaved();
+    ImGui::PushStyleColor(ImGuiCol_Text, alert ? ImVec4(0.6f, 0.12f, 0.08f, 1) : ImVec4(0.24f, 0.24f, 0.24f, 1));
     ImGui::Begin("##status", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing |
                      ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs | ImGuiWindowFlags_NoSavedSettings);
