@@ -1,5 +1,7 @@
 #include "ui/state.hpp"
 
+#include <imgui.h>
+
 #include "core/i18n.hpp"
 
 #include <chrono>
@@ -149,6 +151,11 @@ bool nextIsLiveLayout(AppState& s, bool back) {
 }
 }  // namespace
 
+void tell(AppState& s, std::string text) {
+    s.note = std::move(text);
+    s.noteUntil = ImGui::GetCurrentContext() ? ImGui::GetTime() + 4 : 0;
+}
+
 std::string describeStep(AppState& s, bool back) {
     // Undo takes a live layout back with the edit before it: that edit is what it undoes.
     std::optional<HistoryStepInfo> e = back ? s.document->nextUndo() : s.document->nextRedo();
@@ -170,7 +177,7 @@ bool undo(AppState& s) {
     const std::string what = describeStep(s, true);
     if (nextIsLiveLayout(s, true) && !historyStep(s, true)) return false;
     if (!historyStep(s, true)) return false;
-    s.status = fill(tr(s.lang, "status.undone"), {what});
+    tell(s, fill(tr(s.lang, "status.undone"), {what}));
     return true;
 }
 
@@ -180,7 +187,7 @@ bool redo(AppState& s) {
     const std::string what = describeStep(s, false);
     if (!historyStep(s, false)) return false;
     if (nextIsLiveLayout(s, false)) historyStep(s, false);
-    s.status = fill(tr(s.lang, "status.redone"), {what});
+    tell(s, fill(tr(s.lang, "status.redone"), {what}));
     return true;
 }
 

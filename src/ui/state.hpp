@@ -167,7 +167,9 @@ struct AppState {
     CanvasState canvas;
     NewActorPopup newActor;
     ViewOptions options;
-    std::string status;                  // last message for the status bar
+    std::string status;                  // last message for the status bar (an error: it stays)
+    std::string note;                    // what just happened ("Rückgängig gemacht: …"), for a few seconds
+    double noteUntil = 0;
     bool searchFocus = false;
     bool showFilters = false;
     bool showSnapshots = false;
@@ -248,6 +250,8 @@ bool analysisPending(const AppState& s);
 std::shared_ptr<const Network> frozenNetwork(const AppState& s);
 // The scene cache for the current version.
 const SceneCache& sceneFor(const AppState& s);
+// Says in the status bar what just happened, for a few seconds (not an error).
+void tell(AppState& s, std::string text);
 // What undo (back) or redo would do next, in words ("Akteur „Caritas“ anlegen"); "" when
 // there is nothing.
 std::string describeStep(AppState& s, bool back);

@@ -16,6 +16,7 @@ void drawStatusBar(const AppState& s) {
     if (s.canvas.tool == Tool::Link) text = T(s, "status.link_mode");
     else if (s.document->unsaved()) text = std::string(T(s, "storage.status")) + (s.status.empty() ? "" : "\n" + s.status);
     else if (!s.status.empty()) text = s.status;
+    else if (!s.note.empty() && ImGui::GetTime() < s.noteUntil) text = s.note;
     else if (s.options.presentation) return;  // the projector shows the map, not how it is stored
     else if (!s.project() && s.lockedElsewhere) text = T(s, "status.locked_elsewhere");
     else if (!s.project() && s.edits != s.editsAtOpen) text = fill(T(s, "status.unsaved_import"), {std::to_string(s.edits - s.editsAtOpen)});
