@@ -343,7 +343,8 @@ LiveFigures captureLive(Document& doc, std::mt19937& rng, int rounds) {
     for (int round = 0; round < rounds; ++round) {
         const Network& n = doc.network;
         const Link& crossed = n.links()[std::uniform_int_distribution<std::size_t>(0, n.links().size() - 1)(rng)];
-        const Point &a = positionsOf(n)[*n.actorIndex(crossed.source)], &b = positionsOf(n)[*n.actorIndex(crossed.target)];
+        const std::vector<Point> at = positionsOf(n);
+        const Point a = at[*n.actorIndex(crossed.source)], b = at[*n.actorIndex(crossed.target)];
         Actor neu;
         neu.id = "neu" + std::to_string(round);
         neu.name = "Neue Initiative " + std::to_string(round);
