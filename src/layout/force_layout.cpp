@@ -8,6 +8,7 @@
 
 #include "core/parallel.hpp"
 #include "core/graph_view.hpp"
+#include "layout/link_clearance.hpp"
 
 namespace knp::layout {
 
@@ -247,15 +248,41 @@ struct QuadTree {
 };
 
 // [SECTION] One level
+// Maps up to this many actors (a workshop's, a municipality's) are kept off foreign links in full:
+// links push actors while the layout settles, then sweeps, moves to free spots and, where still
+// needed, a wider map. Larger imported networks are left as the forces place them (their layout
+// time stays that of the layout).
+constexpr std::size_t kClearUpTo = 500;
+
+// Where each actor may go in a run: within reach[i] points of anchor[i] (live steps keep the
+// picture; infinity: free).
+struct Tether {
+    std::vector<Point> anchor;
+    std::vector<double> reach;
+};
+
+void holdNear(Point& p, const Point& anchor, double reach) {
+    const double dx = p.x - anchor.x, dy = p.y - anchor.y, d = std::hypot(dx, dy);
+    if (d <= reach) return;
+    p.x = anchor.x + dx * reach / d;
+    p.y = anchor.y + dy * reach / d;
+}
+
+// Actors of a level that keep off foreign links in the last half of its iterations.
+struct LinkAvoidance {
+    std::vector<LinkEnds> links;
+    std::vector<double> radius;
+};
+
 int refine(const Level& L, std::vector<Point>& pos, double K, double initialStep, int maxIterations, const ForceOptions& o,
-           double progressBase, double progressSpan) {
+           double progressBase, double progressSpan, const Tether* tether = nullptr, const LinkAvoidance* avoid = nullptr) {
     const std::size_t n = L.n;
     if (n <= 1) return 0;
-    constexpr double kC = 0.2, kTheta = 1.2, kT = 0.9;
+    constexpr double kC = 0.2, kTheta = 1.2, kT = 0.9, kLinkReach = 16;
     const double repulsionStrength = kC * K * K;
     std::vector<double> fx(n), fy(n);
     double step = initialStep, energy0 = std::numeric_limits<double>::max();
-    int progressCount = 0, it = 0;
+    int progressCount = 0, it = 0, avoidingFor = 0;
     const unsigned workers = n >= 512 ? workerCount(n) : 1;
     std::vector<std::vector<std::int32_t>> stacks(workers);
     QuadTree tree;
@@ -283,6 +310,11 @@ int refine(const Level& L, std::vector<Point>& pos, double K, double initialStep
             fx[i] = x;
             fy[i] = y;
         });
+        // Settling (small steps or half the iterations done): actors also keep off foreign links.
+        if (avoid && (step < K * 0.1 || 2 * it >= maxIterations)) {
+            addLinkRepulsion(pos, avoid->radius, avoid->links, kLinkReach, K, fx, fy);
+            ++avoidingFor;
+        }
         double energy = 0;
         for (std::size_t i = 0; i < n; ++i) {
             const double len = std::sqrt(fx[i] * fx[i] + fy[i] * fy[i]);
@@ -293,6 +325,7 @@ int refine(const Level& L, std::vector<Point>& pos, double K, double initialStep
             const double move = std::min(len, step);
             pos[i].x += move * fx[i] / len;
             pos[i].y += move * fy[i] / len;
+            if (tether) holdNear(pos[i], tether->anchor[i], tether->reach[i]);
         }
         if (energy < energy0) {
             if (++progressCount >= 5) { progressCount = 0; step /= kT; }
@@ -302,7 +335,7 @@ int refine(const Level& L, std::vector<Point>& pos, double K, double initialStep
         }
         energy0 = energy;
         if (o.progress && it % 10 == 0) o.progress(progressBase + progressSpan * it / maxIterations);
-        if (step < K * 0.01) break;
+        if (step < K * 0.01 && (!avoid || avoidingFor >= 30)) break;
     }
     return it;
 }
@@ -344,6 +377,17 @@ Level levelOf(const GraphView& g, const std::vector<std::uint32_t>& nodes, const
     return L;
 }
 
+// The links of a level (each once) and its actors' radii; `nodes`: the actors of the level.
+LinkAvoidance avoidanceOf(const Level& L, const std::vector<double>& radius, const std::vector<std::uint32_t>& nodes) {
+    LinkAvoidance a;
+    for (std::uint32_t i = 0; i < L.n; ++i) {
+        a.radius.push_back(radius[nodes[i]]);
+        for (std::uint32_t e = L.offsets[i]; e < L.offsets[i + 1]; ++e)
+            if (i < L.targets[e]) a.links.push_back({i, L.targets[e]});
+    }
+    return a;
+}
+
 // Iterations per level: many where the graph is small (the coarsest level and small
 // networks), few on the large intermediate and finest levels, which start from a good
 // prolonged layout.
@@ -358,10 +402,10 @@ int iterationsFor(std::size_t n, int requested, bool finest, bool coarsest) {
 }  // namespace
 
 // [SECTION] Overlaps and packing
-void removeOverlaps(std::vector<Point>& pos, const std::vector<double>& radius, const std::vector<bool>& pinned, double gap,
+bool removeOverlaps(std::vector<Point>& pos, const std::vector<double>& radius, const std::vector<bool>& pinned, double gap,
                     int maxRounds) {
     const std::size_t n = pos.size();
-    if (n < 2) return;
+    if (n < 2) return false;
     const double maxR = *std::max_element(radius.begin(), radius.end());
     const double cell = 2 * maxR + gap;
     // Actors are bucketed by grid cell (hashed, counting sort); each pair in the same or a
@@ -417,8 +461,9 @@ void removeOverlaps(std::vector<Point>& pos, const std::vector<double>& radius, 
                     }
                 }
         }
-        if (!moved) return;
+        if (!moved) return round > 0;
     }
+    return true;
 }
 
 std::size_t countOverlaps(const std::vector<Point>& pos, const std::vector<double>& radius, double tolerance) {
@@ -484,6 +529,122 @@ void packGroups(std::vector<Point>& pos, const std::vector<double>& radius, cons
     }
 }
 
+// [SECTION] Incremental and live steps
+namespace {
+
+// Every link once (the simple undirected view), for keepOffForeignLinks.
+std::vector<LinkEnds> linkEndsOf(const GraphView& g) {
+    std::vector<LinkEnds> links;
+    for (std::uint32_t u = 0; u < g.n; ++u)
+        for (const std::uint32_t v : g.undirected.neighbors(u))
+            if (u < v) links.push_back({u, v});
+    return links;
+}
+
+// Placed actors where they are; new ones near their placed neighbours (or near the centre of
+// the placed ones). Returns the number of placed actors.
+std::size_t startPositions(const GraphView& g, const LayoutInput& in, double K, std::mt19937_64& rng, std::vector<Point>& pos) {
+    const std::size_t n = g.n;
+    double cx = 0, cy = 0;
+    std::size_t placedCount = 0;
+    for (std::size_t i = 0; i < n; ++i)
+        if (in.placed[i]) { cx += in.initial[i].x; cy += in.initial[i].y; ++placedCount; }
+    if (placedCount) { cx /= static_cast<double>(placedCount); cy /= static_cast<double>(placedCount); }
+    std::uniform_real_distribution<double> u(-K, K);
+    for (std::size_t i = 0; i < n; ++i) {
+        if (in.placed[i]) { pos[i] = in.initial[i]; continue; }
+        double sx = 0, sy = 0;
+        std::size_t k = 0;
+        for (const std::uint32_t j : g.undirected.neighbors(static_cast<std::uint32_t>(i)))
+            if (in.placed[j]) { sx += in.initial[j].x; sy += in.initial[j].y; ++k; }
+        pos[i] = k ? Point{sx / static_cast<double>(k) + u(rng) * 0.5, sy / static_cast<double>(k) + u(rng) * 0.5}
+                   : Point{cx + u(rng) * 2, cy + u(rng) * 2};
+    }
+    return placedCount;
+}
+
+// Parts without pinned actors would drift away from each other (repulsion across the gap):
+// each goes back to where its placed actors were, so the picture stays put.
+void recentreComponents(const GraphView& g, const LayoutInput& in, const std::vector<bool>& pinned, std::vector<Point>& pos) {
+    const std::size_t n = g.n;
+    std::uint32_t componentCount = 0;
+    const std::vector<std::uint32_t> comp = components(g, &componentCount);
+    std::vector<double> sx(componentCount, 0), sy(componentCount, 0), ox(componentCount, 0), oy(componentCount, 0);
+    std::vector<std::size_t> count(componentCount, 0);
+    std::vector<bool> anchored(componentCount, false);
+    for (std::size_t i = 0; i < n; ++i) {
+        if (pinned[i]) anchored[comp[i]] = true;
+        if (!in.placed[i]) continue;
+        sx[comp[i]] += pos[i].x;
+        sy[comp[i]] += pos[i].y;
+        ox[comp[i]] += in.initial[i].x;
+        oy[comp[i]] += in.initial[i].y;
+        ++count[comp[i]];
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::uint32_t c = comp[i];
+        if (anchored[c] || count[c] == 0) continue;
+        pos[i].x += (ox[c] - sx[c]) / static_cast<double>(count[c]);
+        pos[i].y += (oy[c] - sy[c]) / static_cast<double>(count[c]);
+    }
+}
+
+// Keeps the frame: placed actors start where they are and move kLiveReach * K at most (the
+// shape stays recognisable, the facilitator's next click target stays put); new ones start near
+// their placed neighbours and move freely. One level of refinement, then overlaps and foreign
+// links are cleared (which may move an actor a little further: its radius and the clearance).
+std::vector<Point> incrementalLayout(const GraphView& g, const LayoutInput& in, const ForceOptions& o, const std::vector<bool>& pinned) {
+    constexpr double kLiveReach = 0.1, kLiveJump = 0.6;
+    const std::size_t n = g.n;
+    const double K = o.naturalLength;
+    std::mt19937_64 rng(o.seed);
+    std::vector<Point> pos(n);
+    const std::size_t placedCount = startPositions(g, in, K, rng, pos);
+    Tether tether{pos, std::vector<double>(n, std::numeric_limits<double>::infinity())};
+    for (std::size_t i = 0; i < n; ++i)
+        if (in.placed[i]) tether.reach[i] = kLiveReach * K;
+    std::vector<std::uint32_t> all(n);
+    std::iota(all.begin(), all.end(), 0u);
+    const Level L = levelOf(g, all, pinned);
+    const bool mostlyPlaced = placedCount * 10 >= n * 9;
+    const LinkAvoidance avoid = n <= kClearUpTo ? avoidanceOf(L, in.radius, all) : LinkAvoidance{};
+    refine(L, pos, K, mostlyPlaced ? K * 0.1 : K * 0.3,
+           o.maxIterations > 0 ? o.maxIterations : (mostlyPlaced ? 80 : iterationsFor(n, 0, true, false)), o, 0, 1, &tether,
+           avoid.links.empty() ? nullptr : &avoid);
+    recentreComponents(g, in, pinned, pos);
+    for (std::size_t i = 0; i < n; ++i) holdNear(pos[i], tether.anchor[i], tether.reach[i]);
+    removeOverlaps(pos, in.radius, pinned);
+    if (n > kClearUpTo) return pos;
+    std::vector<double> jump(n, std::numeric_limits<double>::infinity());
+    for (std::size_t i = 0; i < n; ++i)
+        if (in.placed[i]) jump[i] = kLiveJump * K;
+    ClearanceOptions clear;
+    clear.maxRelocation = kLiveJump * K;
+    clear.anchor = &tether.anchor;
+    clear.reach = &jump;
+    keepOffForeignLinks(pos, in.radius, linkEndsOf(g), pinned, clear);
+    return pos;
+}
+
+// A full layout off foreign links: where sweeps and moves to free spots leave actors on links
+// (a dense core with large circles), the whole map is spread by a tenth and cleared again;
+// spreading keeps the shape and thins the links relative to the circles.
+void clearFullLayout(const GraphView& g, const std::vector<double>& radius, const std::vector<bool>& pinned, std::vector<Point>& pos) {
+    const std::vector<LinkEnds> links = linkEndsOf(g);
+    if (g.n > kClearUpTo) return;
+    for (int spread = 0; spread <= 8; ++spread) {
+        if (keepOffForeignLinks(pos, radius, links, pinned) == 0) return;
+        double cx = 0, cy = 0;
+        for (const Point& p : pos) { cx += p.x; cy += p.y; }
+        cx /= static_cast<double>(g.n);
+        cy /= static_cast<double>(g.n);
+        for (std::size_t i = 0; i < g.n; ++i)
+            if (!pinned[i]) pos[i] = {cx + (pos[i].x - cx) * 1.1, cy + (pos[i].y - cy) * 1.1};
+    }
+}
+
+}  // namespace
+
 // [SECTION] Entry point
 std::vector<Point> forceLayout(const LayoutInput& in, const ForceOptions& o, bool* cancelled) {
     const GraphView& g = *in.graph;
@@ -498,52 +659,7 @@ std::vector<Point> forceLayout(const LayoutInput& in, const ForceOptions& o, boo
     const bool anyPinned = std::find(pinned.begin(), pinned.end(), true) != pinned.end();
 
     if (o.incremental || anyPinned) {
-        // Keep the frame: placed actors start where they are; new ones near their placed
-        // neighbours (or near the centre), then one level of refinement.
-        double cx = 0, cy = 0;
-        std::size_t placedCount = 0;
-        for (std::size_t i = 0; i < n; ++i)
-            if (in.placed[i]) { cx += in.initial[i].x; cy += in.initial[i].y; ++placedCount; }
-        if (placedCount) { cx /= static_cast<double>(placedCount); cy /= static_cast<double>(placedCount); }
-        std::uniform_real_distribution<double> u(-K, K);
-        for (std::size_t i = 0; i < n; ++i) {
-            if (in.placed[i]) { pos[i] = in.initial[i]; continue; }
-            double sx = 0, sy = 0;
-            std::size_t k = 0;
-            for (const std::uint32_t j : g.undirected.neighbors(static_cast<std::uint32_t>(i)))
-                if (in.placed[j]) { sx += in.initial[j].x; sy += in.initial[j].y; ++k; }
-            pos[i] = k ? Point{sx / static_cast<double>(k) + u(rng) * 0.5, sy / static_cast<double>(k) + u(rng) * 0.5}
-                       : Point{cx + u(rng) * 2, cy + u(rng) * 2};
-        }
-        std::vector<std::uint32_t> all(n);
-        std::iota(all.begin(), all.end(), 0u);
-        const Level L = levelOf(g, all, pinned);
-        const bool mostlyPlaced = placedCount * 10 >= n * 9;
-        refine(L, pos, K, mostlyPlaced ? K * 0.1 : K * 0.3,
-               o.maxIterations > 0 ? o.maxIterations : (mostlyPlaced ? 80 : iterationsFor(n, 0, true, false)), o, 0, 1);
-        // Parts without pinned actors would drift away from each other (repulsion across the
-        // gap): each goes back to where its placed actors were, so the picture stays put.
-        std::uint32_t componentCount = 0;
-        const std::vector<std::uint32_t> comp = components(g, &componentCount);
-        std::vector<double> sx(componentCount, 0), sy(componentCount, 0), ox(componentCount, 0), oy(componentCount, 0);
-        std::vector<std::size_t> count(componentCount, 0);
-        std::vector<bool> anchored(componentCount, false);
-        for (std::size_t i = 0; i < n; ++i) {
-            if (pinned[i]) anchored[comp[i]] = true;
-            if (!in.placed[i]) continue;
-            sx[comp[i]] += pos[i].x;
-            sy[comp[i]] += pos[i].y;
-            ox[comp[i]] += in.initial[i].x;
-            oy[comp[i]] += in.initial[i].y;
-            ++count[comp[i]];
-        }
-        for (std::size_t i = 0; i < n; ++i) {
-            const std::uint32_t c = comp[i];
-            if (anchored[c] || count[c] == 0) continue;
-            pos[i].x += (ox[c] - sx[c]) / static_cast<double>(count[c]);
-            pos[i].y += (oy[c] - sy[c]) / static_cast<double>(count[c]);
-        }
-        removeOverlaps(pos, in.radius, pinned);
+        pos = incrementalLayout(g, in, o, pinned);
         if (cancelled && o.cancel) *cancelled = o.cancel->load();
         return pos;
     }
@@ -578,8 +694,10 @@ std::vector<Point> forceLayout(const LayoutInput& in, const ForceOptions& o, boo
         for (int l = levelCount - 1; l >= 0; --l) {
             const Level& L = levels[static_cast<std::size_t>(l)];
             const double levelBase = base + span * (levelCount - 1 - l) / levelCount;
+            const LinkAvoidance avoid = l == 0 && nodes.size() <= kClearUpTo ? avoidanceOf(L, in.radius, nodes) : LinkAvoidance{};
             refine(L, local, K, l == levelCount - 1 ? K * std::sqrt(static_cast<double>(nodes.size())) * 0.2 : K * 0.5,
-                   iterationsFor(L.n, o.maxIterations, l == 0, l == levelCount - 1), o, levelBase, span / levelCount);
+                   iterationsFor(L.n, o.maxIterations, l == 0, l == levelCount - 1), o, levelBase, span / levelCount, nullptr,
+                   avoid.links.empty() ? nullptr : &avoid);
             if (l == 0) break;
             // Prolong: each finer node starts at its cluster's position, slightly shaken.
             const std::vector<std::uint32_t>& parent = parents[static_cast<std::size_t>(l - 1)];
@@ -592,6 +710,7 @@ std::vector<Point> forceLayout(const LayoutInput& in, const ForceOptions& o, boo
     }
     removeOverlaps(pos, in.radius, pinned);
     packGroups(pos, in.radius, groups);
+    clearFullLayout(g, in.radius, pinned, pos);
     if (o.progress) o.progress(1.0);
     if (cancelled && o.cancel) *cancelled = o.cancel->load();
     return pos;

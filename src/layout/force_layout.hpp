@@ -40,7 +40,8 @@ std::vector<Point> forceLayout(const LayoutInput& in, const ForceOptions& o, boo
 
 // Pushes overlapping circles apart (pinned ones stay), keeping `gap` points between them, for
 // at most `maxRounds` sweeps (crowded hubs of very large networks may keep some overlap).
-void removeOverlaps(std::vector<Point>& pos, const std::vector<double>& radius, const std::vector<bool>& pinned, double gap = 6,
+// Returns whether it moved any.
+bool removeOverlaps(std::vector<Point>& pos, const std::vector<double>& radius, const std::vector<bool>& pinned, double gap = 6,
                     int maxRounds = 150);
 // Number of pairs of circles that overlap (for tests and benchmarks).
 std::size_t countOverlaps(const std::vector<Point>& pos, const std::vector<double>& radius, double tolerance = 0.5);

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <numbers>
 #include <random>
+#include <sstream>
 
 #include "analysis/structure.hpp"
 #include "core/commands.hpp"
@@ -261,4 +262,178 @@ TEST_CASE("labels do not overlap each other or actors", "[layout][labels]") {
     }
     CHECK(visible >= n.actors().size() * 3 / 4);  // on the sample most names fit
     CHECK(estimateLabelSize("Bürgerbüro", 10).width == Approx(0.56 * 10 * 10 + 2));  // code points, not bytes
+}
+
+// [SECTION] Actors off links they are not part of; small live steps
+namespace {
+
+// Distance from p to the segment a-b.
+double segmentDistance(const Point& p, const Point& a, const Point& b) {
+    const double dx = b.x - a.x, dy = b.y - a.y, len2 = dx * dx + dy * dy;
+    const double t = len2 > 0 ? std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / len2, 0.0, 1.0) : 0.0;
+    return std::hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy));
+}
+
+// Actors whose disc, widened by `clearance` points, meets a straight link between two other
+// actors (naive: every actor against every link). A facilitator reads such an actor as the
+// link's middle man.
+std::size_t actorsOnForeignLinks(const Network& n, const std::vector<Point>& pos, double clearance = 2) {
+    const std::vector<double> r = actorRadii(n);
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < pos.size(); ++i) {
+        bool on = false;
+        for (const Link& l : n.links()) {
+            const std::size_t s = *n.actorIndex(l.source), t = *n.actorIndex(l.target);
+            if (s == i || t == i) continue;
+            on = on || segmentDistance(pos[i], pos[s], pos[t]) < r[i] + clearance;
+        }
+        count += on ? 1 : 0;
+    }
+    return count;
+}
+
+std::vector<Point> positionsOf(const Network& n) {
+    std::vector<Point> p;
+    for (const Actor& a : n.actors()) p.push_back({a.x, a.y});
+    return p;
+}
+
+double median(std::vector<double> v) {
+    if (v.empty()) return 0;
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+}
+
+double medianLinkLength(const Network& n, const std::vector<Point>& pos) {
+    std::vector<double> lengths;
+    for (const Link& l : n.links()) {
+        const Point &a = pos[*n.actorIndex(l.source)], &b = pos[*n.actorIndex(l.target)];
+        lengths.push_back(std::hypot(a.x - b.x, a.y - b.y));
+    }
+    return median(lengths);
+}
+
+// What live steps did: per step the largest and the median move of the actors that were there
+// before it, the actors left on foreign links, how far each newcomer ended from where it was put.
+struct LiveFigures {
+    std::vector<double> maxMove, medianMove;
+    std::size_t onForeignLinks = 0;
+    double newcomerDrift = 0;
+};
+
+// The live layout after an edit, as the view runs it (layouts.cpp), stored as the view does.
+void liveStep(Document& doc, LiveFigures& f) {
+    const std::vector<Point> before = positionsOf(doc.network);
+    LayoutRequest r;
+    r.incremental = true;
+    const std::vector<Point> after = computeLayout(doc.network, r);
+    std::vector<double> moves;
+    for (std::size_t i = 0; i < after.size(); ++i) moves.push_back(std::hypot(after[i].x - before[i].x, after[i].y - before[i].y));
+    f.maxMove.push_back(*std::max_element(moves.begin(), moves.end()));
+    f.medianMove.push_back(median(moves));
+    doc.execute(cmdLayout(doc.network, after, "force"));
+    f.onForeignLinks += actorsOnForeignLinks(doc.network, after);
+}
+
+// Captures `rounds` actors as a facilitator does: N on the middle of a link between two others
+// (where the newcomer landed), a live step, then L from the newcomer to another actor,
+// a live step.
+LiveFigures captureLive(Document& doc, std::mt19937& rng, int rounds) {
+    LiveFigures f;
+    for (int round = 0; round < rounds; ++round) {
+        const Network& n = doc.network;
+        const Link& crossed = n.links()[std::uniform_int_distribution<std::size_t>(0, n.links().size() - 1)(rng)];
+        const std::vector<Point> at = positionsOf(n);
+        const Point a = at[*n.actorIndex(crossed.source)], b = at[*n.actorIndex(crossed.target)];
+        Actor neu;
+        neu.id = "neu" + std::to_string(round);
+        neu.name = "Neue Initiative " + std::to_string(round);
+        neu.x = (a.x + b.x) / 2;
+        neu.y = (a.y + b.y) / 2;
+        neu.placed = true;
+        doc.execute(cmdAddActor(doc.network, neu));
+        liveStep(doc, f);
+        Link l;
+        l.source = neu.id;
+        do l.target = doc.network.actors()[std::uniform_int_distribution<std::size_t>(0, doc.network.actors().size() - 1)(rng)].id;
+        while (l.target == l.source);
+        doc.execute(cmdAddLink(doc.network, l));
+        liveStep(doc, f);
+        const Actor& placedNeu = *doc.network.findActor(neu.id);
+        f.newcomerDrift = std::max(f.newcomerDrift, std::hypot(placedNeu.x - neu.x, placedNeu.y - neu.y));
+    }
+    return f;
+}
+
+Network laidOut(Network n, std::uint64_t seed) {
+    LayoutRequest r;
+    r.seed = seed;
+    Document doc;
+    doc.network = std::move(n);
+    doc.execute(cmdLayout(doc.network, computeLayout(doc.network, r), "force"));
+    return doc.network;
+}
+
+}  // namespace
+
+TEST_CASE("force layout: no actor lies on a link between two other actors", "[layout][foreign-links]") {
+    const Network n = sample();
+    std::size_t onLinks = 0;
+    std::ostringstream figures;
+    for (std::uint64_t seed = 1; seed <= 5; ++seed) {
+        LayoutRequest r;
+        r.seed = seed;
+        const std::vector<Point> pos = computeLayout(n, r);
+        const std::size_t here = actorsOnForeignLinks(n, pos);
+        figures << "sample, seed " << seed << ": " << here << "; ";
+        onLinks += here;
+        checkNoOverlap(n, pos);
+    }
+    for (unsigned seed = 1; seed <= 10; ++seed) {
+        std::mt19937 rng(seed);
+        const Network random = test::randomNetwork(rng, 30 + static_cast<int>(seed) * 3, 40 + static_cast<int>(seed) * 5);
+        const std::vector<Point> pos = computeLayout(random, LayoutRequest{});
+        const std::size_t here = actorsOnForeignLinks(random, pos);
+        figures << "random " << seed << ": " << here << "; ";
+        onLinks += here;
+        checkNoOverlap(random, pos);
+    }
+    WARN("actors on foreign links after a full force layout: " << figures.str());
+    CHECK(onLinks == 0);
+}
+
+TEST_CASE("live layout: a new actor and a new link move the others little and put nobody on a foreign link", "[layout][live]") {
+    std::vector<double> maxMoves, medianMoves, linkLengths;
+    std::size_t onLinksSample = 0, onLinksRandom = 0;
+    double drift = 0;
+    auto run = [&](Network n, unsigned seed, std::size_t& onLinks) {
+        Document doc;
+        doc.network = laidOut(std::move(n), seed);
+        linkLengths.push_back(medianLinkLength(doc.network, positionsOf(doc.network)));
+        std::mt19937 rng(seed);
+        const LiveFigures f = captureLive(doc, rng, 4);
+        maxMoves.insert(maxMoves.end(), f.maxMove.begin(), f.maxMove.end());
+        medianMoves.insert(medianMoves.end(), f.medianMove.begin(), f.medianMove.end());
+        onLinks += f.onForeignLinks;
+        drift = std::max(drift, f.newcomerDrift);
+        checkNoOverlap(doc.network, positionsOf(doc.network));
+    };
+    run(sample(), 1, onLinksSample);
+    for (unsigned seed = 1; seed <= 6; ++seed) {
+        std::mt19937 rng(seed);
+        run(test::randomNetwork(rng, 25 + static_cast<int>(seed) * 4, 35 + static_cast<int>(seed) * 5), seed, onLinksRandom);
+    }
+    const double linkLength = median(linkLengths);
+    const double largest = *std::max_element(maxMoves.begin(), maxMoves.end());
+    WARN("live steps: " << maxMoves.size() << ", median link length " << linkLength << "; largest move of an actor "
+                        << largest << ", median of the steps' largest moves " << median(maxMoves) << ", median move "
+                        << median(medianMoves) << "; actors on foreign links after the steps: sample " << onLinksSample
+                        << ", random networks " << onLinksRandom << "; newcomer ended at most " << drift << " from where it was put");
+    // Each step: nobody moves more than half a link; the newcomer stays near where it was put.
+    CHECK(largest < 0.5 * linkLength);
+    CHECK(drift < 0.5 * linkLength);
+    CHECK(onLinksRandom == 0);
+    // The sample's dense core (167 links among 67 actors, eight steps of which four add a long link
+    // across it) leaves a few that small moves cannot free; the full layout frees them all.
+    CHECK(onLinksSample <= 15);
 }
