@@ -118,7 +118,7 @@ int runApp(const AppOptions& options) {
             bench.firstFrameDone();
             if (!options.screenshotPath.empty() && frame + 1 >= options.frames) {
                 // Let the analysis finish so that screenshots are complete and repeatable.
-                if (analysisBehind(state) && frame < options.frames + 600) {
+                if ((analysisBehind(state) || viewSettling(state)) && frame < options.frames + 600) {
                     std::this_thread::sleep_for(std::chrono::milliseconds(5));
                     presenter.present(LayerFrame(compositor.frame()), frameRects(compositor.damage()));
                     continue;

@@ -129,10 +129,10 @@ void drawWindows(AppState& s, float width, float height) {
     if (!s.options.presentation) {
         drawMenuBar(s);
         const float u = s.contentScale;  // first-use layout in scaled pixels
-        // A small window (a laptop on a projector) starts with narrower panels and the actor
-        // table collapsed to its title, so that the map has room; Ctrl+F opens the table.
+        // A small window (a laptop on a projector) starts with a lower properties panel and the
+        // actor table collapsed to its title, so that the map has room; Ctrl+F opens the table.
         const bool narrow = width < 1400 * u;
-        const float side = (narrow ? 300 : 360) * u, inspectorHeight = (narrow ? 280 : 360) * u;
+        const float side = 360 * u, inspectorHeight = (narrow ? 280 : 360) * u;
         ImGui::SetNextWindowPos(ImVec2(width - side - 10 * u, 30 * u), ImGuiCond_FirstUseEver);
         ImGui::SetNextWindowSize(ImVec2(side, inspectorHeight), ImGuiCond_FirstUseEver);
         drawInspector(s);
@@ -184,6 +184,10 @@ void drawWindows(AppState& s, float width, float height) {
         const ImVec2 size = ImGui::CalcTextSize(text);
         ImGui::GetBackgroundDrawList()->AddText(ImVec2((width - size.x) / 2, (height - size.y) / 2), IM_COL32(90, 90, 90, 255), text);
     }
+}
+
+bool viewSettling(const AppState& s) {
+    return s.canvas.fitRequested || (s.canvas.fitted && !samePanels(s.canvas.panels, s.canvas.fitPanels));
 }
 
 bool analysisBehind(const AppState& s) { return analysisPending(s) || !s.results || s.results->version != s.version; }

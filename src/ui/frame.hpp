@@ -33,6 +33,8 @@ void handleShortcuts(AppState& s);
 // The menu bar, the panels (not in presentation mode), the dialogs, the legend and status bar;
 // then the compare keys and what the mouse and keys did on the map.
 void drawWindows(AppState& s, float width, float height);
+// Whether the map is still to be fitted (to the window, or around panels that just appeared).
+bool viewSettling(const AppState& s);
 // Whether the analysis of the network shown is still to come (screenshots wait for it).
 bool analysisBehind(const AppState& s);
 // "Musterstadt – Stand „Workshop 2“ (musterstadt.knp) – Knotenpunkt".

@@ -87,7 +87,12 @@ shot layouts
 shown "Ringe nach Sektoren" && shown "Automatisch (Kräftemodell)" || fail "Anordnung does not name the layouts in words"
 for word in force rings dot neato sfdp; do ! shown "$word" || fail "Anordnung shows the engine name $word"; done
 close_menus
-# The actor table: German headers (maybe shortened with "…"), shares in percent.
+# The actor table (collapsed to its title in a window this small; Ctrl+F opens it): German
+# headers (maybe shortened with "…"), shares in percent.
+xdotool mousemove --window "$w" 600 400 key ctrl+f
+sleep 0.8
+xdotool key Escape
+sleep 0.5
 texts | grep -qE '^(Verbindungen|Verbind…|Verbin…|Verbi…)$' || fail "the actor table has no German header for the links"
 ! texts | grep -qE '^(degree|betweenness|betw…|degr…)$' || fail "the actor table's headers are English"
 [ "$(texts | grep -cE '^(< 1|[0-9]+) %$')" -ge 8 ] || fail "the actor table does not show the broker shares in percent"
