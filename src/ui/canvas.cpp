@@ -189,7 +189,7 @@ void fitView(AppState& s, float width, float height) {
     // The extents' centre at the room's centre: screen x = (x - originX) * scale + width / 2.
     s.canvas.room = room;
     s.canvas.fitted = true;
-    s.canvas.fitPanels = s.canvas.panels;
+    s.canvas.fitPanels = s.canvas.layoutPanels;
     // The room on the map: names keep inside it wherever the view is panned to, so that a
     // pan (which reuses the placed labels) and a whole redraw place them alike.
     const Point topLeft = screenToWorld(s.canvas, static_cast<float>(room.minX), static_cast<float>(room.minY), width, height);

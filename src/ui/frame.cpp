@@ -174,10 +174,18 @@ void drawWindows(AppState& s, float width, float height) {
     // The panels changed since the map was fitted (they appeared in the first frames, a panel
     // was collapsed to its title or opened, moved, presentation mode hid them): once they stand
     // still, a map that is still as fitted (no zoom or pan since) fits into the new room.
+    // The legend is not one of them: it grows and shrinks with what the map shows (a selected
+    // actor's cut-off line), and the map must not jump for that (Ansicht > Legende fits anew).
     std::vector<Bounds> panels = panelRects();
-    const bool still = samePanels(panels, s.canvas.panels);
-    if (still && s.canvas.fitted && !samePanels(panels, s.canvas.fitPanels)) s.canvas.fitRequested = true;
+    std::vector<Bounds> layout = panels;
+    if (const ImGuiWindow* legend = ImGui::FindWindowByName(tr(s.lang, "panel.legend")); legend && legend->Active) {
+        const Bounds l{legend->Pos.x, legend->Pos.y, legend->Pos.x + legend->Size.x, legend->Pos.y + legend->Size.y};
+        std::erase_if(layout, [&](const Bounds& p) { return samePanels({p}, {l}); });
+    }
+    const bool still = samePanels(layout, s.canvas.layoutPanels);
+    if (still && s.canvas.fitted && !samePanels(layout, s.canvas.fitPanels)) s.canvas.fitRequested = true;
     s.canvas.panels = std::move(panels);
+    s.canvas.layoutPanels = std::move(layout);
     drawLinkInProgress(s, width, height);
     if (s.network().actors().empty()) {
         const char* text = tr(s.lang, "canvas.empty");
@@ -187,7 +195,7 @@ void drawWindows(AppState& s, float width, float height) {
 }
 
 bool viewSettling(const AppState& s) {
-    return s.canvas.fitRequested || (s.canvas.fitted && !samePanels(s.canvas.panels, s.canvas.fitPanels));
+    return s.canvas.fitRequested || (s.canvas.fitted && !samePanels(s.canvas.layoutPanels, s.canvas.fitPanels));
 }
 
 bool analysisBehind(const AppState& s) { return analysisPending(s) || !s.results || s.results->version != s.version; }

@@ -58,7 +58,8 @@ struct CanvasState {
     // The windows over the map in the frame before (panels, legend, status bar): fitting keeps
     // the map out from under them. Empty until the first frame has drawn them.
     std::vector<Bounds> panels;
-    std::vector<Bounds> fitPanels;             // the panels the map was last fitted around
+    std::vector<Bounds> layoutPanels;          // the same less the legend: what, changed, fits the map anew
+    std::vector<Bounds> fitPanels;             // the layout panels the map was last fitted around
     Bounds room;                               // the free part the map was last fitted into (empty: the window)
     Bounds roomOnMap;                          // the same in world units (names stay inside it)
     bool fitted = true;                        // the view is as fitted (no zoom or pan since)

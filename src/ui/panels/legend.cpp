@@ -42,7 +42,8 @@ void drawMarkRows(const AppState& s, float h) {
         dl->AddCircle(ImVec2(p.x + h / 2, p.y + h / 2), h * 0.4f, ImGui::GetColorU32(color(encoding::kAlarm)), 12, 2.5f);
         ImGui::Dummy(ImVec2(h, h));
         ImGui::SameLine();
-        ImGui::TextUnformatted(fill(T(s, "legend.cut_off"), {std::to_string(c.cutOff.size()), s.network().actors()[*centre].name}).c_str());
+        const Actor& a = s.network().actors()[*centre];
+        ImGui::TextUnformatted(fill(T(s, "legend.cut_off"), {std::to_string(c.cutOff.size()), a.shortName.empty() ? a.name : a.shortName}).c_str());
     }
 }
 

@@ -87,7 +87,7 @@ void drawMenuBar(AppState& s) {
         ImGui::MenuItem(T(s, "menu.dark"), nullptr, &s.options.dark);
         ImGui::MenuItem(T(s, "menu.high_contrast"), nullptr, &s.options.highContrast);
         ImGui::MenuItem(T(s, "menu.labels"), nullptr, &s.options.labels);
-        ImGui::MenuItem(T(s, "menu.legend"), nullptr, &s.options.legend);
+        if (ImGui::MenuItem(T(s, "menu.legend"), nullptr, &s.options.legend) && s.canvas.fitted) s.canvas.fitRequested = true;
         ImGui::MenuItem(T(s, "menu.hide_isolates"), nullptr, &s.options.hideIsolates);
         ImGui::MenuItem(T(s, "menu.suggestions"), nullptr, &s.options.showSuggestions);
         ImGui::MenuItem(T(s, "menu.filters"), nullptr, &s.showFilters);

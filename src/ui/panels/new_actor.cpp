@@ -37,7 +37,7 @@ void drawSectorGrid(AppState& s) {
     const auto& sectors = s.network().taxonomy.sectors;
     if (sectors.empty()) return;
     ImGui::TextDisabled("%s", T(s, "new.sector_keys"));
-    if (!ImGui::BeginTable("##sectors", 2, ImGuiTableFlags_SizingStretchSame)) return;
+    if (!ImGui::BeginTable("##sectors", 2, ImGuiTableFlags_SizingFixedFit)) return;
     const float h = ImGui::GetTextLineHeight();
     for (std::size_t i = 0; i < sectors.size(); ++i) {
         ImGui::TableNextColumn();
