@@ -190,14 +190,14 @@ void fitView(AppState& s, float width, float height) {
     s.canvas.room = room;
     s.canvas.fitted = true;
     s.canvas.fitPanels = s.canvas.layoutPanels;
+    const auto cx = static_cast<float>((room.minX + room.maxX) / 2), cy = static_cast<float>((room.minY + room.maxY) / 2);
+    s.canvas.view = {static_cast<float>(f.midX / f.scale - (cx - width / 2) / f.scale), static_cast<float>(f.midY / f.scale + (cy - height / 2) / f.scale),
+                     f.scale};
     // The room on the map: names keep inside it wherever the view is panned to, so that a
     // pan (which reuses the placed labels) and a whole redraw place them alike.
     const Point topLeft = screenToWorld(s.canvas, static_cast<float>(room.minX), static_cast<float>(room.minY), width, height);
     const Point bottomRight = screenToWorld(s.canvas, static_cast<float>(room.maxX), static_cast<float>(room.maxY), width, height);
     s.canvas.roomOnMap = {topLeft.x, bottomRight.y, bottomRight.x, topLeft.y};
-    const auto cx = static_cast<float>((room.minX + room.maxX) / 2), cy = static_cast<float>((room.minY + room.maxY) / 2);
-    s.canvas.view = {static_cast<float>(f.midX / f.scale - (cx - width / 2) / f.scale), static_cast<float>(f.midY / f.scale + (cy - height / 2) / f.scale),
-                     f.scale};
 }
 
 bool actorsOutsideFreeArea(const AppState& s, float width, float height, const std::vector<Point>* at) {
