@@ -651,6 +651,37 @@ void dropLeastLinkedNames(std::vector<char>& named, const std::vector<std::size_
         }
 }
 
+// Whether the view's filters leave out link l (its type or its status hidden).
+bool hiddenByView(const DiagramOptions& o, const Link& l) { return o.hiddenLinkTypes.count(l.type) || o.hiddenStatuses.count(l.status); }
+
+// Whether a link between s and d joins two actors of the pale context of a sector or ego diagram
+// (such links are left out).
+bool amongContext(const Scene& scene, const DiagramOptions& o, std::size_t s, std::size_t d) {
+    return scene.faded[s] && scene.faded[d] && (o.focus.kind == FocusKind::Sector || o.focus.kind == FocusKind::Ego);
+}
+
+// The links drawn (and the suggested ones), between the actors drawn by their places in
+// `p.shown`, with each actor's circle: what the placement keeps the actors off.
+PrintLinks linksDrawn(const Network& net, const Scene& scene, const Encoding& enc, const DiagramOptions& o, const Placement& p,
+                      double fs) {
+    PrintLinks out;
+    out.clearance = 2 * fs;
+    std::vector<std::uint32_t> place(net.actors().size(), UINT32_MAX);
+    for (std::size_t k = 0; k < p.shown.size(); ++k) {
+        place[p.shown[k]] = static_cast<std::uint32_t>(k);
+        out.radius.push_back(enc.diameter[p.shown[k]] / 2 + (scene.ring[p.shown[k]] ? 2 : 0));
+    }
+    auto add = [&](std::size_t s, std::size_t d) {
+        if (place[s] != UINT32_MAX && place[d] != UINT32_MAX) out.links.push_back({place[s], place[d]});
+    };
+    for (const Link& l : net.links()) {
+        const std::size_t s = *net.actorIndex(l.source), d = *net.actorIndex(l.target);
+        if (!hiddenByView(o, l) && !amongContext(scene, o, s, d)) add(s, d);
+    }
+    for (const analysis::SuggestedLink& l : scene.suggested) add(l.a, l.b);
+    return out;
+}
+
 // Names under the actors; the smallest type that keeps them apart, down to 5 pt; below that
 // the names of the least linked actors are left out (they stay in the report's tables).
 Placement placeActors(const Network& net, const std::vector<Point>& positions, const Scene& scene, const Encoding& enc,
@@ -667,9 +698,10 @@ Placement placeActors(const Network& net, const std::vector<Point>& positions, c
     const std::size_t maxNamed = static_cast<std::size_t>(250 * fs * fs);
     for (std::size_t r = maxNamed; r < order.size(); ++r) p.named[order[r]] = 0;
     p.fontSize = 7 * fs;
+    const PrintLinks links = linksDrawn(net, scene, enc, o, p, fs);
     for (int attempt = 0;; ++attempt) {
         p.boxes = nameBoxes(net, scene, enc, o, p);
-        p.placed = placeForPrint(pos, p.boxes, page.mapX0, page.mapY0, page.mapX1, page.mapY1);
+        p.placed = placeForPrint(pos, p.boxes, page.mapX0, page.mapY0, page.mapX1, page.mapY1, links);
         if (!p.placed.overlapsLeft || attempt > 12) break;
         if (p.fontSize > 5.01 * fs) {
             p.fontSize = std::max(5 * fs, p.fontSize - 0.5 * fs);
@@ -830,11 +862,10 @@ LinksUsed addLinks(Agraph_t* g, const Network& net, const Scene& scene, const Di
         const Link& l = net.links()[k];
         const std::size_t s = *net.actorIndex(l.source), d = *net.actorIndex(l.target);
         if (!nodes[s] || !nodes[d]) continue;
-        if (o.hiddenLinkTypes.count(l.type) || o.hiddenStatuses.count(l.status)) continue;
+        if (hiddenByView(o, l)) continue;
         const std::uint8_t change = o.linkChange.empty() ? kSame : o.linkChange[k];
         used.linkChange[change & 3] = true;
-        // Sector and ego diagrams: links among the pale context are left out.
-        if (scene.faded[s] && scene.faded[d] && (o.focus.kind == FocusKind::Sector || o.focus.kind == FocusKind::Ego)) continue;
+        if (amongContext(scene, o, s, d)) continue;
         Agedge_t* e = agedge(g, nodes[s], nodes[d], nullptr, 1);
         const Category* type = l.type.empty() ? nullptr : t.byKey(CategoryKind::LinkType, l.type);
         const Category* status = t.byKey(CategoryKind::Status, l.status);
@@ -1250,6 +1281,22 @@ void renderDiagram(const Network& net, const std::vector<Point>& positions, cons
     const std::string format = extensionOf(path);
     if (!isDiagramPath(path)) throw InputError(path + ": diagrams are written as .svg, .pdf or .png");
     writeFileAtomically(path, drawIsolated(net, positions, o, format));
+}
+
+DiagramPlacement placeDiagram(const Network& net, const std::vector<Point>& positions, const DiagramOptions& o) {
+    checkDiagramOptions(net, o);
+    if (positions.size() != net.actors().size()) throw std::invalid_argument("placeDiagram: one position per actor");
+    const Scene scene = selectScene(net, o);
+    const Page page = pageOf(o, scene);
+    const Encoding enc = encode(net, scene, o, page.fs);
+    Placement p = placeActors(net, positions, scene, enc, o, page);
+    DiagramPlacement out;
+    out.links = linksDrawn(net, scene, enc, o, p, page.fs);
+    out.actors = std::move(p.shown);
+    out.centres = std::move(p.placed.centres);
+    out.named = std::move(p.named);
+    out.overlapsLeft = p.placed.overlapsLeft;
+    return out;
 }
 
 std::string renderDiagramSvg(const Network& net, const std::vector<Point>& positions, const DiagramOptions& o) {

@@ -20,6 +20,7 @@
 #include "core/network.hpp"
 #include "core/geometry.hpp"
 #include "analysis/network_analysis.hpp"
+#include "report/print_layout.hpp"
 
 namespace knp::report {
 
@@ -76,5 +77,17 @@ void renderDiagram(const Network& network, const std::vector<Point>& positions, 
                    const DiagramOptions& o = {});
 // The diagram as SVG text without the XML declaration and doctype (to be inlined in HTML).
 std::string renderDiagramSvg(const Network& network, const std::vector<Point>& positions, const DiagramOptions& o = {});
+
+// Where a diagram places its actors (for tests and benchmarks; renderDiagram draws them there):
+// the actors drawn (indices), their centres on the page (points, y up), whether each is named,
+// and the links drawn between them with the actors' circles (places in `actors`).
+struct DiagramPlacement {
+    std::vector<std::size_t> actors;
+    std::vector<Point> centres;
+    std::vector<char> named;
+    PrintLinks links;
+    bool overlapsLeft = false;  // names or symbols still overlap
+};
+DiagramPlacement placeDiagram(const Network& network, const std::vector<Point>& positions, const DiagramOptions& o = {});
 
 }  // namespace knp::report

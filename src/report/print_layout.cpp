@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <numbers>
 #include <unordered_map>
 
 namespace knp::report {
@@ -63,9 +64,9 @@ void forNearPairs(const std::vector<Point>& c, const std::vector<PrintBox>& b, d
             }
 }
 
-// Pushes overlapping boxes apart; returns whether any overlap was left after the last sweep.
+// Pushes overlapping boxes apart for at most `sweeps` sweeps.
 // `q` > 1 favours sideways moves (the area is wider than the boxes are placed), < 1 vertical ones.
-bool separate(std::vector<Point>& c, const std::vector<PrintBox>& b, int sweeps, double q) {
+void separate(std::vector<Point>& c, const std::vector<PrintBox>& b, int sweeps, double q) {
     for (int sweep = 0; sweep < sweeps; ++sweep) {
         bool moved = false;
         forNearPairs(c, b, kPad, [&](std::uint32_t i, std::uint32_t j) {
@@ -85,9 +86,8 @@ bool separate(std::vector<Point>& c, const std::vector<PrintBox>& b, int sweeps,
                 c[j].y += s;
             }
         });
-        if (!moved) return false;
+        if (!moved) return;
     }
-    return boxesOverlap(c, b);
 }
 
 }  // namespace
@@ -102,12 +102,34 @@ bool boxesOverlap(const std::vector<Point>& c, const std::vector<PrintBox>& b, d
     return any;
 }
 
-PrintPlacement placeForPrint(const std::vector<Point>& positions, const std::vector<PrintBox>& boxes, double x0, double y0,
-                             double x1, double y1) {
-    PrintPlacement out;
+namespace {
+
+struct Area {
+    double w = 1, h = 1;  // points
+};
+
+// Per axis, the factor on the centres' extent that would make the boxes just fit the area
+// (1: they do; below 1: they reach beyond it); `flat` for an axis the centres do not extend along.
+Point fitFactors(const std::vector<Point>& c, const std::vector<PrintBox>& boxes, const Area& area, double flat = 1e9) {
+    const Bounds bb = boxBounds(c, boxes), cb = centreBounds(c);
+    const double cw = cb.maxX - cb.minX, ch = cb.maxY - cb.minY;
+    return {cw > 1e-9 ? (cw + area.w - (bb.maxX - bb.minX)) / cw : flat, ch > 1e-9 ? (ch + area.h - (bb.maxY - bb.minY)) / ch : flat};
+}
+
+// The best round of the placement: its centres, whether its boxes are apart, how close it comes
+// to fitting the area (1: fits), and the separation's preference for sideways moves at the end.
+struct Round {
+    std::vector<Point> centres;
+    bool clean = false;
+    double fit = -1;
+    double q = 1;
+};
+
+// Rounds of scaling, separation and refitting; the best of them (without overlaps if any, and
+// closest to fitting the area). Each axis has its own scale: the map fills the area (a network's
+// picture has no fixed aspect).
+Round bestRound(const std::vector<Point>& positions, const std::vector<PrintBox>& boxes, const Area& area) {
     const std::size_t n = positions.size();
-    if (n == 0) return out;
-    const double areaW = std::max(1.0, x1 - x0), areaH = std::max(1.0, y1 - y0);
     const Bounds src = centreBounds(positions);
     const double spanX = src.maxX - src.minX, spanY = src.maxY - src.minY;
     const double midX = (src.minX + src.maxX) / 2, midY = (src.minY + src.maxY) / 2;
@@ -117,73 +139,213 @@ PrintPlacement placeForPrint(const std::vector<Point>& positions, const std::vec
         maxHalfH = std::max(maxHalfH, b.halfHeight + std::abs(b.dy));
     }
     // First scale: the centres fill the area less the room of a box at each edge.
-    const double roomX = std::max(areaW * 0.2, areaW - 2 * maxHalfW), roomY = std::max(areaH * 0.2, areaH - 2 * maxHalfH);
-    // Each axis its own scale: the map fills the area (a network's picture has no fixed aspect).
+    const double roomX = std::max(area.w * 0.2, area.w - 2 * maxHalfW), roomY = std::max(area.h * 0.2, area.h - 2 * maxHalfH);
     double sx = spanX > 1e-12 ? roomX / spanX : 1.0, sy = spanY > 1e-12 ? roomY / spanY : 1.0;
     sx = std::min(sx, 1.6 * sy);
     sy = std::min(sy, 1.6 * sx);
     double q = 1.0;
-    std::vector<Point> c;
-    // The best round: without overlaps if any, and closest to fitting the area.
-    std::vector<Point> best;
-    bool bestClean = false;
-    double bestFit = -1;
+    Round best;
     const int sweeps = n > 5000 ? 20 : 200;
+    std::vector<Point> c(n);
     for (int round = 0; round < 12; ++round) {
-        c.resize(n);
         for (std::size_t i = 0; i < n; ++i) c[i] = {(positions[i].x - midX) * sx, (positions[i].y - midY) * sy};
         separate(c, boxes, sweeps, q);
-        const Bounds bb = boxBounds(c, boxes), cb = centreBounds(c);
-        const double bw = bb.maxX - bb.minX, bh = bb.maxY - bb.minY;
-        const double cw = cb.maxX - cb.minX, ch = cb.maxY - cb.minY;
-        // The centres' extent that would make the boxes just fit, per axis.
-        const double fx = cw > 1e-9 ? (cw + areaW - bw) / cw : 1e9, fy = ch > 1e-9 ? (ch + areaH - bh) / ch : 1e9;
-        const double f = std::min(fx, fy);  // how far from fitting (1: just fits)
+        const Point f = fitFactors(c, boxes, area);
         const bool clean = !boxesOverlap(c, boxes);
-        if ((clean && !bestClean) || (clean == bestClean && std::min(f, 1.0) > bestFit)) {
-            best = c;
-            bestClean = clean;
-            bestFit = std::min(f, 1.0);
-        }
+        const double fit = std::min({f.x, f.y, 1.0});
+        if ((clean && !best.clean) || (clean == best.clean && fit > best.fit)) best = {c, clean, fit, q};
         // Too tall for the area: more sideways moves next time, and the other way round.
-        q *= std::sqrt(std::clamp((bh / areaH) / (bw / areaW), 0.5, 3.0));
+        const Bounds bb = boxBounds(c, boxes);
+        q *= std::sqrt(std::clamp(((bb.maxY - bb.minY) / area.h) / ((bb.maxX - bb.minX) / area.w), 0.5, 3.0));
         q = std::clamp(q, 0.05, 50.0);
-        if (std::abs(fx - 1) < 0.02 && std::abs(fy - 1) < 0.02) break;
-        if (fx <= 0 || fy <= 0) {
+        if (std::abs(f.x - 1) < 0.02 && std::abs(f.y - 1) < 0.02) break;
+        if (f.x <= 0 || f.y <= 0) {
             sx *= 0.5;
             sy *= 0.5;
             continue;
         }
-        sx *= std::min(fx, 1e3);
-        sy *= std::min(fy, 1e3);
+        sx *= std::min(f.x, 1e3);
+        sy *= std::min(f.y, 1e3);
     }
-    c = best;
-    // Not clean yet: a longer separation, then the same fit as above for what it spread.
-    if (!bestClean) {
-        separate(c, boxes, 2000, q);
-        const Bounds bb = boxBounds(c, boxes), cb = centreBounds(c);
-        const double cw = cb.maxX - cb.minX, ch = cb.maxY - cb.minY;
-        const double fx = cw > 1e-9 ? (cw + areaW - (bb.maxX - bb.minX)) / cw : 1, fy = ch > 1e-9 ? (ch + areaH - (bb.maxY - bb.minY)) / ch : 1;
-        // Room to spare on both axes: spread the centres until the boxes just fit (no new overlaps).
-        const double f = std::min(fx, fy);
-        if (f > 1)
-            for (Point& p : c) p = {p.x * f, p.y * f};
-    }
-    out.centres = c;
-    // Into the area, centred; what still reaches beyond it is compressed (overlaps may return).
+    best.q = q;
+    return best;
+}
+
+// Into the area, centred; what still reaches beyond it is compressed (overlaps may return).
+void intoArea(std::vector<Point>& c, const std::vector<PrintBox>& boxes, double x0, double y0, const Area& area) {
     const Bounds bb = boxBounds(c, boxes), cb = centreBounds(c);
     const double bw = bb.maxX - bb.minX, bh = bb.maxY - bb.minY;
     const double cw = cb.maxX - cb.minX, ch = cb.maxY - cb.minY;
     double kx = 1, ky = 1;
-    if (bw > areaW + 1e-6 && cw > 1e-9) kx = std::max(0.0, (cw - (bw - areaW)) / cw);
-    if (bh > areaH + 1e-6 && ch > 1e-9) ky = std::max(0.0, (ch - (bh - areaH)) / ch);
+    if (bw > area.w + 1e-6 && cw > 1e-9) kx = std::max(0.0, (cw - (bw - area.w)) / cw);
+    if (bh > area.h + 1e-6 && ch > 1e-9) ky = std::max(0.0, (ch - (bh - area.h)) / ch);
     const double k = std::min(kx, ky);
-    std::vector<Point>& r = out.centres;
-    for (Point& p : r) p = {p.x * k, p.y * k};
-    const Bounds fb = boxBounds(r, boxes);
-    const double shiftX = x0 + (areaW - (fb.maxX - fb.minX)) / 2 - fb.minX, shiftY = y0 + (areaH - (fb.maxY - fb.minY)) / 2 - fb.minY;
-    for (Point& p : r) p = {p.x + shiftX, p.y + shiftY};
-    out.overlapsLeft = boxesOverlap(r, boxes);
+    for (Point& p : c) p = {p.x * k, p.y * k};
+    const Bounds fb = boxBounds(c, boxes);
+    const double shiftX = x0 + (area.w - (fb.maxX - fb.minX)) / 2 - fb.minX, shiftY = y0 + (area.h - (fb.maxY - fb.minY)) / 2 - fb.minY;
+    for (Point& p : c) p = {p.x + shiftX, p.y + shiftY};
+}
+
+// [SECTION] Actors off foreign links
+// Maps up to this many actors (a workshop's) are cleared; the naive sweeps below (every actor
+// against every link) would make larger ones several times slower (500 actors: 12 s to 35 s).
+constexpr std::size_t kClearUpTo = 150;
+
+double segmentDistance(const Point& p, const Point& a, const Point& b) {
+    const double dx = b.x - a.x, dy = b.y - a.y, len2 = dx * dx + dy * dy;
+    const double t = len2 > 0 ? std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / len2, 0.0, 1.0) : 0.0;
+    return std::hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy));
+}
+
+// One sweep over the links: each actor closer to a foreign link than its circle and the
+// clearance moves half the way off it, the link's ends the other half the other way (shared by
+// where the actor lies along it). Returns whether any moved.
+bool pushOffLinks(std::vector<Point>& c, const PrintLinks& l) {
+    bool moved = false;
+    for (const layout::LinkEnds& e : l.links) {
+        const Point a = c[e.a], b = c[e.b];
+        const double dx = b.x - a.x, dy = b.y - a.y, len2 = dx * dx + dy * dy, reach = l.clearance + 1;
+        const double minX = std::min(a.x, b.x), maxX = std::max(a.x, b.x), minY = std::min(a.y, b.y), maxY = std::max(a.y, b.y);
+        for (std::uint32_t k = 0; k < c.size(); ++k) {
+            const double want = l.radius[k] + reach;
+            if (k == e.a || k == e.b || c[k].x < minX - want || c[k].x > maxX + want || c[k].y < minY - want || c[k].y > maxY + want) continue;
+            const double t = len2 > 0 ? std::clamp(((c[k].x - a.x) * dx + (c[k].y - a.y) * dy) / len2, 0.0, 1.0) : 0.0;
+            double ox = c[k].x - (a.x + t * dx), oy = c[k].y - (a.y + t * dy);
+            const double d = std::hypot(ox, oy);
+            if (d >= l.radius[k] + l.clearance + 0.01) continue;
+            if (d > 1e-9) {
+                ox /= d;
+                oy /= d;
+            } else {  // on the line: across it, by index
+                const double len = std::sqrt(len2) > 0 ? std::sqrt(len2) : 1;
+                ox = (k % 2 ? 1 : -1) * -dy / len;
+                oy = (k % 2 ? 1 : -1) * dx / len;
+            }
+            const double push = (want - d) / 2;
+            c[k] = {c[k].x + ox * push, c[k].y + oy * push};
+            c[e.a] = {c[e.a].x - ox * push * (1 - t), c[e.a].y - oy * push * (1 - t)};
+            c[e.b] = {c[e.b].x - ox * push * t, c[e.b].y - oy * push * t};
+            moved = true;
+        }
+    }
+    return moved;
+}
+
+// Every centre where its box lies inside the area.
+void holdInside(std::vector<Point>& c, const std::vector<PrintBox>& b, double x0, double y0, const Area& area) {
+    for (std::size_t i = 0; i < c.size(); ++i) {
+        const double lowY = y0 + b[i].halfHeight - b[i].dy, highY = y0 + area.h - b[i].halfHeight - b[i].dy;
+        c[i] = {std::clamp(c[i].x, x0 + b[i].halfWidth, std::max(x0 + b[i].halfWidth, x0 + area.w - b[i].halfWidth)),
+                std::clamp(c[i].y, lowY, std::max(lowY, highY))};
+    }
+}
+
+// The placed page once more: box separation and link pushes in the same sweeps, centres held
+// inside the area, until neither moves anything. Kept where it leaves the boxes apart (as they
+// were) and fewer actors on foreign links.
+void settleOffLinks(std::vector<Point>& c, const std::vector<PrintBox>& b, const PrintLinks& l, double q, double x0, double y0,
+                    const Area& area) {
+    const std::size_t on = layout::actorsOnForeignLinks(c, l.radius, l.links, l.clearance).size();
+    if (on == 0) return;
+    std::vector<Point> s = c;
+    // Link pushes for the first sweeps only: the last ones settle the boxes alone.
+    for (int sweep = 0; sweep < 600; ++sweep) {
+        bool moved = sweep < 400 && pushOffLinks(s, l);
+        const std::vector<Point> before = s;
+        separate(s, b, 1, q);
+        holdInside(s, b, x0, y0, area);
+        for (std::size_t i = 0; i < s.size() && !moved; ++i) moved = s[i].x != before[i].x || s[i].y != before[i].y;
+        if (!moved) break;
+    }
+    if (!boxesOverlap(s, b) && layout::actorsOnForeignLinks(s, l.radius, l.links, l.clearance).size() < on) c = std::move(s);
+}
+
+// Where an actor may stand on the placed page: its box inside the area and apart from every
+// other box, its circle off every link between two others, and its own links passing nobody.
+struct FreeSpots {
+    const std::vector<Point>& c;
+    const std::vector<PrintBox>& b;
+    const PrintLinks& l;
+    std::vector<std::vector<std::uint32_t>> partners;
+    double x0, y0, x1, y1;
+
+    bool boxFree(std::uint32_t i, const Point& at) const {
+        if (at.x - b[i].halfWidth < x0 || at.x + b[i].halfWidth > x1 || at.y + b[i].dy - b[i].halfHeight < y0 ||
+            at.y + b[i].dy + b[i].halfHeight > y1)
+            return false;
+        for (std::uint32_t j = 0; j < c.size(); ++j)
+            if (j != i && std::abs(at.x - c[j].x) < b[i].halfWidth + b[j].halfWidth + kPad &&
+                std::abs(at.y + b[i].dy - c[j].y - b[j].dy) < b[i].halfHeight + b[j].halfHeight + kPad)
+                return false;
+        return true;
+    }
+    bool offLinks(std::uint32_t i, const Point& at) const {
+        for (const layout::LinkEnds& e : l.links)
+            if (e.a != i && e.b != i && segmentDistance(at, c[e.a], c[e.b]) < l.radius[i] + l.clearance) return false;
+        return true;
+    }
+    bool linksPassNobody(std::uint32_t i, const Point& at) const {
+        for (const std::uint32_t p : partners[i])
+            for (std::uint32_t k = 0; k < c.size(); ++k)
+                if (k != i && k != p && segmentDistance(c[k], at, c[p]) < l.radius[k] + l.clearance) return false;
+        return true;
+    }
+    bool free(std::uint32_t i, const Point& at) const { return boxFree(i, at) && offLinks(i, at) && linksPassNobody(i, at); }
+};
+
+// Each actor on a foreign link to the nearest free spot on rings around it (up to four circles
+// and clearances away); nothing else moves, so no box comes to overlap and no name is lost.
+void moveOffForeignLinks(std::vector<Point>& c, const std::vector<PrintBox>& boxes, const PrintLinks& l, double q, double x0, double y0,
+                         const Area& area) {
+    if (l.links.empty() || c.size() < 3 || c.size() > kClearUpTo) return;
+    settleOffLinks(c, boxes, l, q, x0, y0, area);
+    FreeSpots spots{c, boxes, l, std::vector<std::vector<std::uint32_t>>(c.size()), x0, y0, x0 + area.w, y0 + area.h};
+    for (const layout::LinkEnds& e : l.links) {
+        spots.partners[e.a].push_back(e.b);
+        spots.partners[e.b].push_back(e.a);
+    }
+    for (int pass = 0; pass < 2; ++pass)
+        for (const std::uint32_t i : layout::actorsOnForeignLinks(c, l.radius, l.links, l.clearance)) {
+            if (spots.offLinks(i, c[i])) continue;  // freed by an earlier move
+            const double step = std::max(1.5, l.radius[i] / 2), farthest = 4 * (l.radius[i] + l.clearance) + 8;
+            bool moved = false;
+            for (double rho = step; rho <= farthest && !moved; rho += step) {
+                const int count = std::clamp(static_cast<int>(std::ceil(2 * std::numbers::pi * rho / step)), 12, 64);
+                for (int k = 0; k < count && !moved; ++k) {
+                    const double angle = 2 * std::numbers::pi * k / count;
+                    const Point at{c[i].x + rho * std::cos(angle), c[i].y + rho * std::sin(angle)};
+                    if (spots.free(i, at)) {
+                        c[i] = at;
+                        moved = true;
+                    }
+                }
+            }
+        }
+}
+
+}  // namespace
+
+PrintPlacement placeForPrint(const std::vector<Point>& positions, const std::vector<PrintBox>& boxes, double x0, double y0,
+                             double x1, double y1, const PrintLinks& links) {
+    PrintPlacement out;
+    if (positions.empty()) return out;
+    const Area area{std::max(1.0, x1 - x0), std::max(1.0, y1 - y0)};
+    Round best = bestRound(positions, boxes, area);
+    std::vector<Point>& c = best.centres;
+    // Not clean yet: a longer separation, then room to spare on both axes spreads the centres
+    // until the boxes just fit (no new overlaps).
+    if (!best.clean) {
+        separate(c, boxes, 2000, best.q);
+        const Point f = fitFactors(c, boxes, area, 1);
+        const double k = std::min(f.x, f.y);
+        if (k > 1)
+            for (Point& p : c) p = {p.x * k, p.y * k};
+    }
+    intoArea(c, boxes, x0, y0, area);
+    moveOffForeignLinks(c, boxes, links, best.q, x0, y0, area);
+    out.centres = std::move(c);
+    out.overlapsLeft = boxesOverlap(out.centres, boxes);
+    if (!links.links.empty()) out.onForeignLinks = layout::actorsOnForeignLinks(out.centres, links.radius, links.links, links.clearance).size();
     return out;
 }
 
