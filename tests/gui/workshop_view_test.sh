@@ -114,7 +114,7 @@ xdotool mousemove --window "$w" 420 120
 sleep 0.3
 xdotool key n
 sleep 0.8
-xdotool type --delay 60 "Testverein Süd"
+xdotool type --delay 60 "Testverein Nord"
 sleep 0.5
 shot new-actor
 # The sector's row: its key "2", then its name on the same line.
@@ -127,14 +127,14 @@ xdotool mousemove --window "$w" $sector click 1
 sleep 0.5
 xdotool key Return
 sleep 1.5
-added=$(sql "select sector from actors where name = 'Testverein Süd'")
+added=$(sql "select sector from actors where name = 'Testverein Nord'")
 echo "added by Enter after a sector click: sector '$added'"
 [ "$added" = "arbeitsmarkt" ] || fail "Enter after choosing the sector with the mouse did not add the actor"
 
 # 5. Undo says what it undoes.
 click Bearbeiten menu-closed
 shot edit-menu
-shown "Rückgängig: Akteur „Testverein Süd“ anlegen" || fail "Bearbeiten does not say what undo would undo"
+shown "Rückgängig: Akteur „Testverein Nord“ anlegen" || fail "Bearbeiten does not say what undo would undo"
 xdotool key Escape
 sleep 0.5
 
