@@ -45,7 +45,7 @@ Bounds freeRectangle(const Bounds& area, const std::vector<Bounds>& obstacles, d
                 for (std::size_t d = c + 1; d < ys.size(); ++d) {
                     const Bounds r{xs[a], ys[c], xs[b], ys[d]};
                     const double scale = std::min(r.width() / cw, r.height() / ch), size = r.width() * r.height();
-                    if (size < 0.25 * area.width() * area.height()) continue;
+                    if (size < 0.12 * area.width() * area.height()) continue;
                     if (scale < bestScale || (scale == bestScale && size <= bestArea)) continue;
                     if (std::any_of(inside.begin(), inside.end(), [&](const Bounds& o) { return o.overlaps(r); })) continue;
                     best = r;

@@ -24,7 +24,7 @@ struct Bounds {
     bool overlaps(const Bounds& o) const { return minX < o.maxX && o.minX < maxX && minY < o.maxY && o.minY < maxY; }
 };
 
-// The rectangle inside `area` that overlaps none of `obstacles`, is at least a quarter of it and
+// The rectangle inside `area` that overlaps none of `obstacles`, is at least 12 % of it and
 // shows content of aspect contentWidth : contentHeight largest (ties: the larger rectangle);
 // `area` itself when there is none (obstacles everywhere: better under them than tiny). The view
 // fits the map into what its panels leave free.

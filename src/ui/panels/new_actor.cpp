@@ -76,7 +76,9 @@ void addActor(AppState& s) {
 
 void drawNewActorPopup(AppState& s) {
     if (!s.newActor.open) return;
-    ImGui::SetNextWindowPos(ImGui::GetIO().MousePos, ImGuiCond_Appearing);
+    // At the mouse, opening towards the middle of the window, so that it never runs off an edge.
+    const ImVec2 mouse = ImGui::GetIO().MousePos, size = ImGui::GetIO().DisplaySize;
+    ImGui::SetNextWindowPos(mouse, ImGuiCond_Appearing, ImVec2(mouse.x > size.x / 2 ? 1.0f : 0.0f, mouse.y > size.y / 2 ? 1.0f : 0.0f));
     ImGui::Begin(T(s, "new.title"), &s.newActor.open, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings);
     if (s.newActor.focus) {
         ImGui::SetKeyboardFocusHere();
