@@ -15,11 +15,22 @@
 
 namespace knp::ui {
 
+namespace {
+
+// A shortcut as the keyboard in the interface's language names it: "Strg+Umschalt+S".
+std::string keys(const AppState& s, std::string shortcut) {
+    for (const auto& [key, word] : {std::pair{"Ctrl", "key.ctrl"}, std::pair{"Shift", "key.shift"}})
+        if (const std::size_t at = shortcut.find(key); at != std::string::npos) shortcut.replace(at, std::string(key).size(), tr(s.lang, word));
+    return shortcut;
+}
+
+}  // namespace
+
 void drawMenuBar(AppState& s) {
     if (!ImGui::BeginMainMenuBar()) return;
     if (ImGui::BeginMenu(T(s, "menu.file"))) {
-        if (ImGui::MenuItem(T(s, "file.new"), "Ctrl+N")) startFileDialog(s, FileAction::New);
-        if (ImGui::MenuItem(T(s, "file.open"), "Ctrl+O")) startFileDialog(s, FileAction::Open);
+        if (ImGui::MenuItem(T(s, "file.new"), keys(s, "Ctrl+N").c_str())) startFileDialog(s, FileAction::New);
+        if (ImGui::MenuItem(T(s, "file.open"), keys(s, "Ctrl+O").c_str())) startFileDialog(s, FileAction::Open);
         if (ImGui::BeginMenu(T(s, "file.recent"), !s.settings.recent.empty())) {
             for (const std::string& path : s.settings.recent) {
                 if (ImGui::MenuItem(path.c_str())) {
@@ -31,11 +42,11 @@ void drawMenuBar(AppState& s) {
             ImGui::EndMenu();
         }
         ImGui::Separator();
-        if (ImGui::MenuItem(T(s, "file.import"), "Ctrl+I")) startFileDialog(s, FileAction::Import);
+        if (ImGui::MenuItem(T(s, "file.import"), keys(s, "Ctrl+I").c_str())) startFileDialog(s, FileAction::Import);
         const bool exportable = !s.compare.active && !s.exportTask;
-        if (ImGui::MenuItem(T(s, "file.diagram"), "Ctrl+P", false, exportable)) startExportDialog(s, FileAction::Diagram);
-        if (ImGui::MenuItem(T(s, "file.report"), "Ctrl+B", false, exportable)) startExportDialog(s, FileAction::Report);
-        if (ImGui::MenuItem(T(s, "file.export"), "Ctrl+E", false, exportable)) startExportDialog(s, FileAction::Export);
+        if (ImGui::MenuItem(T(s, "file.diagram"), keys(s, "Ctrl+P").c_str(), false, exportable)) startExportDialog(s, FileAction::Diagram);
+        if (ImGui::MenuItem(T(s, "file.report"), keys(s, "Ctrl+B").c_str(), false, exportable)) startExportDialog(s, FileAction::Report);
+        if (ImGui::MenuItem(T(s, "file.export"), keys(s, "Ctrl+E").c_str(), false, exportable)) startExportDialog(s, FileAction::Export);
         if (ImGui::BeginMenu(T(s, "file.export_settings"))) {
             ExportSettings& e = s.exportSettings;
             ImGui::TextDisabled("%s", T(s, "file.paper"));
@@ -53,7 +64,7 @@ void drawMenuBar(AppState& s) {
             ImGui::EndMenu();
         }
         // "Speichern unter …" once the project file could not store a change.
-        if (ImGui::MenuItem(T(s, s.document->unsaved() ? "storage.save_elsewhere" : "menu.save_as_project"), "Ctrl+Shift+S", false, !s.project()))
+        if (ImGui::MenuItem(T(s, s.document->unsaved() ? "storage.save_elsewhere" : "menu.save_as_project"), keys(s, "Ctrl+Shift+S").c_str(), false, !s.project()))
             startSaveAsDialog(s);
         ImGui::Separator();
         if (ImGui::MenuItem(T(s, "menu.snapshot_take"), nullptr, false, s.project() != nullptr)) askSnapshotName(s);
@@ -62,7 +73,7 @@ void drawMenuBar(AppState& s) {
             else enterCompare(s);
         }
         ImGui::Separator();
-        if (ImGui::MenuItem(T(s, "menu.quit"), "Ctrl+Q")) s.quit = true;
+        if (ImGui::MenuItem(T(s, "menu.quit"), keys(s, "Ctrl+Q").c_str())) s.quit = true;
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu(T(s, "menu.edit"))) {
@@ -70,8 +81,8 @@ void drawMenuBar(AppState& s) {
         const std::string undoing = describeStep(s, true), redoing = describeStep(s, false);
         const std::string undoLabel = std::string(T(s, "menu.undo")) + (undoing.empty() ? "" : ": " + undoing);
         const std::string redoLabel = std::string(T(s, "menu.redo")) + (redoing.empty() ? "" : ": " + redoing);
-        if (ImGui::MenuItem(undoLabel.c_str(), "Ctrl+Z", false, !undoing.empty())) undo(s);
-        if (ImGui::MenuItem(redoLabel.c_str(), "Ctrl+Y", false, !redoing.empty())) redo(s);
+        if (ImGui::MenuItem(undoLabel.c_str(), keys(s, "Ctrl+Z").c_str(), false, !undoing.empty())) undo(s);
+        if (ImGui::MenuItem(redoLabel.c_str(), keys(s, "Ctrl+Y").c_str(), false, !redoing.empty())) redo(s);
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu(T(s, "menu.layout"))) {
