@@ -139,12 +139,15 @@ void drawWindows(AppState& s, float width, float height) {
         ImGui::SetNextWindowPos(ImVec2(width - side - 10 * u, 40 * u + inspectorHeight), ImGuiCond_FirstUseEver);
         ImGui::SetNextWindowSize(ImVec2(side, height - 50 * u - inspectorHeight), ImGuiCond_FirstUseEver);
         drawAnalysisPanel(s);
-        ImGui::SetNextWindowPos(ImVec2(10 * u, 30 * u), ImGuiCond_FirstUseEver);
-        ImGui::SetNextWindowSize(ImVec2(330 * u, 300 * u), ImGuiCond_FirstUseEver);
-        ImGui::SetNextWindowCollapsed(narrow, ImGuiCond_FirstUseEver);
-        if (s.searchFocus) ImGui::SetNextWindowCollapsed(false, ImGuiCond_Always);
-        // Compare mode shows several states at once: its panel takes the actor table's place.
-        if (!s.compare.active) drawActorTable(s);
+        // Compare mode shows several states at once: its panel takes the actor table's place
+        // (and the table's first-use settings must not go to the next window instead).
+        if (!s.compare.active) {
+            ImGui::SetNextWindowPos(ImVec2(10 * u, 30 * u), ImGuiCond_FirstUseEver);
+            ImGui::SetNextWindowSize(ImVec2(330 * u, 300 * u), ImGuiCond_FirstUseEver);
+            ImGui::SetNextWindowCollapsed(narrow, ImGuiCond_FirstUseEver);
+            if (s.searchFocus) ImGui::SetNextWindowCollapsed(false, ImGuiCond_Always);
+            drawActorTable(s);
+        }
         // Beside the actor table, not over it.
         if (s.showFilters) {
             ImGui::SetNextWindowPos(ImVec2(350 * u, 30 * u), ImGuiCond_FirstUseEver);
