@@ -3,6 +3,7 @@
 #include "graphviz/handles.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -24,6 +25,7 @@
 #include "core/file_output.hpp"
 #include "graphviz/guard.hpp"
 #include "layout/labels.hpp"
+#include "report/link_routes.hpp"
 #include "report/print_layout.hpp"
 
 namespace knp::report {
@@ -597,6 +599,9 @@ struct Placement {
     double fontSize = 0;             // of the names, points
     PrintPlacement placed;           // by actor drawn: its centre on the page
     std::vector<PrintBox> boxes;     // by actor drawn: its symbol with its name
+    PrintLinks links;                // the links drawn (network links, then suggested ones)
+    std::vector<LinkRoute> routes;   // by link drawn: straight or around the actors in its way
+    std::vector<std::uint32_t> routeOfLink, routeOfSuggested;  // by network link, by suggestion: its route (UINT32_MAX: not drawn)
 };
 
 // The lines under an actor: its name (wrapped), what it cuts off, its contact person when asked for.
@@ -662,23 +667,28 @@ bool amongContext(const Scene& scene, const DiagramOptions& o, std::size_t s, st
 
 // The links drawn (and the suggested ones), between the actors drawn by their places in
 // `p.shown`, with each actor's circle: what the placement keeps the actors off.
-PrintLinks linksDrawn(const Network& net, const Scene& scene, const Encoding& enc, const DiagramOptions& o, const Placement& p,
+PrintLinks linksDrawn(const Network& net, const Scene& scene, const Encoding& enc, const DiagramOptions& o, Placement& p,
                       double fs) {
     PrintLinks out;
+    p.routeOfLink.assign(net.links().size(), UINT32_MAX);
+    p.routeOfSuggested.assign(scene.suggested.size(), UINT32_MAX);
     out.clearance = 2 * fs;
     std::vector<std::uint32_t> place(net.actors().size(), UINT32_MAX);
     for (std::size_t k = 0; k < p.shown.size(); ++k) {
         place[p.shown[k]] = static_cast<std::uint32_t>(k);
         out.radius.push_back(enc.diameter[p.shown[k]] / 2 + (scene.ring[p.shown[k]] ? 2 : 0));
     }
-    auto add = [&](std::size_t s, std::size_t d) {
-        if (place[s] != UINT32_MAX && place[d] != UINT32_MAX) out.links.push_back({place[s], place[d]});
+    auto add = [&](std::size_t s, std::size_t d, std::uint32_t& route) {
+        if (place[s] == UINT32_MAX || place[d] == UINT32_MAX) return;
+        route = static_cast<std::uint32_t>(out.links.size());
+        out.links.push_back({place[s], place[d]});
     };
-    for (const Link& l : net.links()) {
+    for (std::size_t k = 0; k < net.links().size(); ++k) {
+        const Link& l = net.links()[k];
         const std::size_t s = *net.actorIndex(l.source), d = *net.actorIndex(l.target);
-        if (!hiddenByView(o, l) && !amongContext(scene, o, s, d)) add(s, d);
+        if (!hiddenByView(o, l) && !amongContext(scene, o, s, d)) add(s, d, p.routeOfLink[k]);
     }
-    for (const analysis::SuggestedLink& l : scene.suggested) add(l.a, l.b);
+    for (std::size_t k = 0; k < scene.suggested.size(); ++k) add(scene.suggested[k].a, scene.suggested[k].b, p.routeOfSuggested[k]);
     return out;
 }
 
@@ -698,7 +708,8 @@ Placement placeActors(const Network& net, const std::vector<Point>& positions, c
     const std::size_t maxNamed = static_cast<std::size_t>(250 * fs * fs);
     for (std::size_t r = maxNamed; r < order.size(); ++r) p.named[order[r]] = 0;
     p.fontSize = 7 * fs;
-    const PrintLinks links = linksDrawn(net, scene, enc, o, p, fs);
+    p.links = linksDrawn(net, scene, enc, o, p, fs);
+    const PrintLinks& links = p.links;
     for (int attempt = 0;; ++attempt) {
         p.boxes = nameBoxes(net, scene, enc, o, p);
         p.placed = placeForPrint(pos, p.boxes, page.mapX0, page.mapY0, page.mapX1, page.mapY1, links);
@@ -709,6 +720,8 @@ Placement placeActors(const Network& net, const std::vector<Point>& positions, c
         }
         dropLeastLinkedNames(p.named, order);
     }
+    // What placement could not clear: those links go around the actors in their way.
+    p.routes = routeAroundActors(p.placed.centres, links, {page.mapX0, page.mapY0, page.mapX1, page.mapY1});
     return p;
 }
 
@@ -853,8 +866,46 @@ void styleLink(Agedge_t* e, const Link& l, const Category* type, const Category*
     set(e, "arrowsize", num(0.6 * fs));
 }
 
+// The part of the cubic Bézier p[0..3] between t0 and t1 (de Casteljau twice).
+std::array<Point, 4> subCurve(std::array<Point, 4> p, double t0, double t1) {
+    auto split = [](const std::array<Point, 4>& q, double t, bool left) {
+        auto mix = [t](const Point& a, const Point& b) { return Point{a.x + t * (b.x - a.x), a.y + t * (b.y - a.y)}; };
+        const Point a = mix(q[0], q[1]), b = mix(q[1], q[2]), c = mix(q[2], q[3]), d = mix(a, b), e = mix(b, c), f = mix(d, e);
+        return left ? std::array<Point, 4>{q[0], a, d, f} : std::array<Point, 4>{f, e, c, q[3]};
+    };
+    p = split(p, t1, true);
+    return t1 > 1e-9 ? split(p, t0 / t1, false) : p;
+}
+
+// A curved link's Graphviz "pos": the curve from where it leaves its first actor's circle to
+// where it meets the second's, or with an arrow, to the arrow's base and "e," its tip on the
+// circle (Graphviz 2.43 draws an arrow 10 x arrowsize points long). Straight links get none:
+// Graphviz draws and clips them itself.
+void setRoute(Agedge_t* e, const Placement& p, std::uint32_t route, bool arrow, double arrowSize) {
+    if (route == UINT32_MAX || !p.routes[route].curved) return;
+    const layout::LinkEnds& ends = p.links.links[route];
+    const Point a = p.placed.centres[ends.a], b = p.placed.centres[ends.b];
+    const LinkRoute& r = p.routes[route];
+    const std::array<Point, 4> whole{a, r.c1, r.c2, b};
+    constexpr int kSteps = 400;
+    auto at = [&](int i) { return routePoint(a, b, r, static_cast<double>(i) / kSteps); };
+    auto away = [](const Point& u, const Point& v) { return std::hypot(u.x - v.x, u.y - v.y); };
+    int first = 0, last = kSteps;
+    while (first < kSteps && away(at(first), a) < p.links.radius[ends.a]) ++first;
+    while (last > first && away(at(last), b) < p.links.radius[ends.b]) --last;
+    const Point tip = at(last);
+    int end = last;
+    if (arrow)
+        while (end > first && away(at(end), tip) < 10 * arrowSize) --end;
+    const std::array<Point, 4> c = subCurve(whole, static_cast<double>(first) / kSteps, static_cast<double>(end) / kSteps);
+    std::string pos = arrow ? "e," + num(tip.x) + "," + num(tip.y) + " " : "";
+    for (std::size_t i = 0; i < 4; ++i) pos += (i ? " " : "") + num(c[i].x) + "," + num(c[i].y);
+    set(e, "pos", pos);
+}
+
 // The links between actors drawn (less those the view hides and those among the pale context).
-LinksUsed addLinks(Agraph_t* g, const Network& net, const Scene& scene, const DiagramOptions& o, const std::vector<Agnode_t*>& nodes, double fs) {
+LinksUsed addLinks(Agraph_t* g, const Network& net, const Scene& scene, const DiagramOptions& o, const std::vector<Agnode_t*>& nodes,
+                   const Placement& placement, double fs) {
     const Taxonomy& t = net.taxonomy;
     LinksUsed used;
     for (std::size_t i = 0; i < o.actorChange.size(); ++i) used.actorChange[o.actorChange[i] & 3] = used.actorChange[o.actorChange[i] & 3] || nodes[i];
@@ -875,14 +926,17 @@ LinksUsed addLinks(Agraph_t* g, const Network& net, const Scene& scene, const Di
         if (status) used.statuses.insert(status->key);
         used.directed = used.directed || l.directed;
         styleLink(e, l, type, status, faded, cut, change, o, fs);
+        setRoute(e, placement, placement.routeOfLink[k], l.directed, 0.6 * fs);
     }
     return used;
 }
 
 // The gap analysis' suggested links, dashed.
-void addSuggestedLinks(Agraph_t* g, const Scene& scene, const std::vector<Agnode_t*>& nodes, double fs) {
-    for (const analysis::SuggestedLink& l : scene.suggested) {
+void addSuggestedLinks(Agraph_t* g, const Scene& scene, const std::vector<Agnode_t*>& nodes, const Placement& placement, double fs) {
+    for (std::size_t k = 0; k < scene.suggested.size(); ++k) {
+        const analysis::SuggestedLink& l = scene.suggested[k];
         Agedge_t* e = agedge(g, nodes[l.a], nodes[l.b], nullptr, 1);
+        setRoute(e, placement, placement.routeOfSuggested[k], false, 0);
         set(e, "color", colorHex(encoding::kSuggested));
         set(e, "style", "dashed");
         set(e, "penwidth", num(1.8 * fs));
@@ -1185,8 +1239,8 @@ void drawDiagram(const Network& net, const std::vector<Point>& positions, const 
     // The order of these calls is the order of the nodes and edges in the output.
     const Placement placement = placeActors(net, positions, scene, enc, o, page);
     const ActorNodes drawn = addActors(g, net, scene, enc, o, placement);
-    const LinksUsed used = addLinks(g, net, scene, o, drawn.nodes, page.fs);
-    addSuggestedLinks(g, scene, drawn.nodes, page.fs);
+    const LinksUsed used = addLinks(g, net, scene, o, drawn.nodes, placement, page.fs);
+    addSuggestedLinks(g, scene, drawn.nodes, placement, page.fs);
     if (o.legend && !placement.shown.empty()) addLegend(g, legendRows(net, scene, enc, o, drawn.anyContact, used), page, o.lang);
     addTitleAndFooter(g, net, scene, o, page, footerText(net, o, placement, drawn.nodes));
     addPageCorners(g, page);
@@ -1291,7 +1345,8 @@ DiagramPlacement placeDiagram(const Network& net, const std::vector<Point>& posi
     const Encoding enc = encode(net, scene, o, page.fs);
     Placement p = placeActors(net, positions, scene, enc, o, page);
     DiagramPlacement out;
-    out.links = linksDrawn(net, scene, enc, o, p, page.fs);
+    out.links = std::move(p.links);
+    out.routes = std::move(p.routes);
     out.actors = std::move(p.shown);
     out.centres = std::move(p.placed.centres);
     out.named = std::move(p.named);

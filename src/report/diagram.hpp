@@ -20,6 +20,7 @@
 #include "core/network.hpp"
 #include "core/geometry.hpp"
 #include "analysis/network_analysis.hpp"
+#include "report/link_routes.hpp"
 #include "report/print_layout.hpp"
 
 namespace knp::report {
@@ -80,12 +81,13 @@ std::string renderDiagramSvg(const Network& network, const std::vector<Point>& p
 
 // Where a diagram places its actors (for tests and benchmarks; renderDiagram draws them there):
 // the actors drawn (indices), their centres on the page (points, y up), whether each is named,
-// and the links drawn between them with the actors' circles (places in `actors`).
+// and the links drawn between them with the actors' circles (places in `actors`) and their routes.
 struct DiagramPlacement {
     std::vector<std::size_t> actors;
     std::vector<Point> centres;
     std::vector<char> named;
     PrintLinks links;
+    std::vector<LinkRoute> routes;  // by link: straight or around the actors in its way
     bool overlapsLeft = false;  // names or symbols still overlap
 };
 DiagramPlacement placeDiagram(const Network& network, const std::vector<Point>& positions, const DiagramOptions& o = {});
