@@ -26,6 +26,7 @@
 #include "graphviz/guard.hpp"
 #include "layout/labels.hpp"
 #include "report/link_routes.hpp"
+#include "report/phrasing.hpp"
 #include "report/print_layout.hpp"
 
 namespace knp::report {
@@ -394,7 +395,7 @@ void fillByCommunity(Encoding& e, const Network& net, const Scene& s, const Diag
 // Colour by a metric (as the view colours by one): viridis by rank among the actors shown.
 void fillByMetric(Encoding& e, const Network& net, const Scene& s, const DiagramOptions& o, const std::string& metric) {
     const std::vector<double> v = metricValues(net, o, metric);
-    e.colorRows.push_back({LegendRow::Heading, metric});
+    e.colorRows.push_back({LegendRow::Heading, metricLabel(metric, o.lang)});
     const encoding::Scale scale = encoding::scaleOf(v, s.shown);
     const double lo = scale.lo, hi = scale.hi;
     for (std::size_t i = 0; i < net.actors().size(); ++i)
@@ -471,8 +472,13 @@ void sizeActors(Encoding& e, const Network& net, const Scene& s, const DiagramOp
     const std::size_t n = net.actors().size();
     const std::string sizeBy = lower(o.sizeBy);
     if (sizeBy == "influence") {
-        for (std::size_t i = 0; i < n; ++i) e.diameter[i] = (7.0 + 3.0 * std::clamp(net.actors()[i].influence, 0, 5)) * fs;
-        e.sizeText = tr(o.lang, "diagram.size_influence_0_5");
+        std::set<int> levels;
+        for (std::size_t i = 0; i < n; ++i) {
+            e.diameter[i] = (7.0 + 3.0 * std::clamp(net.actors()[i].influence, 0, 5)) * fs;
+            if (s.shown[i]) levels.insert(std::clamp(net.actors()[i].influence, 0, 5));
+        }
+        // Every actor the same size (influence not yet given): the legend claims nothing.
+        if (levels.size() > 1) e.sizeText = tr(o.lang, "diagram.size_influence_0_5");
     } else if (sizeBy != "none") {
         const std::vector<double> v = metricValues(net, o, sizeBy);
         const encoding::Scale scale = encoding::scaleOf(v, s.shown);
@@ -480,8 +486,8 @@ void sizeActors(Encoding& e, const Network& net, const Scene& s, const DiagramOp
         for (std::size_t i = 0; i < n; ++i)
             e.diameter[i] = (6.0 + 16.0 * encoding::sizeFraction(v[i], scale)) * fs;
         char buf[96];
-        std::snprintf(buf, sizeof buf, "%s: %s (%.3g–%.3g)", tr(o.lang, "diagram.size"), sizeBy.c_str(), lo > hi ? 0.0 : lo, lo > hi ? 0.0 : hi);
-        e.sizeText = buf;
+        std::snprintf(buf, sizeof buf, " (%.3g–%.3g)", lo > hi ? 0.0 : lo, lo > hi ? 0.0 : hi);
+        if (hi > lo) e.sizeText = std::string(tr(o.lang, "diagram.size")) + ": " + metricLabel(sizeBy, o.lang) + buf;
     }
 }
 

@@ -35,6 +35,16 @@ read -r through links actors < <(/usr/bin/python3 "$(dirname "$0")/links_through
 "$build/knp" export "$datasets/musterstadt" -o "$out/a3.png" --size a3 --dpi 100 2>>"$out/log"
 [ "$(png_size "$out/a3.png")" = "1654x1169" ] || fail "--size a3 --dpi 100 gave $(png_size "$out/a3.png")"
 
+# The legend explains size only where sizes differ, in words: a new network without influence
+# has no size row; a metric is named as the interface names it.
+printf 'Von,Nach\nA,B\nB,C\n' > "$out/drei.csv"
+"$build/knp" export "$out/drei.csv" -o "$out/drei.pdf" 2>>"$out/log"
+! pdftotext "$out/drei.pdf" - | grep -qF "Größe" || fail "the legend explains a size that every actor shares"
+"$build/knp" export "$datasets/musterstadt" -o "$out/grad.pdf" --size-by betweenness --color-by degree 2>>"$out/log"
+text=$(pdftotext "$out/grad.pdf" -)
+grep -qF "Größe: Brückenrolle (Betweenness)" <<<"$text" || fail "the size legend does not name betweenness in German"
+grep -qF "Verbindungen (Grad)" <<<"$text" || fail "the colour legend does not name degree in German"
+
 # A hostile name: markup, an ampersand, quotes and Graphviz escape sequences.
 printf 'Von,Nach\n"<script>alert(1)</script> & ""Caritas"" \\N \\G",Jobcenter\n' > "$out/feindlich.csv"
 "$build/knp" export "$out/feindlich.csv" -o "$out/feindlich.svg" 2>>"$out/log"

@@ -148,7 +148,7 @@ grep -qF "trennt 3 ab" "$out/schnitt.svg" || fail "the cut point does not say ho
 knp export "$out/m.knp" -o "$out/vorschlag.svg" --suggested
 grep -q 'stroke="#e7298a"' "$out/vorschlag.svg" || fail "no suggested link drawn"
 knp export "$out/m.knp" -o "$out/gruppen.svg" --color-by community --size-by betweenness
-grep -qF "Gruppen (Louvain)" "$out/gruppen.svg" && grep -qF "Größe: betweenness" "$out/gruppen.svg" || fail "the legend does not say colour and size"
+grep -qF "Gruppen (Louvain)" "$out/gruppen.svg" && grep -qF "Größe: Brückenrolle (Betweenness)" "$out/gruppen.svg" || fail "the legend does not say colour and size"
 ! grep -qF "Leonie Hartmann" "$out/gruppen.svg" || fail "a contact person in a diagram not asked to show them"
 knp export "$out/m.knp" -o "$out/personen.svg" --contact-persons
 grep -qF "Leonie Hartmann" "$out/personen.svg" || fail "--contact-persons does not show them"
