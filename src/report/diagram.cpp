@@ -477,8 +477,11 @@ void sizeActors(Encoding& e, const Network& net, const Scene& s, const DiagramOp
             e.diameter[i] = (7.0 + 3.0 * std::clamp(net.actors()[i].influence, 0, 5)) * fs;
             if (s.shown[i]) levels.insert(std::clamp(net.actors()[i].influence, 0, 5));
         }
-        // Every actor the same size (influence not yet given): the legend claims nothing.
+        // Every actor the same size: the legend claims nothing, and where influence is not yet
+        // given (0 for all), the actors are drawn at a middle size rather than the least.
         if (levels.size() > 1) e.sizeText = tr(o.lang, "diagram.size_influence_0_5");
+        else if (levels.size() == 1 && *levels.begin() == 0)
+            for (std::size_t i = 0; i < n; ++i) e.diameter[i] = 13.0 * fs;
     } else if (sizeBy != "none") {
         const std::vector<double> v = metricValues(net, o, sizeBy);
         const encoding::Scale scale = encoding::scaleOf(v, s.shown);
@@ -562,6 +565,7 @@ constexpr const char* kFont = "DejaVu Sans";
 // Where things go on the page, in points: title at the top, legend at the right, footer under the map.
 struct Page {
     double fs = 1;                   // type and actors grow with the paper, less than it
+    double mapFs = 1;                // the map's actors, names and lines: fs, larger for few actors
     double width = 0, height = 0;    // the landscape page
     double margin = 0, legendW = 0;  // legendW: 0 without a legend
     double mapX0 = 0, mapY0 = 0, mapX1 = 0, mapY1 = 0;  // the map's area
@@ -583,6 +587,11 @@ Page pageOf(const DiagramOptions& o, const Scene& scene) {
     p.mapX1 = p.width - p.margin - p.legendW - (o.legend ? 0.2 * 72 * fs : 0);
     p.mapY0 = p.margin + footerH;
     p.mapY1 = p.height - p.margin - titleH;
+    // A few actors on a page grow with the room each has (up to 1.8 times; a workshop's first
+    // eight actors on A4 get 12-point names), a map of the sample's size and larger keeps fs.
+    const double shown = static_cast<double>(std::max<std::size_t>(1, static_cast<std::size_t>(std::count(scene.shown.begin(), scene.shown.end(), 1))));
+    const double roomEach = (p.mapX1 - p.mapX0) * (p.mapY1 - p.mapY0) / shown / (fs * fs);
+    p.mapFs = fs * std::clamp(std::sqrt(roomEach / 9000), 1.0, 1.8);
     return p;
 }
 
@@ -702,7 +711,7 @@ PrintLinks linksDrawn(const Network& net, const Scene& scene, const Encoding& en
 // the names of the least linked actors are left out (they stay in the report's tables).
 Placement placeActors(const Network& net, const std::vector<Point>& positions, const Scene& scene, const Encoding& enc,
                       const DiagramOptions& o, const Page& page) {
-    const double fs = page.fs;
+    const double fs = page.mapFs;
     Placement p;
     for (std::size_t i = 0; i < net.actors().size(); ++i)
         if (scene.shown[i]) p.shown.push_back(i);
@@ -1230,7 +1239,7 @@ void drawDiagram(const Network& net, const std::vector<Point>& positions, const 
     if (positions.size() != net.actors().size()) throw std::invalid_argument("renderDiagram: one position per actor");
     const Scene scene = selectScene(net, o);
     const Page page = pageOf(o, scene);
-    const Encoding enc = encode(net, scene, o, page.fs);
+    const Encoding enc = encode(net, scene, o, page.mapFs);
 
     const GraphvizGuard guard;
     graphviz::Context ctx;
@@ -1245,8 +1254,8 @@ void drawDiagram(const Network& net, const std::vector<Point>& positions, const 
     // The order of these calls is the order of the nodes and edges in the output.
     const Placement placement = placeActors(net, positions, scene, enc, o, page);
     const ActorNodes drawn = addActors(g, net, scene, enc, o, placement);
-    const LinksUsed used = addLinks(g, net, scene, o, drawn.nodes, placement, page.fs);
-    addSuggestedLinks(g, scene, drawn.nodes, placement, page.fs);
+    const LinksUsed used = addLinks(g, net, scene, o, drawn.nodes, placement, page.mapFs);
+    addSuggestedLinks(g, scene, drawn.nodes, placement, page.mapFs);
     if (o.legend && !placement.shown.empty()) addLegend(g, legendRows(net, scene, enc, o, drawn.anyContact, used), page, o.lang);
     addTitleAndFooter(g, net, scene, o, page, footerText(net, o, placement, drawn.nodes));
     addPageCorners(g, page);
@@ -1348,7 +1357,7 @@ DiagramPlacement placeDiagram(const Network& net, const std::vector<Point>& posi
     if (positions.size() != net.actors().size()) throw std::invalid_argument("placeDiagram: one position per actor");
     const Scene scene = selectScene(net, o);
     const Page page = pageOf(o, scene);
-    const Encoding enc = encode(net, scene, o, page.fs);
+    const Encoding enc = encode(net, scene, o, page.mapFs);
     Placement p = placeActors(net, positions, scene, enc, o, page);
     DiagramPlacement out;
     out.links = std::move(p.links);

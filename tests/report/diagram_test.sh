@@ -40,6 +40,10 @@ read -r through links actors < <(/usr/bin/python3 "$(dirname "$0")/links_through
 printf 'Von,Nach\nA,B\nB,C\n' > "$out/drei.csv"
 "$build/knp" export "$out/drei.csv" -o "$out/drei.pdf" 2>>"$out/log"
 ! pdftotext "$out/drei.pdf" - | grep -qF "Größe" || fail "the legend explains a size that every actor shares"
+# A few actors fill the page: names at 10 points or more (7 on the sample's A4 of 67 actors).
+"$build/knp" export "$out/drei.csv" -o "$out/drei.svg" 2>>"$out/log"
+size=$(grep -o 'font-size="[0-9.]*"[^>]*>A</text>' "$out/drei.svg" | grep -o '[0-9.]*' | head -1)
+awk -v s="${size:-0}" 'BEGIN { exit !(s >= 10) }' || fail "a three-actor map names its actors at ${size:-no} points"
 "$build/knp" export "$datasets/musterstadt" -o "$out/grad.pdf" --size-by betweenness --color-by degree 2>>"$out/log"
 text=$(pdftotext "$out/grad.pdf" -)
 grep -qF "Größe: Brückenrolle (Betweenness)" <<<"$text" || fail "the size legend does not name betweenness in German"
