@@ -17,6 +17,9 @@ void drawStatusBar(const AppState& s) {
     else if (s.document->unsaved()) text = std::string(T(s, "storage.status")) + (s.status.empty() ? "" : "\n" + s.status);
     else if (!s.status.empty()) text = s.status;
     else if (!s.note.empty() && ImGui::GetTime() < s.noteUntil) text = s.note;
+    // Actors the view does not show (its edge points to them): F brings them back.
+    else if (!s.canvas.outside.empty())
+        text = s.canvas.outside.size() == 1 ? std::string(T(s, "status.outside_one")) : fill(T(s, "status.outside_many"), {std::to_string(s.canvas.outside.size())});
     else if (s.options.presentation) return;  // the projector shows the map, not how it is stored
     else if (!s.project() && s.lockedElsewhere) text = T(s, "status.locked_elsewhere");
     else if (!s.project() && s.edits != s.editsAtOpen) text = fill(T(s, "status.unsaved_import"), {std::to_string(s.edits - s.editsAtOpen)});
