@@ -255,7 +255,7 @@ std::vector<std::uint32_t> actorsOutsideView(const AppState& s, const Bounds& ro
 void drawOutsideMarkers(const AppState& s, const std::vector<std::uint32_t>& outside, const Bounds& room, float width, float height,
                         ImDrawList& dl) {
     if (outside.empty() || room.width() <= 0 || room.height() <= 0) return;
-    const float u = s.contentScale, inset = 12 * u, size = 9 * u;
+    const float u = s.contentScale, inset = 14 * u, size = 11 * u;
     const double cx = 0.5 * (room.minX + room.maxX), cy = 0.5 * (room.minY + room.maxY);
     const double hw = 0.5 * room.width() - inset, hh = 0.5 * room.height() - inset;
     if (hw <= 0 || hh <= 0) return;
