@@ -72,8 +72,10 @@ void placeView(AppState& s, float width, float height, const float* pan) {
         fitView(s, width, height);
         s.canvas.fitRequested = false;
     } else if (pan && (pan[0] != 0 || pan[1] != 0)) {
+        // A pan like the mouse's: the map is no longer as fitted.
         s.canvas.view.originX -= pan[0] / s.canvas.view.scale;
         s.canvas.view.originY += pan[1] / s.canvas.view.scale;
+        s.canvas.fitted = false;
     }
 }
 
