@@ -26,12 +26,50 @@ bool circleHitsRect(const Point& c, double r, const Rect& rect) {
     return (c.x - nx) * (c.x - nx) + (c.y - ny) * (c.y - ny) < r * r;
 }
 
+// Whether the segment a-b passes through the inside of `rect` (Liang-Barsky clipping).
+bool segmentCrossesRect(const std::array<double, 4>& seg, const Rect& rect) {
+    const double dx = seg[2] - seg[0], dy = seg[3] - seg[1];
+    double t0 = 0, t1 = 1;
+    const double p[4] = {-dx, dx, -dy, dy};
+    const double q[4] = {seg[0] - rect.x0, rect.x1 - seg[0], seg[1] - rect.y0, rect.y1 - seg[1]};
+    for (int k = 0; k < 4; ++k) {
+        if (p[k] == 0) {
+            if (q[k] <= 0) return false;  // parallel to this edge and outside (or on) it
+            continue;
+        }
+        const double t = q[k] / p[k];
+        if (p[k] < 0) t0 = std::max(t0, t);
+        else t1 = std::min(t1, t);
+        if (t0 >= t1) return false;
+    }
+    return true;
+}
+
 // Uniform grid of rectangles and circles for neighbourhood queries.
 class Grid {
 public:
     explicit Grid(double cell) : cell_(cell) {}
     void add(const Rect& r, std::uint32_t item) {
         for (auto [cx, cy] : cellsOf(r)) cells_[key(cx, cy)].push_back(item);
+    }
+    // Adds a segment to the cells it passes through (column by column), within `clip`.
+    void addSegment(const std::array<double, 4>& seg, const Rect& clip, std::uint32_t item) {
+        double x0 = seg[0], y0 = seg[1], x1 = seg[2], y1 = seg[3];
+        if (x0 > x1) { std::swap(x0, x1); std::swap(y0, y1); }
+        const double left = std::max(x0, clip.x0), right = std::min(x1, clip.x1);
+        if (left > right) return;
+        const double slope = x1 > x0 ? (y1 - y0) / (x1 - x0) : 0;
+        const auto yAt = [&](double x) { return x1 > x0 ? y0 + (x - x0) * slope : y0; };
+        const auto c0 = static_cast<std::int64_t>(std::floor(left / cell_)), c1 = static_cast<std::int64_t>(std::floor(right / cell_));
+        for (auto cx = c0; cx <= c1; ++cx) {
+            const double a = std::max(left, static_cast<double>(cx) * cell_), b = std::min(right, static_cast<double>(cx + 1) * cell_);
+            double lo = x1 > x0 ? std::min(yAt(a), yAt(b)) : std::min(y0, y1), hi = x1 > x0 ? std::max(yAt(a), yAt(b)) : std::max(y0, y1);
+            lo = std::max(lo, clip.y0);
+            hi = std::min(hi, clip.y1);
+            if (lo > hi) continue;
+            for (auto cy = static_cast<std::int64_t>(std::floor(lo / cell_)); cy <= static_cast<std::int64_t>(std::floor(hi / cell_)); ++cy)
+                cells_[key(cx, cy)].push_back(item);
+        }
     }
     template <class Visit>
     bool any(const Rect& r, Visit&& visit) const {
@@ -67,9 +105,18 @@ std::vector<PlacedLabel> placeLabels(const std::vector<Point>& pos, const std::v
     if (n == 0) return out;
     double cell = 1;
     for (std::size_t i = 0; i < n; ++i) cell = std::max({cell, size[i].width, 2 * radius[i]});
-    Grid actors(cell), labels(cell);
-    for (std::uint32_t i = 0; i < n; ++i)
+    Grid actors(cell), labels(cell), links(cell);
+    Rect reach{1e300, 1e300, -1e300, -1e300};  // where labels can be: links matter only there
+    for (std::uint32_t i = 0; i < n; ++i) {
         actors.add(Rect{pos[i].x - radius[i], pos[i].y - radius[i], pos[i].x + radius[i], pos[i].y + radius[i]}, i);
+        const double ex = radius[i] + rules.gap + size[i].width, ey = radius[i] + rules.gap + size[i].height;
+        reach = {std::min(reach.x0, pos[i].x - ex), std::min(reach.y0, pos[i].y - ey), std::max(reach.x1, pos[i].x + ex), std::max(reach.y1, pos[i].y + ey)};
+    }
+    for (std::uint32_t k = 0; k < rules.links.size(); ++k) links.addSegment(rules.links[k], reach, k);
+    const bool scored = !rules.links.empty() || rules.neighbourMargin > 0;
+    std::vector<std::uint32_t> seen(rules.links.size(), 0);  // a link in several cells counts once per look
+    std::vector<std::uint32_t> seenActor(n, 0);
+    std::uint32_t visit = 0;
     std::vector<Rect> placed(n);
     std::vector<std::uint32_t> order(n);
     std::iota(order.begin(), order.end(), 0u);
@@ -87,20 +134,46 @@ std::vector<PlacedLabel> placeLabels(const std::vector<Point>& pos, const std::v
                                     {c.x + r * 0.7 + w / 2, c.y - r * 0.7 - h / 2}, {c.x - r * 0.7 - w / 2, c.y - r * 0.7 - h / 2},
                                     {c.x + r * 0.7 + w / 2, c.y + r * 0.7 + h / 2}, {c.x - r * 0.7 - w / 2, c.y + r * 0.7 + h / 2}};
         // Free places first; an always-named label (1) then takes a place over actors but not
-        // over names, the most important (2) its first place inside the frame whatever is there.
+        // over names, the most important (2) a place inside the frame whatever is there.
         const char always = rules.always.empty() ? 0 : rules.always[i];
-        std::optional<Point> chosen, overActors, anywhere;
+        // How badly a place reads: links through it, other actors right beside it.
+        const auto misleading = [&](const Rect& rect) {
+            int score = 0;
+            ++visit;
+            links.any(rect, [&](std::uint32_t k) {
+                if (seen[k] == visit) return false;
+                seen[k] = visit;
+                score += segmentCrossesRect(rules.links[k], rect) ? 1 : 0;
+                return false;
+            });
+            const double m = rules.neighbourMargin;
+            if (m > 0) {
+                const Rect near{rect.x0 - m, rect.y0 - m, rect.x1 + m, rect.y1 + m};
+                actors.any(near, [&](std::uint32_t j) {
+                    if (j == i || seenActor[j] == visit) return false;
+                    seenActor[j] = visit;
+                    score += circleHitsRect(pos[j], radius[j] + m, rect) ? 1 : 0;
+                    return false;
+                });
+            }
+            return score;
+        };
+        // Per tier (0 free, 1 over actors only, 2 anywhere in the frame) the least misleading place.
+        std::optional<Point> best[3];
+        int bestScore[3] = {0, 0, 0};
         for (const Point& p : candidates) {
             const Rect rect{p.x - w / 2, p.y - h / 2, p.x + w / 2, p.y + h / 2};
             if (framed && !inFrame(rect)) continue;
-            if (!anywhere) anywhere = p;
-            if (labels.any(rect, [&](std::uint32_t j) { return placed[j].overlaps(rect); })) continue;
-            if (!overActors) overActors = p;
-            if (actors.any(rect, [&](std::uint32_t j) { return circleHitsRect(pos[j], radius[j], rect); })) continue;
-            chosen = p;
-            break;
+            const int tier = labels.any(rect, [&](std::uint32_t j) { return placed[j].overlaps(rect); })                         ? 2
+                             : actors.any(rect, [&](std::uint32_t j) { return circleHitsRect(pos[j], radius[j], rect); }) ? 1
+                                                                                                                            : 0;
+            if (tier > always) continue;  // not a place this label may take
+            const int score = scored ? misleading(rect) : 0;
+            for (int t = tier; t < 3; ++t)
+                if (!best[t] || score < bestScore[t]) { best[t] = p; bestScore[t] = score; }
+            if (tier == 0 && score == 0) break;  // a free place nothing misleads at: take it
         }
-        const std::optional<Point> fallback = chosen ? chosen : always >= 2 ? anywhere : always >= 1 ? overActors : std::nullopt;
+        const std::optional<Point> fallback = best[0] ? best[0] : always >= 2 ? best[2] : always >= 1 ? best[1] : std::nullopt;
         if (!fallback) continue;
         const Rect rect{fallback->x - w / 2, fallback->y - h / 2, fallback->x + w / 2, fallback->y + h / 2};
         out[i] = PlacedLabel{true, *fallback};

@@ -1,8 +1,9 @@
 #pragma once
 // Label placement: each label beside its actor (right, left, above, below or diagonal), not over
 // another label or actor where space allows; labels that fit nowhere are hidden. Important
-// actors are placed first. Greedy over a uniform grid, O(n * 8 * neighbours). Shared by the view
-// and the exports.
+// actors are placed first. Among the free places, one that no link crosses and that does not
+// sit right beside another actor (where it would read as that actor's name) comes first.
+// Greedy over uniform grids, O(n * 8 * neighbours + total link length / cell).
 #include <array>
 #include <optional>
 #include <string>
@@ -33,13 +34,21 @@ struct LabelRules {
     // Per label (empty: none): 1 placed over actors where no free place is left (not over other
     // names), 2 placed at its first place inside the frame whatever is there.
     std::vector<char> always;
+    // Links as segments (x0, y0, x1, y1) that labels keep off where they can: of the places a
+    // label may take, the one crossed by the fewest links and beside the fewest other actors
+    // (closer than neighbourMargin to their disc) is taken; ties in the order above. Empty and
+    // 0: the first place that fits.
+    std::vector<std::array<double, 4>> links;
+    double neighbourMargin = 0;
 };
 
 std::vector<PlacedLabel> placeLabels(const std::vector<Point>& pos, const std::vector<double>& radius,
                                      const std::vector<LabelSize>& size, const std::vector<double>& priority, const LabelRules& rules);
 inline std::vector<PlacedLabel> placeLabels(const std::vector<Point>& pos, const std::vector<double>& radius,
                                             const std::vector<LabelSize>& size, const std::vector<double>& priority, double gap = 3) {
-    return placeLabels(pos, radius, size, priority, LabelRules{gap, std::nullopt, {}});
+    LabelRules rules;
+    rules.gap = gap;
+    return placeLabels(pos, radius, size, priority, rules);
 }
 
 }  // namespace knp::layout

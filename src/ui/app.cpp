@@ -114,7 +114,7 @@ int runApp(const AppOptions& options) {
             quietFrames = changed || workUnderWay(state) ? 0 : quietFrames + 1;
             lastHover = hoverNow;
             if (const std::string now = windowTitle(state); now != title) window->setTitle(title = now);
-            if (viewStatePath) writeViewState(viewStatePath, state, map.labelledActors(), width, height, viewState);
+            if (viewStatePath) writeViewState(viewStatePath, state, map.labels(), width, height, viewState);
             bench.firstFrameDone();
             if (!options.screenshotPath.empty() && frame + 1 >= options.frames) {
                 // Let the analysis finish so that screenshots are complete and repeatable.

@@ -110,6 +110,9 @@ std::vector<double> mapRadii(const AppState& s) {
 // The least radius of an actor on screen (pixels, before HiDPI scaling): a whole network fitted
 // into a small window keeps actors that can be seen and clicked.
 constexpr double kLeastActorPixels = 7;
+// The largest radius on screen (pixels, before HiDPI scaling) a fit gives an actor of the default
+// size (influence 0): about twice its size on a fitted map of fifty actors.
+constexpr double kMostDefaultActorPixels = 22;
 
 }  // namespace
 
@@ -118,6 +121,18 @@ std::vector<double> displayRadii(const AppState& s) {
     const double least = kLeastActorPixels * s.contentScale / std::max(0.01f, s.canvas.view.scale);
     for (double& x : r) x = std::max(x, least);
     return r;
+}
+
+bool sizesVary(const AppState& s) {
+    const std::vector<double> r = mapRadii(s);
+    const std::vector<bool> visible = visibleActors(s);
+    double lo = 1e300, hi = -1e300;
+    for (std::size_t i = 0; i < r.size(); ++i)
+        if (visible[i]) {
+            lo = std::min(lo, r[i]);
+            hi = std::max(hi, r[i]);
+        }
+    return hi - lo > 0.5;
 }
 
 namespace {
@@ -130,7 +145,7 @@ struct Fit {
 };
 
 Fit fitInto(const std::vector<Point>& pos, const std::vector<double>& radius, double leastRadius, const std::vector<float>& labelWidth,
-            float labelHeight, float roomWidth, float roomHeight) {
+            float labelHeight, float roomWidth, float roomHeight, double maxScale) {
     const auto extents = [&](double scale, double& x0, double& x1, double& y0, double& y1) {
         x0 = y0 = 1e300;
         x1 = y1 = -1e300;
@@ -151,7 +166,7 @@ Fit fitInto(const std::vector<Point>& pos, const std::vector<double>& radius, do
         return x1 - x0 <= roomWidth && y1 - y0 <= roomHeight;
     };
     // The extents grow with the scale: bisect between the smallest and the largest zoom.
-    double lo = 0.01, hi = 4;
+    double lo = 0.01, hi = std::max(lo, maxScale);
     if (fits(hi)) lo = hi;
     for (int k = 0; k < 40 && hi - lo > 1e-4; ++k) {
         const double mid = 0.5 * (lo + hi);
@@ -184,8 +199,12 @@ void fitView(AppState& s, float width, float height) {
     if (s.options.labels)
         for (std::size_t i = 0; i < pos.size(); ++i) labelWidth[i] = ImGui::CalcTextSize(n.actors()[i].name.c_str()).x + 4;
     const float margin = 16 * s.contentScale;
+    // A few actors (a new project's first) are not blown up to fill the room: an actor of the
+    // default size is drawn at most as large as on a busy map, the few in the room's middle.
+    const double maxScale = std::min(4.0, kMostDefaultActorPixels * s.contentScale / actorRadius(Actor{}));
     const Fit f = fitInto(pos, radius, kLeastActorPixels * s.contentScale, labelWidth, ImGui::GetTextLineHeight() + 2,
-                          static_cast<float>(std::max(1.0, room.width() - 2 * margin)), static_cast<float>(std::max(1.0, room.height() - 2 * margin)));
+                          static_cast<float>(std::max(1.0, room.width() - 2 * margin)), static_cast<float>(std::max(1.0, room.height() - 2 * margin)),
+                          maxScale);
     // The extents' centre at the room's centre: screen x = (x - originX) * scale + width / 2.
     s.canvas.room = room;
     s.canvas.fitted = true;
@@ -200,15 +219,97 @@ void fitView(AppState& s, float width, float height) {
     s.canvas.roomOnMap = {topLeft.x, bottomRight.y, bottomRight.x, topLeft.y};
 }
 
+namespace {
+
+Bounds freeRoomFor(const AppState& s, const std::vector<Point>& pos) {
+    const Bounds b = bounds(pos, displayRadii(s));
+    return freeRectangle(workArea(), s.canvas.panels, std::max(1.0, b.width()), std::max(1.0, b.height()));
+}
+
+std::vector<Point> shownPositions(const AppState& s) {
+    std::vector<Point> pos;
+    pos.reserve(s.network().actors().size());
+    for (std::size_t i = 0; i < s.network().actors().size(); ++i) pos.push_back(shownPosition(s, i));
+    return pos;
+}
+
+}  // namespace
+
+Bounds freeMapRoom(const AppState& s) {
+    if (s.network().actors().empty()) return workArea();
+    return freeRoomFor(s, shownPositions(s));
+}
+
+std::vector<std::uint32_t> actorsOutsideView(const AppState& s, const Bounds& room, float width, float height) {
+    std::vector<std::uint32_t> out;
+    const std::vector<bool> visible = visibleActors(s);
+    for (std::uint32_t i = 0; i < s.network().actors().size(); ++i) {
+        if (!visible[i]) continue;
+        float x, y;
+        worldToScreen(s.canvas, shownPosition(s, i), width, height, x, y);
+        if (!room.contains(x, y)) out.push_back(i);
+    }
+    return out;
+}
+
+void drawOutsideMarkers(const AppState& s, const std::vector<std::uint32_t>& outside, const Bounds& room, float width, float height,
+                        ImDrawList& dl) {
+    if (outside.empty() || room.width() <= 0 || room.height() <= 0) return;
+    const float u = s.contentScale, inset = 14 * u, size = 11 * u;
+    const double cx = 0.5 * (room.minX + room.maxX), cy = 0.5 * (room.minY + room.maxY);
+    const double hw = 0.5 * room.width() - inset, hh = 0.5 * room.height() - inset;
+    if (hw <= 0 || hh <= 0) return;
+    // Each actor's direction from the room's middle, and where that ray leaves the room (inset).
+    struct Marker {
+        ImVec2 at;
+        double dx, dy;
+        int count;
+    };
+    std::vector<Marker> markers;
+    for (const std::uint32_t i : outside) {
+        float x, y;
+        worldToScreen(s.canvas, shownPosition(s, i), width, height, x, y);
+        double dx = x - cx, dy = y - cy;
+        const double len = std::hypot(dx, dy);
+        if (len <= 0) continue;
+        dx /= len;
+        dy /= len;
+        const double t = std::min(dx != 0 ? hw / std::abs(dx) : 1e300, dy != 0 ? hh / std::abs(dy) : 1e300);
+        const ImVec2 at(static_cast<float>(cx + dx * t), static_cast<float>(cy + dy * t));
+        // Close to one already there: counted with it.
+        const auto near = std::find_if(markers.begin(), markers.end(), [&](const Marker& m) {
+            return std::hypot(m.at.x - at.x, m.at.y - at.y) < 2.2f * size;
+        });
+        if (near != markers.end()) ++near->count;
+        else markers.push_back({at, dx, dy, 1});
+    }
+    const bool dark = s.options.dark;
+    const ImU32 fillColor = dark ? IM_COL32(235, 235, 235, 235) : IM_COL32(45, 45, 55, 235);
+    const ImU32 rim = dark ? IM_COL32(0, 0, 0, 255) : IM_COL32(255, 255, 255, 255);
+    for (const Marker& m : markers) {
+        // A triangle pointing outwards: its tip towards the actor.
+        const auto px = static_cast<float>(-m.dy), py = static_cast<float>(m.dx), fx = static_cast<float>(m.dx), fy = static_cast<float>(m.dy);
+        const ImVec2 tip(m.at.x + fx * size, m.at.y + fy * size);
+        const ImVec2 a(m.at.x - fx * size * 0.6f + px * size * 0.8f, m.at.y - fy * size * 0.6f + py * size * 0.8f);
+        const ImVec2 b(m.at.x - fx * size * 0.6f - px * size * 0.8f, m.at.y - fy * size * 0.6f - py * size * 0.8f);
+        dl.AddTriangleFilled(tip, a, b, fillColor);
+        dl.AddTriangle(tip, a, b, rim, 1.5f * u);
+        if (m.count > 1) {
+            const std::string number = std::to_string(m.count);
+            const ImVec2 ts = ImGui::CalcTextSize(number.c_str());
+            const ImVec2 c(m.at.x - fx * (size + ts.x * 0.5f + 3 * u), m.at.y - fy * (size + ts.y * 0.5f + 1 * u));
+            const ImVec2 lo(c.x - ts.x / 2 - 2 * u, c.y - ts.y / 2), hi(c.x + ts.x / 2 + 2 * u, c.y + ts.y / 2);
+            dl.AddRectFilled(lo, hi, rim, 3 * u);
+            dl.AddText(ImVec2(lo.x + 2 * u, lo.y), fillColor, number.c_str());
+        }
+    }
+}
+
 bool actorsOutsideFreeArea(const AppState& s, float width, float height, const std::vector<Point>* at) {
     const Network& n = s.network();
     if (n.actors().empty()) return false;
-    std::vector<Point> pos;
-    if (at && at->size() == n.actors().size()) pos = *at;
-    else
-        for (std::size_t i = 0; i < n.actors().size(); ++i) pos.push_back(shownPosition(s, i));
-    const Bounds b = bounds(pos, displayRadii(s));
-    const Bounds room = freeRectangle(workArea(), s.canvas.panels, std::max(1.0, b.width()), std::max(1.0, b.height()));
+    const std::vector<Point> pos = at && at->size() == n.actors().size() ? *at : shownPositions(s);
+    const Bounds room = freeRoomFor(s, pos);
     for (const Point& p : pos) {
         float x, y;
         worldToScreen(s.canvas, p, width, height, x, y);
@@ -597,6 +698,23 @@ void drawLabels(const AppState& s, const render::CanvasView& view, float width, 
     layout::LabelRules rules;
     rules.gap = 2;
     rules.frame = std::array<double, 4>{frame.x, frame.y, frame.z, frame.w};
+    // Names keep off the links shown (a name on a link, or right beside another actor, reads
+    // as another's): the links as straight segments on screen.
+    const SceneCache& scene = sceneFor(s);
+    std::vector<Point> onScreen(n.actors().size());
+    for (std::uint32_t i = 0; i < n.actors().size(); ++i) {
+        float sx, sy;
+        worldToScreen(view, shownPosition(s, i), width, height, sx, sy);
+        onScreen[i] = {sx, sy};
+    }
+    for (std::size_t k = 0; k < n.links().size(); ++k) {
+        const auto [a, b] = scene.linkEnds[k];
+        const Link& l = n.links()[k];
+        if (!visible[a] || !visible[b] || s.options.hiddenLinkTypes.count(l.type) || s.options.hiddenStatuses.count(l.status)) continue;
+        const Point pa = onScreen[a], pb = onScreen[b];
+        rules.links.push_back({pa.x, pa.y, pb.x, pb.y});
+    }
+    rules.neighbourMargin = 0.5 * ImGui::GetTextLineHeight();
     std::vector<std::uint32_t> labelled;
     for (const std::uint32_t i : order) {
         const Actor& a = n.actors()[i];
@@ -632,6 +750,9 @@ void drawLabels(const AppState& s, const render::CanvasView& view, float width, 
         dl.AddRectFilled(lo, hi, halo, 3);
         if (out) {
             out->rects.push_back(ImVec4(lo.x - 1, lo.y - 1, hi.x + 1, hi.y + 1));
+            const auto toMap = [&](float x, float y) { return Point{view.originX + (x - width / 2) / view.scale, view.originY - (y - height / 2) / view.scale}; };
+            const Point a = toMap(lo.x, hi.y), b = toMap(hi.x, lo.y);
+            out->onMap.push_back({a.x, a.y, b.x, b.y});
             out->actors.push_back(labelled[k]);
         }
         dl.AddText(font, fontSize, tl, color, text[k]);

@@ -80,6 +80,17 @@ const char* fileActionTitleKey(FileAction a) {
     return "file.open";
 }
 
+std::string formatEndings(FileAction a) {
+    std::vector<std::string> endings;
+    if (a == FileAction::Export)
+        for (const ExportFormat& format : exportFormats()) endings.insert(endings.end(), format.extensions.begin(), format.extensions.end());
+    if (a == FileAction::Diagram) endings = {".pdf", ".svg", ".png"};
+    if (a == FileAction::Report) endings = {".html", ".md"};
+    std::string out;
+    for (const std::string& e : endings) out += (out.empty() ? "" : ", ") + e;
+    return out;
+}
+
 bool opensNetworks(FileAction a) { return a == FileAction::Open || a == FileAction::Import; }
 
 void readDirectory(FileDialog& d) {

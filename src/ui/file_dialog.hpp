@@ -44,6 +44,7 @@ const char* fileActionTitleKey(FileAction action);  // the message key of its ti
 bool savesFile(FileAction action);                   // asks for a new name
 bool opensNetworks(FileAction action);               // Open, Import: CSV folders are chosen like files
 const char* defaultExtension(FileAction action);     // what an export gets when the name has none
+std::string formatEndings(FileAction action);        // ".pdf, .svg, .png": the endings that choose an export's format ("" where none)
 void readDirectory(FileDialog& d);                   // lists d.directory: folders and files for d.action
 
 }  // namespace knp::ui

@@ -72,8 +72,10 @@ void placeView(AppState& s, float width, float height, const float* pan) {
         fitView(s, width, height);
         s.canvas.fitRequested = false;
     } else if (pan && (pan[0] != 0 || pan[1] != 0)) {
+        // A pan like the mouse's: the map is no longer as fitted.
         s.canvas.view.originX -= pan[0] / s.canvas.view.scale;
         s.canvas.view.originY += pan[1] / s.canvas.view.scale;
+        s.canvas.fitted = false;
     }
 }
 
@@ -94,6 +96,34 @@ bool samePanels(const std::vector<Bounds>& a, const std::vector<Bounds>& b) {
     return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const Bounds& p, const Bounds& q) {
         return p.minX == q.minX && p.minY == q.minY && p.maxX == q.maxX && p.maxY == q.maxY;
     });
+}
+
+// How long the legend stands still before a fitted map under it fits anew (seconds).
+constexpr double kLegendSettles = 0.4;
+
+void checkLegend(AppState& s, const Bounds& legend, float width, float height) {
+    const double now = ImGui::GetTime();
+    if (!samePanels({legend}, {s.canvas.legend})) {
+        s.canvas.legend = legend;
+        s.canvas.legendSince = now;
+        s.canvas.legendChecked = false;
+        return;
+    }
+    if (s.canvas.legendChecked || now - s.canvas.legendSince < kLegendSettles || s.animation || s.canvas.fitRequested) return;
+    s.canvas.legendChecked = true;
+    if (!s.canvas.fitted) return;
+    const std::vector<bool> visible = visibleActors(s);
+    const std::vector<double> radius = displayRadii(s);
+    for (std::size_t i = 0; i < visible.size(); ++i) {
+        if (!visible[i]) continue;
+        float x, y;
+        worldToScreen(s.canvas, shownPosition(s, i), width, height, x, y);
+        const double r = radius[i] * s.canvas.view.scale;
+        if (legend.overlaps({x - r, y - r, x + r, y + r})) {
+            s.canvas.fitRequested = true;
+            return;
+        }
+    }
 }
 
 // L: a line from the link's source to the mouse until the target is clicked.
@@ -171,6 +201,14 @@ void drawWindows(AppState& s, float width, float height) {
     finishLayout(s, ImGui::GetTime());
     drawLayoutProgress(s);
     drawLegend(s);
+    // Actors out of the free part of the map (after a zoom, a pan, or a live layout that pushed
+    // them out of a view the user placed): the view stays, the edge and the status bar say so.
+    s.canvas.outside.clear();
+    if (!s.animation && !viewSettling(s) && !s.network().actors().empty()) {
+        s.canvas.outsideRoom = freeMapRoom(s);
+        s.canvas.outside = actorsOutsideView(s, s.canvas.outsideRoom, width, height);
+        drawOutsideMarkers(s, s.canvas.outside, s.canvas.outsideRoom, width, height, *ImGui::GetBackgroundDrawList());
+    }
     drawStatusBar(s);
     handleCompareKeys(s);
     handleCanvasInput(s, width, height);
@@ -179,11 +217,14 @@ void drawWindows(AppState& s, float width, float height) {
     // still, a map that is still as fitted (no zoom or pan since) fits into the new room.
     // The legend is not one of them: it grows and shrinks with what the map shows (a selected
     // actor's cut-off line), and the map must not jump for that (Ansicht > Legende fits anew).
+    // A legend that grew over actors of a fitted map (a new sector's row): fits anew once, when
+    // the legend has stood still for a moment (not on every keystroke or click).
     std::vector<Bounds> panels = panelRects();
     std::vector<Bounds> layout = panels;
     if (const ImGuiWindow* legend = ImGui::FindWindowByName(tr(s.lang, "panel.legend")); legend && legend->Active) {
         const Bounds l{legend->Pos.x, legend->Pos.y, legend->Pos.x + legend->Size.x, legend->Pos.y + legend->Size.y};
         std::erase_if(layout, [&](const Bounds& p) { return samePanels({p}, {l}); });
+        checkLegend(s, l, width, height);
     }
     const bool still = samePanels(layout, s.canvas.layoutPanels);
     if (still && s.canvas.fitted && !samePanels(layout, s.canvas.fitPanels)) s.canvas.fitRequested = true;

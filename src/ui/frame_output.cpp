@@ -23,8 +23,7 @@ bool saveActorPositions(const std::string& path, const AppState& s, float width,
     return std::fclose(f) == 0;
 }
 
-void writeViewState(const std::string& path, const AppState& s, const std::vector<std::uint32_t>& labelled, float width, float height,
-                    std::string& last) {
+void writeViewState(const std::string& path, const AppState& s, const LabelPass& labels, float width, float height, std::string& last) {
     std::string text;
     char line[256];
     for (const Bounds& p : s.canvas.panels) {
@@ -40,8 +39,25 @@ void writeViewState(const std::string& path, const AppState& s, const std::vecto
         std::snprintf(line, sizeof line, " %.1f %.1f\n", static_cast<double>(x), static_cast<double>(y));
         text += "actor " + n.actors()[i].id + line;
     }
-    for (const std::uint32_t i : labelled)
+    const std::vector<double> radius = displayRadii(s);
+    for (std::size_t i = 0; i < n.actors().size(); ++i) {
+        std::snprintf(line, sizeof line, " %.1f\n", radius[i] * static_cast<double>(s.canvas.view.scale));
+        text += "disc " + n.actors()[i].id + line;
+    }
+    for (const std::uint32_t i : labels.actors)
         if (i < n.actors().size()) text += "label " + n.actors()[i].id + "\n";
+    for (std::size_t k = 0; k < labels.actors.size() && k < labels.onMap.size(); ++k) {
+        if (labels.actors[k] >= n.actors().size()) continue;
+        const Bounds& b = labels.onMap[k];
+        float x0, y0, x1, y1;
+        worldToScreen(s.canvas, {b.minX, b.maxY}, width, height, x0, y0);
+        worldToScreen(s.canvas, {b.maxX, b.minY}, width, height, x1, y1);
+        std::snprintf(line, sizeof line, " %.1f %.1f %.1f %.1f\n", static_cast<double>(x0), static_cast<double>(y0), static_cast<double>(x1),
+                      static_cast<double>(y1));
+        text += "labelbox " + n.actors()[labels.actors[k]].id + line;
+    }
+    for (const std::uint32_t i : s.canvas.outside)
+        if (i < n.actors().size()) text += "outside " + n.actors()[i].id + "\n";
     if (text == last) return;
     const std::string tmp = path + ".tmp";
     if (std::FILE* f = std::fopen(tmp.c_str(), "w")) {

@@ -34,9 +34,11 @@ bool saveScreenshot(const std::string& path, const render::Layer& frame);
 bool saveActorPositions(const std::string& path, const AppState& s, float width, float height);
 // Test hook of the live view (KNP_VIEW_STATE=FILE): what the window shows, as lines
 // "panel x0 y0 x1 y1" (windows over the map), "room x0 y0 x1 y1" (the free part last fitted
-// into), "actor ID x y" (centres), "label ID" (actors named on the map), window pixels. Written
-// (atomically, through FILE.tmp) whenever it changed; `last` keeps what was written.
-void writeViewState(const std::string& path, const AppState& s, const std::vector<std::uint32_t>& labelled, float width, float height,
-                    std::string& last);
+// into), "actor ID x y" (centres), "disc ID r" (radius), "label ID" (actors named on the map),
+// "labelbox ID x0 y0 x1 y1" (where the name is), "outside ID" (actors the edge of the free part
+// points to), window pixels. Written (atomically, through FILE.tmp) whenever it changed; `last`
+// keeps what was written.
+struct LabelPass;
+void writeViewState(const std::string& path, const AppState& s, const LabelPass& labels, float width, float height, std::string& last);
 
 }  // namespace knp::ui

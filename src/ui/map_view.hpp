@@ -26,6 +26,7 @@ public:
     void paint(const AppState& s, Compositor& compositor, float width, int fbWidth, int fbHeight, bool forceRedraw, PhaseClock& phases);
     // The actors named on the map the last time labels were placed.
     const std::vector<std::uint32_t>& labelledActors() const { return labels_.actors; }
+    const LabelPass& labels() const { return labels_; }
 
 private:
     // Where the labels were placed for: the view and the content.

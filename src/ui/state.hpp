@@ -74,6 +74,16 @@ struct CanvasState {
     Tool tool = Tool::Select;
     std::optional<std::string> linkFrom;       // L: the actor the new link starts at
     bool escapeTaken = false;                  // this frame's Escape closed a menu
+    // Visible actors whose centre lies outside the free part of the map (zoomed or panned away,
+    // or pushed out by a live layout): the edge of that part points to them, the status bar
+    // counts them. Empty while the view settles or actors glide.
+    std::vector<std::uint32_t> outside;
+    Bounds outsideRoom;                        // that free part (screen pixels)
+    // The legend's rectangle in the frame before, since when it stands so, and whether a fitted
+    // map was checked against it since (actors under a grown legend: fit once it stands still).
+    Bounds legend;
+    double legendSince = 0;
+    bool legendChecked = true;
 };
 
 struct NewActorPopup {

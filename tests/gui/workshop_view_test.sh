@@ -31,26 +31,11 @@ view=""
 cleanup() { [ -z "$view" ] || kill -9 "$view" 2>/dev/null || true; kill -9 $xvfb 2>/dev/null || true; }
 trap cleanup EXIT
 source "$(dirname "$0")/screen_text.sh"
+source "$(dirname "$0")/view_state.sh"
 
-# Actors whose centre lies under a panel (or above the work area), from the view state; prints
-# "n of m" and the first few.
-under_panels() {
-  python3 - "$KNP_VIEW_STATE" <<'PY'
-import sys
-panels, actors = [], []
-for line in open(sys.argv[1], encoding='utf-8'):
-    f = line.split()
-    if f[0] == 'panel': panels.append(tuple(map(float, f[1:5])))
-    if f[0] == 'actor': actors.append((f[1], float(f[2]), float(f[3])))
-bad = [a for a in actors if a[2] < 23 or any(p[0] <= a[1] <= p[2] and p[1] <= a[2] <= p[3] for p in panels)]
-print(len(bad), 'of', len(actors), ' '.join(a[0] for a in bad[:5]))
-PY
-}
 room_area() { awk '$1 == "room" { printf "%d\n", ($4 - $2) * ($5 - $3) }' "$KNP_VIEW_STATE"; }
-actor_at() { awk -v id="$1" '$1 == "actor" && $2 == id { printf "%d %d\n", $3, $4 }' "$KNP_VIEW_STATE"; }
 magenta() { "$build/tests/knp_color_count" "$out/$1.png" E7298A 40 "${@:2}"; }
 orange() { "$build/tests/knp_color_count" "$out/$1.png" F28C00 40; }
-sql() { python3 -c 'import sqlite3, sys; print("\n".join("|".join(map(str, r)) for r in sqlite3.connect(sys.argv[1]).execute(sys.argv[2])))' "$project" "$1"; }
 
 view_start "$out/view.log" --size 1200x800 "$project"
 sleep 1

@@ -3,6 +3,10 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <array>
+#include <chrono>
+#include <cmath>
+#include <numeric>
 #include <random>
 
 #include "core/encoding.hpp"
@@ -106,4 +110,97 @@ TEST_CASE("metric colours by rank: one outlier does not take the whole scale", "
     const encoding::Scale shown = encoding::scaleOf(v, {1, 1, 1, 1, 1, 1, 1, 1, 1, 0});
     CHECK(shown.hi == Approx(0.09));
     CHECK(shown.rank(0.09) == Approx(1.0));
+}
+
+namespace {
+
+// Whether the segment passes through the rectangle (x0, y0, x1, y1): sampled finely, a naive
+// reference for the placement's own test.
+bool crosses(const std::array<double, 4>& s, double x0, double y0, double x1, double y1) {
+    for (int k = 0; k <= 2000; ++k) {
+        const double t = k / 2000.0, x = s[0] + t * (s[2] - s[0]), y = s[1] + t * (s[3] - s[1]);
+        if (x > x0 && x < x1 && y > y0 && y < y1) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("labels keep off links and do not sit beside another actor", "[geometry]") {
+    using namespace knp::layout;
+    //            |  (a link passing just right of A, where A's name would go first)
+    //     (A)    |
+    //            |
+    // A at (100, 100), radius 10; the label (60 x 16) would go right: x 112..172.
+    const std::vector<Point> pos{{100, 100}};
+    const std::vector<double> radius{10};
+    const std::vector<LabelSize> size{{60, 16}};
+    LabelRules rules;
+    rules.gap = 2;
+    CHECK(placeLabels(pos, radius, size, {1}, rules)[0].centre.x > 100);  // right, links unknown
+    rules.links = {{{140, 0, 140, 200}}};
+    const PlacedLabel left = placeLabels(pos, radius, size, {1}, rules)[0];
+    REQUIRE(left.visible);
+    CHECK(left.centre.x < 100);  // left of A, off the link
+    CHECK_FALSE(crosses(rules.links[0], left.centre.x - 30, left.centre.y - 8, left.centre.x + 30, left.centre.y + 8));
+    // Links on every side: the place the fewest cross (above: only the vertical one through A).
+    rules.links = {{{0, 100, 200, 100}}, {{100, 0, 100, 200}}, {{0, 0, 200, 200}}, {{0, 200, 200, 0}}};
+    const PlacedLabel crowded = placeLabels(pos, radius, size, {1}, rules)[0];
+    CHECK(crowded.visible);  // still named: a link is no reason to hide a name
+    // Another actor B right where the name would end (x 175): the name goes elsewhere, so that
+    // it does not read as B's.
+    const std::vector<Point> two{{100, 100}, {181, 100}};
+    rules.links.clear();
+    rules.neighbourMargin = 8;
+    const std::vector<PlacedLabel> besides = placeLabels(two, {10, 6}, {{60, 16}, {0, 0}}, {1, 0}, rules);
+    REQUIRE(besides[0].visible);
+    CHECK(besides[0].centre.x < 100);
+}
+
+TEST_CASE("labels on a large map of 600 actors: far fewer names on links, hardly fewer names, fast", "[geometry]") {
+    using namespace knp::layout;
+    // 600 actors on a 1600 x 1000 screen, each with two links to near neighbours (1200 links).
+    std::mt19937 rng(7);
+    std::uniform_real_distribution<double> x(0, 1600), y(0, 1000);
+    std::vector<Point> pos(600);
+    for (Point& p : pos) p = {x(rng), y(rng)};
+    std::vector<double> radius(pos.size(), 7);
+    std::vector<LabelSize> size(pos.size(), LabelSize{70, 16});
+    std::vector<double> priority(pos.size());
+    for (std::size_t i = 0; i < pos.size(); ++i) priority[i] = static_cast<double>(i % 17);
+    LabelRules plain;
+    plain.gap = 2;
+    LabelRules rules = plain;
+    // Each actor linked to its two nearest: short links, as a force layout draws them.
+    for (std::size_t i = 0; i < pos.size(); ++i) {
+        std::vector<std::size_t> near(pos.size());
+        std::iota(near.begin(), near.end(), std::size_t{0});
+        const auto d = [&](std::size_t j) { return std::hypot(pos[j].x - pos[i].x, pos[j].y - pos[i].y); };
+        std::partial_sort(near.begin(), near.begin() + 3, near.end(), [&](std::size_t a, std::size_t b) { return d(a) < d(b); });
+        for (std::size_t k = 1; k <= 2; ++k) rules.links.push_back({pos[i].x, pos[i].y, pos[near[k]].x, pos[near[k]].y});
+    }
+    rules.neighbourMargin = 8;
+    const auto count = [&](const std::vector<PlacedLabel>& placed, std::size_t& shown) {
+        std::size_t crossed = 0;
+        shown = 0;
+        for (std::size_t i = 0; i < placed.size(); ++i) {
+            if (!placed[i].visible) continue;
+            ++shown;
+            const Point c = placed[i].centre;
+            for (const auto& l : rules.links)
+                if (crosses(l, c.x - 35, c.y - 8, c.x + 35, c.y + 8)) { ++crossed; break; }
+        }
+        return crossed;
+    };
+    std::size_t shownBefore = 0, shownAfter = 0;
+    const std::size_t before = count(placeLabels(pos, radius, size, priority, plain), shownBefore);
+    const auto start = std::chrono::steady_clock::now();
+    const std::vector<PlacedLabel> placed = placeLabels(pos, radius, size, priority, rules);
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    const std::size_t after = count(placed, shownAfter);
+    INFO("labels crossed by a link: " << before << " of " << shownBefore << " without, " << after << " of " << shownAfter
+                                      << " with the links known; placed in " << ms << " ms");
+    CHECK(after * 3 < before * 2);  // (146 -> 72 of about 430 names when written)
+    CHECK(shownAfter * 10 >= shownBefore * 9);  // hardly fewer names
+    CHECK(ms < 250);  // (about 3 ms in a release build; the sanitizers take many times that)
 }

@@ -201,10 +201,13 @@ void drawAnalysisPanel(AppState& s) {
     const Network& n = s.network();
     const bool current = r->version == s.version;
     if (!current) ImGui::TextDisabled("%s", T(s, "analysis.computing"));
-    else ImGui::TextDisabled("%s", fill(T(s, "analysis.time"), {formatNumber(r->milliseconds, 1, s.lang)}).c_str());
     if (!current && r->gaps.brokerage.size() != n.actors().size()) { ImGui::End(); return; }
     drawDropout(s, n, *r);
-    if (ImGui::CollapsingHeader(T(s, "analysis.findings"), ImGuiTreeNodeFlags_DefaultOpen))
+    const bool findings = ImGui::CollapsingHeader(T(s, "analysis.findings"), ImGuiTreeNodeFlags_DefaultOpen);
+    // How long the analysis took is for whoever asks (a tooltip), not for the workshop's wall.
+    if (current && ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s", fill(T(s, "analysis.time"), {formatNumber(r->milliseconds, 1, s.lang)}).c_str());
+    if (findings)
         for (const report::PanelFinding& f : report::phraseForPanel(r->gaps.findings, n, s.lang)) wrappedBullet(f.text, severityColor(f.severity));
     if (ImGui::CollapsingHeader(T(s, "analysis.brokers"))) drawBrokers(s, n, *r);
     if (ImGui::CollapsingHeader(T(s, "analysis.fields"))) drawFields(s, n, *r);

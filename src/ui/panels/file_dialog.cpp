@@ -42,7 +42,11 @@ void drawFileDialog(AppState& s) {
             d.directory = fs::path(d.directory).parent_path().string();
             readDirectory(d);
         }
-        ImGui::BeginChild("##entries", ImVec2(0, -ImGui::GetFrameHeightWithSpacing() * (d.overwrite.empty() ? 2.0f : 4.0f)), true);
+        // Saving: a line below the name says which endings there are (the ending chooses the format).
+        const std::string endings = formatEndings(d.action);
+        const float below = ImGui::GetFrameHeightWithSpacing() * (d.overwrite.empty() ? 2.0f : 4.0f) +
+                            (endings.empty() ? 0.0f : ImGui::GetTextLineHeightWithSpacing());
+        ImGui::BeginChild("##entries", ImVec2(0, -below), true);
         std::optional<std::string> enter;
         for (const FileDialog::Entry& e : d.entries) {
             // Folders are entered with a click; a CSV folder is chosen like a file.
@@ -62,11 +66,20 @@ void drawFileDialog(AppState& s) {
             d.directory = (fs::path(d.directory) / *enter).string();
             readDirectory(d);
         }
-        ImGui::SetNextItemWidth(-120);
+        // The name, then the action's button and "Abbrechen" (Escape does the same).
+        const char* act = T(s, savesFile(d.action) ? "file.save" : "file.choose");
+        const char* cancel = T(s, "file.cancel");
+        const ImGuiStyle& style = ImGui::GetStyle();
+        const float buttons = ImGui::CalcTextSize(act).x + ImGui::CalcTextSize(cancel).x + 4 * style.FramePadding.x + 2 * style.ItemSpacing.x;
+        ImGui::SetNextItemWidth(-buttons);
         if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
         const bool typed = ImGui::InputText("##name", d.name, sizeof d.name, ImGuiInputTextFlags_EnterReturnsTrue);
         ImGui::SameLine();
-        if ((ImGui::Button(T(s, savesFile(d.action) ? "file.save" : "file.choose")) || typed) && d.name[0]) {
+        const bool pressed = ImGui::Button(act);
+        ImGui::SameLine();
+        if (ImGui::Button(cancel)) open = false;
+        if (!endings.empty()) ImGui::TextDisabled("%s", fill(T(s, "file.endings"), {endings}).c_str());
+        if ((pressed || typed) && d.name[0]) {
             const fs::path typedPath(d.name);
             const fs::path full = typedPath.is_absolute() ? typedPath : fs::path(d.directory) / typedPath;
             std::error_code ec;

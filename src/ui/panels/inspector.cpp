@@ -21,14 +21,18 @@ void drawInspector(AppState& s) {
         const Link* l = n.findLink(*s.selectedLink);
         if (!l) { s.selectedLink.reset(); ImGui::End(); return; }
         Link edit = *l;
-        ImGui::Text("%s  →  %s", n.findActor(l->source)->name.c_str(), n.findActor(l->target)->name.c_str());
-        if (categoryCombo(s, T(s, "field.type"), CategoryKind::LinkType, edit.type, true)) updateLink(s, edit);
+        // An arrow only where the link has a direction; an undirected link joins the two alike.
+        // (Wrapped: two long names do not fit on one line of the panel.)
+        ImGui::TextWrapped("%s %s %s", n.findActor(l->source)->name.c_str(), l->directed ? "\u2192" : "\u2013", n.findActor(l->target)->name.c_str());
+        const Form form({T(s, "field.type"), T(s, "field.strength"), T(s, "field.status"), T(s, "field.note")},
+                        std::max(widestCategory(s, CategoryKind::LinkType), widestCategory(s, CategoryKind::Status)));
+        if (categoryCombo(s, form.field(T(s, "field.type")).c_str(), CategoryKind::LinkType, edit.type, true)) updateLink(s, edit);
         int strength = static_cast<int>(std::lround(std::clamp(edit.strength, 1.0, 3.0)));
         const char* strengthName = T(s, strength == 1 ? "strength.1" : strength == 2 ? "strength.2" : "strength.3");
-        if (ImGui::SliderInt(T(s, "field.strength"), &strength, 1, 3, strengthName)) { edit.strength = strength; updateLink(s, edit); }
+        if (ImGui::SliderInt(form.field(T(s, "field.strength")).c_str(), &strength, 1, 3, strengthName)) { edit.strength = strength; updateLink(s, edit); }
         if (ImGui::Checkbox(T(s, "field.directed"), &edit.directed)) updateLink(s, edit);
-        if (categoryCombo(s, T(s, "field.status"), CategoryKind::Status, edit.status, false)) updateLink(s, edit);
-        ImGui::InputTextMultiline(T(s, "field.note"), &edit.note, ImVec2(-1, 60));
+        if (categoryCombo(s, form.field(T(s, "field.status")).c_str(), CategoryKind::Status, edit.status, false)) updateLink(s, edit);
+        ImGui::InputTextMultiline(form.field(T(s, "field.note")).c_str(), &edit.note, ImVec2(form.width(), 60));
         if (ImGui::IsItemDeactivatedAfterEdit()) updateLink(s, edit);
         if (ImGui::Button(T(s, "inspector.remove"))) {
             try { commit(s, cmdRemoveLink(n, l->id)); s.selectedLink.reset(); } catch (const std::exception& e) { s.status = e.what(); }
@@ -37,14 +41,18 @@ void drawInspector(AppState& s) {
         const Actor* a = n.findActor(*s.selectedActors.begin());
         if (!a) { s.selectedActors.clear(); ImGui::End(); return; }
         Actor edit = *a;
-        // Text fields commit when the field is left: one undo step per field.
-        ImGui::InputText(T(s, "field.name"), &edit.name);
+        // Text fields commit when the field is left: one undo step per field. The form is wide
+        // enough for the longest sector's name ("Zivilgesellschaft und Ehrenamt") or stacked.
+        const Form form({T(s, "field.name"), T(s, "field.short_name"), T(s, "field.sector"), T(s, "field.level"), T(s, "field.influence"),
+                         T(s, "field.contact_person"), T(s, "field.note")},
+                        std::max(widestCategory(s, CategoryKind::Sector), widestCategory(s, CategoryKind::Level)));
+        ImGui::InputText(form.field(T(s, "field.name")).c_str(), &edit.name);
         if (ImGui::IsItemDeactivatedAfterEdit()) updateActor(s, edit);
-        ImGui::InputText(T(s, "field.short_name"), &edit.shortName);
+        ImGui::InputText(form.field(T(s, "field.short_name")).c_str(), &edit.shortName);
         if (ImGui::IsItemDeactivatedAfterEdit()) updateActor(s, edit);
-        if (categoryCombo(s, T(s, "field.sector"), CategoryKind::Sector, edit.sector, true)) updateActor(s, edit);
-        if (categoryCombo(s, T(s, "field.level"), CategoryKind::Level, edit.level, true)) updateActor(s, edit);
-        if (ImGui::SliderInt(T(s, "field.influence"), &edit.influence, 0, 5)) {}
+        if (categoryCombo(s, form.field(T(s, "field.sector")).c_str(), CategoryKind::Sector, edit.sector, true)) updateActor(s, edit);
+        if (categoryCombo(s, form.field(T(s, "field.level")).c_str(), CategoryKind::Level, edit.level, true)) updateActor(s, edit);
+        if (ImGui::SliderInt(form.field(T(s, "field.influence")).c_str(), &edit.influence, 0, 5)) {}
         if (ImGui::IsItemDeactivatedAfterEdit()) updateActor(s, edit);
         if (ImGui::Checkbox(T(s, "field.contact_point"), &edit.contactPoint)) updateActor(s, edit);
         if (ImGui::Checkbox(T(s, "field.pinned"), &edit.pinned)) updateActor(s, edit);
@@ -59,7 +67,7 @@ void drawInspector(AppState& s) {
             }
             ImGui::TreePop();
         }
-        ImGui::InputText(T(s, "field.contact_person"), &edit.contactPerson);
+        ImGui::InputText(form.field(T(s, "field.contact_person")).c_str(), &edit.contactPerson);
         if (ImGui::IsItemDeactivatedAfterEdit()) updateActor(s, edit);
         if (!edit.contactPerson.empty()) {
             // Consent of the contact person (DSGVO): ticking it records today's date.
@@ -88,7 +96,7 @@ void drawInspector(AppState& s) {
                 if (ImGui::SmallButton(T(s, "person.erase"))) s.erasePerson = edit.contactPerson;
             }
         }
-        ImGui::InputTextMultiline(T(s, "field.note"), &edit.note, ImVec2(-1, 60));
+        ImGui::InputTextMultiline(form.field(T(s, "field.note")).c_str(), &edit.note, ImVec2(form.width(), 60));
         if (ImGui::IsItemDeactivatedAfterEdit()) updateActor(s, edit);
         if (ImGui::Button(T(s, "inspector.link_from"))) {
             s.canvas.tool = Tool::Link;

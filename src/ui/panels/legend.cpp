@@ -47,6 +47,26 @@ void drawMarkRows(const AppState& s, float h) {
     }
 }
 
+// What an actor's size means, where sizes differ (all alike: no row, nothing to explain).
+void drawSizeRow(const AppState& s, float h) {
+    if (!sizesVary(s)) return;
+    std::string what;
+    const auto& columns = s.results ? s.results->metrics.columns : std::vector<analysis::MetricColumn>{};
+    // (Sized by a metric whose figures are not current yet: by influence meanwhile, as the map.)
+    const auto metric = s.results && s.results->version == s.version ? static_cast<std::size_t>(s.options.sizeBy) : 0;
+    if (metric == 0) what = T(s, "legend.size_influence");
+    else if (metric <= columns.size()) what = fill(T(s, "legend.size_by"), {report::metricLabel(columns[metric - 1].name, s.lang)});
+    else return;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const ImU32 ink = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+    dl->AddCircle(ImVec2(p.x + h * 0.25f, p.y + h * 0.6f), h * 0.2f, ink, 12, 1.5f);
+    dl->AddCircle(ImVec2(p.x + h * 1.05f, p.y + h / 2), h * 0.45f, ink, 16, 1.5f);
+    ImGui::Dummy(ImVec2(h * 1.6f, h));
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", what.c_str());
+}
+
 }  // namespace
 
 void drawLegend(const AppState& s) {
@@ -71,7 +91,7 @@ void drawLegend(const AppState& s) {
     };
     // Taller than 40 % of the window in one column: colours on the left, lines on the right (the
     // map keeps the room).
-    const auto rows = static_cast<float>(sectors.size() + types.size() + 4);
+    const auto rows = static_cast<float>(sectors.size() + types.size() + 5);
     const bool twoColumns = rows * ImGui::GetTextLineHeightWithSpacing() > 0.4f * vp->WorkSize.y;
     ImGui::BeginGroup();
     const auto& columns = s.results ? s.results->metrics.columns : std::vector<analysis::MetricColumn>{};
@@ -118,6 +138,7 @@ void drawLegend(const AppState& s) {
         ImGui::TextUnformatted(c.label(s.lang).c_str());
     }
     ImGui::TextDisabled("- - %s   · · %s", T(s, "legend.planned"), T(s, "legend.wished"));
+    drawSizeRow(s, h);
     drawMarkRows(s, h);
     ImGui::TextDisabled("■ %s   ◎ %s", T(s, "legend.contact_point"), T(s, "legend.land_bund"));
     ImGui::EndGroup();

@@ -17,11 +17,20 @@ void drawStatusBar(const AppState& s) {
     else if (s.document->unsaved()) text = std::string(T(s, "storage.status")) + (s.status.empty() ? "" : "\n" + s.status);
     else if (!s.status.empty()) text = s.status;
     else if (!s.note.empty() && ImGui::GetTime() < s.noteUntil) text = s.note;
-    else if (s.options.presentation) return;  // the projector shows the map, not how it is stored
-    else if (!s.project() && s.lockedElsewhere) text = T(s, "status.locked_elsewhere");
-    else if (!s.project() && s.edits != s.editsAtOpen) text = fill(T(s, "status.unsaved_import"), {std::to_string(s.edits - s.editsAtOpen)});
-    // An imported file: said for a few seconds after opening; nothing when nothing was opened.
-    else if (!s.project() && !s.sourcePath.empty() && ImGui::GetTime() - s.openedAt < 10) text = T(s, "status.readonly_import");
+    // (Actors the view does not show, its edge pointing to them: F brings them back.)
+    const std::string outside = s.canvas.outside.empty()          ? std::string()
+                                : s.canvas.outside.size() == 1    ? std::string(T(s, "status.outside_one"))
+                                                                  : fill(T(s, "status.outside_many"), {std::to_string(s.canvas.outside.size())});
+    if (text.empty()) {
+        if (s.options.presentation) {
+            if (outside.empty()) return;  // the projector shows the map, not how it is stored
+            text = outside;
+        } else if (!s.project() && s.lockedElsewhere) text = T(s, "status.locked_elsewhere");
+        else if (!s.project() && s.edits != s.editsAtOpen) text = fill(T(s, "status.unsaved_import"), {std::to_string(s.edits - s.editsAtOpen)});
+        // An imported file: said for a few seconds after opening; nothing when nothing was opened.
+        else if (!s.project() && !s.sourcePath.empty() && ImGui::GetTime() - s.openedAt < 10) text = T(s, "status.readonly_import");
+        else text = outside;
+    }
     if (text.empty()) return;
     // A small opaque window in the bottom right corner (opaque: the frame compositor keeps it
     // in the panel layer instead of drawing it every frame).
