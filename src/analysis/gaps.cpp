@@ -127,7 +127,13 @@ std::vector<Finding> gapFindings(const Network& net, const GraphView& g, const G
         std::vector<std::uint32_t> order(g.n);
         std::iota(order.begin(), order.end(), 0u);
         std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return bc[a] > bc[b]; });
-        if (bc[order[0]] > 0) {
+        // Two brokers with the same share in whole percent are a tie, not a ranking.
+        const bool tie = g.n > 3 && bc[order[1]] > 0 && std::lround(100 * bc[order[0]]) == std::lround(100 * bc[order[1]]);
+        if (tie) {
+            Finding f = finding("broker_tie", Severity::Info, {order[0], order[1]});
+            f.numbers = {100 * bc[order[0]]};
+            F.push_back(f);
+        } else if (bc[order[0]] > 0) {
             Finding f = finding("broker", Severity::Info, {order[0]});
             f.numbers = {100 * bc[order[0]]};
             F.push_back(f);

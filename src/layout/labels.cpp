@@ -173,10 +173,44 @@ std::vector<PlacedLabel> placeLabels(const std::vector<Point>& pos, const std::v
                 if (!best[t] || score < bestScore[t]) { best[t] = p; bestScore[t] = score; }
             if (tier == 0 && score == 0) break;  // a free place nothing misleads at: take it
         }
+        // An always-named label with no free place beside its actor: a free place a step further
+        // out (drawn with a line to its actor) before one over other actors.
+        bool leader = false;
+        if (!best[0] && always >= 1) {
+            const double far = r + 1.6 * h;
+            const Point further[] = {{c.x + far + w / 2, c.y}, {c.x - far - w / 2, c.y}, {c.x, c.y - far - h / 2}, {c.x, c.y + far + h / 2},
+                                     {c.x + far * 0.7 + w / 2, c.y - far * 0.7 - h / 2}, {c.x - far * 0.7 - w / 2, c.y - far * 0.7 - h / 2},
+                                     {c.x + far * 0.7 + w / 2, c.y + far * 0.7 + h / 2}, {c.x - far * 0.7 - w / 2, c.y + far * 0.7 + h / 2}};
+            // The line from the actor to the name must not pass another actor (it would point there).
+            const auto lineHitsActor = [&](const Rect& rect) {
+                const Point to{std::clamp(c.x, rect.x0, rect.x1), std::clamp(c.y, rect.y0, rect.y1)};
+                const Rect span{std::min(c.x, to.x), std::min(c.y, to.y), std::max(c.x, to.x), std::max(c.y, to.y)};
+                const double dx = to.x - c.x, dy = to.y - c.y, len2 = dx * dx + dy * dy;
+                return actors.any(span, [&](std::uint32_t j) {
+                    if (j == i) return false;
+                    const double t = len2 > 0 ? std::clamp(((pos[j].x - c.x) * dx + (pos[j].y - c.y) * dy) / len2, 0.0, 1.0) : 0.0;
+                    return std::hypot(pos[j].x - (c.x + t * dx), pos[j].y - (c.y + t * dy)) < radius[j] + 2;
+                });
+            };
+            int bestFar = 0;
+            for (const Point& p : further) {
+                const Rect rect{p.x - w / 2, p.y - h / 2, p.x + w / 2, p.y + h / 2};
+                if ((framed && !inFrame(rect)) || labels.any(rect, [&](std::uint32_t j) { return placed[j].overlaps(rect); }) ||
+                    actors.any(rect, [&](std::uint32_t j) { return circleHitsRect(pos[j], radius[j], rect); }) || lineHitsActor(rect))
+                    continue;
+                const int score = scored ? misleading(rect) : 0;
+                if (!best[0] || score < bestFar) {
+                    best[0] = p;
+                    bestFar = score;
+                    leader = true;
+                }
+                if (score == 0) break;
+            }
+        }
         const std::optional<Point> fallback = best[0] ? best[0] : always >= 2 ? best[2] : always >= 1 ? best[1] : std::nullopt;
         if (!fallback) continue;
         const Rect rect{fallback->x - w / 2, fallback->y - h / 2, fallback->x + w / 2, fallback->y + h / 2};
-        out[i] = PlacedLabel{true, *fallback};
+        out[i] = PlacedLabel{true, *fallback, leader};  // leader: best[0] came from the places further out
         placed[i] = rect;
         labels.add(rect, i);
     }

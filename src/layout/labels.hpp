@@ -19,7 +19,8 @@ struct LabelSize {
 
 struct PlacedLabel {
     bool visible = false;
-    Point centre;  // centre of the label's box
+    Point centre;         // centre of the label's box
+    bool leader = false;  // placed a step away from its actor (draw a line to it)
 };
 
 // Rough size of a text line: 0.56 em per character (DejaVu Sans averages about that).

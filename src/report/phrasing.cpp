@@ -51,6 +51,7 @@ std::string phrase(const analysis::Finding& f, const Network& net, Lang lang) {
     const std::string key = "gaps.finding." + f.kind;
     const auto& k = f.kind;
     if (k == "broker" || k == "broker2") return w.text(key, {w.actor(f.actors.at(0)), w.number(f.numbers.at(0), 0)});
+    if (k == "broker_tie") return w.text(key, {w.actor(f.actors.at(0)), w.actor(f.actors.at(1)), w.number(f.numbers.at(0), 0)});
     if (k == "no_link") return w.text(key, {w.sector(f.sectors.at(0)), w.sector(f.sectors.at(1))});
     if (k == "no_link_more" || k == "parallel_more") return w.text(key, {std::to_string(f.more)});
     if (k == "inward") return w.text(key, {w.sector(f.sectors.at(0)), w.number(f.numbers.at(0), 2)});

@@ -327,7 +327,7 @@ void placeUnplacedActors(AppState& s) {
         r.incremental = std::any_of(n.actors().begin(), n.actors().end(), [](const Actor& a) { return a.placed; });
         // A project: one undoable step on disk. Anything else (an imported file, a project shown
         // read-only): the positions are part of what was opened, not an edit of the user's.
-        commitOnOpening(s, layout::cmdLayout(n, session::computeLayout(n, r), "force"));
+        commitOnOpening(s, layout::cmdLayout(n, session::computeLayout(n, r), kOpeningLayout));
     } catch (const std::exception& e) {
         s.status = e.what();
     }
@@ -655,16 +655,23 @@ std::optional<render::NodeInstance> hoverInstance(const AppState& s) {
 namespace {
 
 // The actors always named: the most central on screen by number of links (the hub first), a
-// few more in bigger networks.
+// few more in bigger networks; on the projector also the most influential (influence 4 and 5,
+// the largest discs: "Wo ist das BAMF?"), and the actor under the mouse, whatever the mode.
+// 2: unconditionally, 1: over actors but not over names, 3: first of the others, by the short name.
 std::vector<char> alwaysNamed(const AppState& s, const std::vector<std::uint32_t>& onScreen) {
     const SceneCache& scene = sceneFor(s);
+    const Network& n = s.network();
     std::vector<std::uint32_t> byDegree = onScreen;
     const std::size_t count = std::clamp<std::size_t>(onScreen.size() / 12, 3, 8);
     std::stable_sort(byDegree.begin(), byDegree.end(), [&](std::uint32_t a, std::uint32_t b) { return scene.degree[a] > scene.degree[b]; });
-    std::vector<char> always(s.network().actors().size(), 0);
+    std::vector<char> always(n.actors().size(), 0);
     // The hub unconditionally, the others over actors but not over names.
     for (std::size_t k = 0; k < byDegree.size() && k < count; ++k)
         if (scene.degree[byDegree[k]] > 0) always[byDegree[k]] = k == 0 ? 2 : 1;
+    if (s.options.presentation)
+        for (const std::uint32_t i : onScreen)
+            if (n.actors()[i].influence >= 4 && !always[i]) always[i] = 3;  // named, by their short name where given
+    if (s.canvas.hover && *s.canvas.hover < always.size()) always[*s.canvas.hover] = 2;
     return always;
 }
 
@@ -723,14 +730,19 @@ void drawLabels(const AppState& s, const render::CanvasView& view, float width, 
         worldToScreen(view, shownPosition(s, i), width, height, sx, sy);
         if (selected && s.canvas.dragging) continue;
         const double r = radius[i] * view.scale;
-        const char* label = (r < 9 && !a.shortName.empty() && !important[i] && !selected) ? a.shortName.c_str() : a.name.c_str();
+        // Short names where the disc is small, and on the projector (its large type), except for
+        // the actors always named and the one pointed at.
+        const bool brief = (r < 9 || s.options.presentation) && !a.shortName.empty() && (!important[i] || important[i] == 3) && !selected;
+        const char* label = brief ? a.shortName.c_str() : a.name.c_str();
         const ImVec2 ts = ImGui::CalcTextSize(label);
         screen.push_back({sx, sy});
         screenRadius.push_back(r);
         size.push_back({ts.x + 4, ts.y + 2});
         // The selected actor first, then the most central, then by size on the map.
-        priority.push_back(r + (selected ? 1e6 : 0) + (important[i] ? 1e5 * important[i] : 0));
-        rules.always.push_back(selected ? 2 : important[i]);
+        // The most influential after the most central (named a step away with a line to their
+        // disc where nothing is free beside it, over other actors only as the last resort).
+        priority.push_back(r + (selected ? 1e6 : 0) + 1e5 * (important[i] == 3 ? 1 : important[i]));
+        rules.always.push_back(selected ? 2 : important[i] == 3 ? 1 : important[i]);
         text.push_back(label);
         labelled.push_back(i);
     }
@@ -747,6 +759,16 @@ void drawLabels(const AppState& s, const render::CanvasView& view, float width, 
         const ImVec2 tl(std::floor(static_cast<float>(placed[k].centre.x - size[k].width / 2 + 2)),
                         std::floor(static_cast<float>(placed[k].centre.y - size[k].height / 2 + 1)));
         const ImVec2 lo(tl.x - 2, tl.y - 1), hi(tl.x + static_cast<float>(size[k].width) - 2, tl.y + static_cast<float>(size[k].height) - 1);
+        if (placed[k].leader) {
+            // A thin line from the actor's edge to the nearest point of its name's box.
+            const Point c = screen[k];
+            const float nx = std::clamp(static_cast<float>(c.x), lo.x, hi.x), ny = std::clamp(static_cast<float>(c.y), lo.y, hi.y);
+            const float dx = nx - static_cast<float>(c.x), dy = ny - static_cast<float>(c.y), d = std::sqrt(dx * dx + dy * dy);
+            if (d > 1) {
+                const float e = static_cast<float>(screenRadius[k]) / d;
+                dl.AddLine(ImVec2(static_cast<float>(c.x) + dx * e, static_cast<float>(c.y) + dy * e), ImVec2(nx, ny), color, 1.5f);
+            }
+        }
         dl.AddRectFilled(lo, hi, halo, 3);
         if (out) {
             out->rects.push_back(ImVec4(lo.x - 1, lo.y - 1, hi.x + 1, hi.y + 1));

@@ -317,8 +317,10 @@ void finishExport(AppState& s) {
     else if (!done->error.empty()) s.notice = done->error;
     else {
         const std::vector<std::string> written = done->value.value_or(std::vector<std::string>{});
-        s.status = std::string(T(s, "status.exported")) + " " + task.path;
-        if (written.size() > 1) s.status += " (+" + std::to_string(written.size() - 1) + ")";
+        // A note for a few seconds, not a message that stays (and shows on the projector).
+        std::string message = std::string(T(s, "status.exported")) + " " + task.path;
+        if (written.size() > 1) message += " (+" + std::to_string(written.size() - 1) + ")";
+        tell(s, std::move(message));
         if (s.exportSettings.openWhenWritten && task.action != FileAction::Export) openWithDesktop(s, task.path);
     }
 }

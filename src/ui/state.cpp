@@ -161,6 +161,8 @@ std::string describeStep(AppState& s, bool back) {
     std::optional<HistoryStepInfo> e = back ? s.document->nextUndo() : s.document->nextRedo();
     if (back && e && e->kind == "layout" && e->subject == kLiveLayout) e = s.document->nextUndo(1);
     if (!e) return {};
+    // The placement made on opening stays (nothing to undo before it, as far as the view goes).
+    if (back && e->kind == "layout" && e->subject == kOpeningLayout) return {};
     const bool count = !e->subject.empty() && e->subject.find_first_not_of("0123456789") == std::string::npos;
     // "history." + the edit's kind (core/commands.cpp); several actors removed at once carry
     // their count as the subject.
@@ -175,6 +177,11 @@ bool undo(AppState& s) {
     s.animation.reset();
     s.historyMoved = true;
     const std::string what = describeStep(s, true);
+    if (what.empty()) {
+        const std::optional<HistoryStepInfo> e = s.document->nextUndo();
+        if (e && e->kind == "layout" && e->subject == kOpeningLayout) tell(s, tr(s.lang, "status.opening_layout_stays"));
+        return false;
+    }
     if (nextIsLiveLayout(s, true) && !historyStep(s, true)) return false;
     if (!historyStep(s, true)) return false;
     tell(s, fill(tr(s.lang, "status.undone"), {what}));

@@ -41,6 +41,9 @@ struct LayoutJob {
 // The subject of layout steps made by the live layout (undo and redo take them together with
 // the edit before them).
 inline constexpr const char* kLiveLayout = "live";
+// The subject of the layout step that placed actors without a position when the project was
+// opened: the view does not undo it (every such actor would fall onto one spot).
+inline constexpr const char* kOpeningLayout = "opening";
 
 // Actors gliding from one layout to the next; the positions are committed when it ends.
 struct LayoutAnimation {

@@ -82,6 +82,15 @@ echo "presentation: magenta $m2, hub $hub named: $(grep -c "^label $hub\$" "$KNP
 grep -q "^label $hub\$" "$KNP_VIEW_STATE" || fail "the hub $hub has no label in presentation mode"
 read -r bad _ <<<"$(under_panels)"
 [ "$bad" -eq 0 ] || fail "actors under the legend in presentation mode"
+# The most influential (the largest discs: BAMF, the Bürgermeisterin) are named on the wall, and
+# most actors are (short names where given): "Wo ist das BAMF?" has an answer.
+labelled=$(grep -c "^label " "$KNP_VIEW_STATE")
+actors=$(sql "select count(*) from actors")
+echo "presentation: $labelled of $actors actors named"
+for id in $(sql "select group_concat(id, ' ') from actors where influence >= 4"); do
+  grep -q "^label $id\$" "$KNP_VIEW_STATE" || fail "the influential actor $id has no label in presentation mode (see $out/presentation.png)"
+done
+[ $((labelled * 100)) -ge $((actors * 75)) ] || fail "only $labelled of $actors actors are named in presentation mode (43 before short names and influence counted)"
 xdotool key Escape
 sleep 2
 
@@ -151,4 +160,19 @@ red0=$("$build/tests/knp_color_count" "$out/before-dropout.png" D62728 40)
 red=$("$build/tests/knp_color_count" "$out/dropout.png" D62728 40)
 echo "cut-off marks: red pixels $red0 before, $red with it selected"
 [ $((red - red0)) -gt 60 ] || fail "the cut-off actors are not marked on the map"
+
+# 8. The arrangement made on opening a project without positions stays: Strg+Z right after
+#    opening does not drop every actor onto one spot (it says why instead).
+kill -9 "$view" 2>/dev/null || true
+wait "$view" 2>/dev/null || true
+project="$out/ohne_positionen.knp"
+"$build/knp" import "$datasets/musterstadt" -o "$project" 2>/dev/null
+view_start "$out/view2.log" --size 1200x800 "$project"
+sleep 2
+[ "$(sql "select count(*) from actors where x is null")" = 0 ] || fail "opening did not place the actors"
+xdotool mousemove --window "$w" 600 400 key ctrl+z
+sleep 1.5
+shot opening_undo
+[ "$(sql "select count(*) from actors where x is null")" = 0 ] || fail "Strg+Z after opening took the actors' places away (see $out/opening_undo.png)"
+[ -n "$(PREFIX=1 run 'Die Anordnung beim Öffnen bleibt')" ] || fail "Strg+Z after opening does not say why nothing was undone"
 echo "workshop view ok"

@@ -1,6 +1,7 @@
 // Gap analyses on small hand-drawn networks, values worked out by hand in the comments.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 
 #include "analysis/gaps.hpp"
@@ -194,6 +195,21 @@ TEST_CASE("cut-off actors of a star", "[gaps]") {
     REQUIRE(r.singlePointsOfFailure.size() == 1);
     CHECK(r.singlePointsOfFailure[0].cutOff == std::vector<std::uint32_t>{2, 3, 4});
     CHECK(r.eiIndex.at("bildung") == Approx(-1.0));
+}
+
+//   a ---- b ---- c ---- d      b and c each lie on 2 of the 3 shortest paths between other
+//                               actors (a-c, a-d; b-d, a-d): 2/3 = 67 % each, a tie.
+TEST_CASE("two brokers with the same share are named together, not as first and second", "[gaps][phrasing]") {
+    Document doc = build({{"a", "bildung", {}, false}, {"b", "bildung", {}, false}, {"c", "bildung", {}, false}, {"d", "bildung", {}, false}},
+                         {{"a", "b", false}, {"b", "c", false}, {"c", "d", false}});
+    const GapReport r = analyseGaps(doc.network, GraphView::build(doc.network));
+    REQUIRE_FALSE(r.findings.empty());
+    const std::vector<std::string> german = report::phrase(r.findings, doc.network, Lang::De);
+    CHECK(std::count_if(r.findings.begin(), r.findings.end(), [](const Finding& f) { return f.kind == "broker_tie"; }) == 1);
+    CHECK(std::none_of(r.findings.begin(), r.findings.end(), [](const Finding& f) { return f.kind == "broker" || f.kind == "broker2"; }));
+    CHECK(std::find(german.begin(), german.end(),
+                    "Akteur b und Akteur c sind die wichtigsten Brückenakteure: Über jeden der beiden laufen 67 % aller kürzesten Wege "
+                    "zwischen anderen Akteuren.") != german.end());
 }
 
 //   A new network as captured in a first workshop: fields of action not entered yet.
