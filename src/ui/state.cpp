@@ -179,7 +179,8 @@ bool undo(AppState& s) {
     const std::string what = describeStep(s, true);
     if (what.empty()) {
         const std::optional<HistoryStepInfo> e = s.document->nextUndo();
-        if (e && e->kind == "layout" && e->subject == kOpeningLayout) tell(s, tr(s.lang, "status.opening_layout_stays"));
+        // Said until the next edit (a refusal, not a passing note).
+        if (e && e->kind == "layout" && e->subject == kOpeningLayout) s.status = tr(s.lang, "status.opening_layout_stays");
         return false;
     }
     if (nextIsLiveLayout(s, true) && !historyStep(s, true)) return false;

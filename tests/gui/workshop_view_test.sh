@@ -171,8 +171,9 @@ view_start "$out/view2.log" --size 1200x800 "$project"
 sleep 2
 [ "$(sql "select count(*) from actors where x is null")" = 0 ] || fail "opening did not place the actors"
 xdotool mousemove --window "$w" 600 400 key ctrl+z
-sleep 1.5
+said=""
+for _ in $(seq 75); do [ -n "$(PREFIX=1 run 'Die Anordnung beim Öffnen bleibt')" ] && said=1 && break; sleep 0.2; done
 shot opening_undo
 [ "$(sql "select count(*) from actors where x is null")" = 0 ] || fail "Strg+Z after opening took the actors' places away (see $out/opening_undo.png)"
-[ -n "$(PREFIX=1 run 'Die Anordnung beim Öffnen bleibt')" ] || fail "Strg+Z after opening does not say why nothing was undone"
+[ -n "$said" ] || fail "Strg+Z after opening does not say why nothing was undone (see $out/opening_undo.png)"
 echo "workshop view ok"
